@@ -1,0 +1,264 @@
+//! The inspector: one report that explains a pasted embed URL completely.
+//!
+//! Scheme, every parameter in received order (raw and decoded, what it
+//! means, whether the signature covers it), the JWT's header and claims, the
+//! hazards, and, given a secret and a clock, the vendor's verdict and the
+//! timing. The CLI prints it; the desktop app shows it.
+
+use serde::Serialize;
+
+use crate::catalogue::{self, ParamInfo};
+use crate::error::Result;
+use crate::facts::{self, EmbedFacts};
+use crate::hazards::{self, Hazard};
+use crate::policy::{Policy, SettingUsed};
+use crate::query::ParsedUrl;
+use crate::scheme::{self, Scheme};
+use crate::secret::Secret;
+use crate::verify::{self, Judge, NonceLedger, Timing, Verification};
+
+/// One parameter as received, annotated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParamRow {
+    /// Position, from 0.
+    pub index: usize,
+    /// Name bytes as received.
+    pub raw_name: String,
+    /// Value bytes as received (`null` when there was no `=`).
+    pub raw_value: Option<String>,
+    /// Decoded name.
+    pub name: String,
+    /// Decoded value.
+    pub value: String,
+    /// Whether the signature covers this parameter.
+    pub signed: bool,
+    /// What the catalogue says about it (`null` for unknown names).
+    pub info: Option<ParamInfo>,
+}
+
+/// One JWT claim, annotated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRow {
+    /// The claim's name.
+    pub name: String,
+    /// Its JSON value.
+    pub value: serde_json::Value,
+    /// What Sigma does with it (`null` when undocumented).
+    pub meaning: Option<&'static str>,
+}
+
+/// The decoded JWT of a Sigma JWT URL.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JwtView {
+    /// The header.
+    pub header: serde_json::Value,
+    /// The claims in token order.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// Who the URL signs in, for a quick read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Identity {
+    /// Client id (classic `:client_id`, JWT `kid`).
+    pub client_id: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// External user id.
+    pub external_user_id: Option<String>,
+    /// Account type.
+    pub account_type: Option<String>,
+    /// Teams.
+    pub teams: Option<Vec<String>>,
+    /// User attributes.
+    pub user_attributes: Vec<(String, Vec<String>)>,
+    /// Nonce / jti.
+    pub nonce: Option<String>,
+    /// Issue time.
+    pub issued_at: Option<u64>,
+    /// Expiry (`null`: never, or unknown).
+    pub expires_at: Option<u64>,
+}
+
+impl From<&EmbedFacts> for Identity {
+    fn from(f: &EmbedFacts) -> Self {
+        Identity {
+            client_id: f.client_id.clone(),
+            email: f.email.clone(),
+            external_user_id: f.external_user_id.clone(),
+            account_type: f.account_type.clone(),
+            teams: f.teams.clone(),
+            user_attributes: f.user_attributes.clone(),
+            nonce: f.nonce.clone(),
+            issued_at: f.issued_at,
+            expires_at: f.expires_at,
+        }
+    }
+}
+
+/// Everything the inspector found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InspectReport {
+    /// The detected scheme.
+    pub scheme: Scheme,
+    /// Its human name.
+    pub scheme_label: &'static str,
+    /// The URL before `?`.
+    pub base: String,
+    /// The fragment, which never reaches the server.
+    pub fragment: Option<String>,
+    /// Parameters in received order.
+    pub parameters: Vec<ParamRow>,
+    /// The JWT, for Sigma JWT URLs.
+    pub jwt: Option<JwtView>,
+    /// Who it signs in.
+    pub identity: Identity,
+    /// Problems found without a secret.
+    pub hazards: Vec<Hazard>,
+    /// The verdict, when a secret was given.
+    pub verification: Option<Verification>,
+    /// Clock comparison, when a time was given.
+    pub timing: Option<Timing>,
+    /// Unconfirmed settings in force for the verdict.
+    pub settings: Vec<SettingUsed>,
+}
+
+/// What to inspect with.
+#[derive(Default)]
+pub struct InspectOptions<'a> {
+    /// The secret, to verify.
+    pub secret: Option<&'a Secret>,
+    /// Settings for undocumented behaviour.
+    pub policy: Policy,
+    /// The clock, for expiry and skew.
+    pub now: Option<u64>,
+}
+
+/// A parsed URL with its scheme and facts: what every consumer starts from.
+pub struct Embed {
+    /// The URL, byte-exact.
+    pub url: ParsedUrl,
+    /// Its scheme.
+    pub scheme: Scheme,
+    /// What it claims.
+    pub facts: EmbedFacts,
+}
+
+impl Embed {
+    /// Parses, detects the scheme and reads the facts.
+    pub fn read(input: &str) -> Result<Self> {
+        let url = ParsedUrl::parse(input)?;
+        let scheme = scheme::detect(&url)?;
+        let facts = facts::extract(&url, scheme)?;
+        Ok(Embed { url, scheme, facts })
+    }
+
+    /// Verifies with `judge`, consulting `ledger` for the nonce if given.
+    pub fn verify(&self, judge: &Judge<'_>, ledger: Option<&mut dyn NonceLedger>) -> Verification {
+        verify::verify(&self.url, self.scheme, &self.facts, judge, ledger)
+    }
+}
+
+/// Inspects `input`.
+pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectReport> {
+    let embed = Embed::read(input)?;
+    let Embed { url, scheme, facts } = &embed;
+    let parameters = url
+        .params
+        .iter()
+        .map(|p| ParamRow {
+            index: p.index,
+            raw_name: p.raw_name.clone(),
+            raw_value: p.raw_value.clone(),
+            name: p.name.clone(),
+            value: p.value.clone(),
+            signed: is_signed(*scheme, &p.name),
+            info: info_for(*scheme, &p.name),
+        })
+        .collect();
+    let jwt = facts.jwt.as_ref().map(|j| JwtView {
+        header: j.header.clone(),
+        claims: j
+            .claims
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| ClaimRow {
+                        name: k.clone(),
+                        value: v.clone(),
+                        meaning: catalogue::jwt_claim_meaning(k),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    });
+    let verification = options.secret.map(|secret| {
+        embed.verify(
+            &Judge {
+                secret,
+                policy: &options.policy,
+                now: options.now,
+            },
+            None,
+        )
+    });
+    let settings = if verification.is_some() {
+        settings_for(*scheme, &options.policy)
+    } else {
+        Vec::new()
+    };
+    Ok(InspectReport {
+        scheme: *scheme,
+        scheme_label: scheme.label(),
+        base: url.base.clone(),
+        fragment: url.fragment.clone(),
+        parameters,
+        jwt,
+        identity: Identity::from(facts),
+        hazards: hazards::find(url, *scheme, facts),
+        verification,
+        timing: options.now.map(|now| Timing::of(facts, now)),
+        settings,
+    })
+}
+
+fn is_signed(scheme: Scheme, name: &str) -> bool {
+    match scheme {
+        Scheme::SigmaClassic => name != crate::sigma_classic::SIGNATURE_PARAM,
+        Scheme::BoldBi => name != crate::boldbi::SIGNATURE_PARAM,
+        Scheme::SigmaJwt => name == crate::sigma_jwt::JWT_PARAM,
+    }
+}
+
+fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
+    if let Some(spec) = catalogue::lookup(scheme, name) {
+        return Some(spec.into());
+    }
+    if scheme == Scheme::BoldBi {
+        return None;
+    }
+    if name.starts_with(":ua_") {
+        Some(ParamInfo {
+            meaning: catalogue::USER_ATTRIBUTE_MEANING.into(),
+            allowed: "comma-separated values".into(),
+            required: false,
+        })
+    } else if !name.starts_with(':') {
+        Some(ParamInfo {
+            meaning: catalogue::CONTROL_MEANING.into(),
+            allowed: "text".into(),
+            required: false,
+        })
+    } else {
+        None
+    }
+}
+
+fn settings_for(scheme: Scheme, policy: &Policy) -> Vec<SettingUsed> {
+    let mut settings = vec![policy.clock_skew_used()];
+    match scheme {
+        Scheme::SigmaClassic => settings.push(policy.max_session_length_used()),
+        Scheme::BoldBi => settings.push(policy.boldbi_plus_used()),
+        Scheme::SigmaJwt => {}
+    }
+    settings
+}

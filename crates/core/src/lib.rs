@@ -1,0 +1,37 @@
+//! Embed Sandbox's core: sign, parse, inspect, verify and diff signed BI embed URLs.
+//!
+//! Three schemes ([`sigma_classic`], [`sigma_jwt`], [`boldbi`]) agree byte
+//! for byte with the vendors' own samples. Everything else works on the
+//! received bytes of a pasted URL ([`query`]), reads what it claims
+//! ([`facts`]), judges it as the vendor would ([`verify`], in the vendor's
+//! words from [`verdict`]) and explains it ([`inspect`], [`hazards`],
+//! [`diff`]). No I/O, no clock, no randomness: callers pass time and nonces,
+//! which is what makes every result reproducible.
+
+pub mod base_url;
+pub mod boldbi;
+pub mod catalogue;
+pub mod diagnose;
+pub mod diff;
+pub mod encoding;
+pub mod error;
+pub mod facts;
+pub mod hazards;
+pub mod inspect;
+pub mod mac;
+pub mod policy;
+pub mod query;
+pub mod scheme;
+pub mod secret;
+pub mod sigma_classic;
+pub mod sigma_jwt;
+pub mod signature;
+pub mod verdict;
+pub mod verify;
+
+pub use error::{Error, Result};
+pub use inspect::{inspect, Embed, InspectOptions, InspectReport};
+pub use policy::Policy;
+pub use scheme::Scheme;
+pub use secret::Secret;
+pub use verify::{Judge, Verification};

@@ -1,0 +1,76 @@
+//! The behaviours the vendors do not document, as visible settings.
+//!
+//! vendors.md marks these *unconfirmed*: the product must never guess them
+//! silently. Each has a stated default, a name the CLI and config use, and a
+//! note saying why it is a setting; a refusal that depended on one names it.
+
+use serde::Serialize;
+
+/// Judgement settings for verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// Largest `:session_length` Sigma accepts, in seconds.
+    pub max_session_length: u64,
+    /// How far `:time` / `iat` / `embed_timestamp` may lie in the future, in seconds.
+    pub clock_skew: u64,
+    /// Whether a raw `+` in a Bold BI signature reaches the server as a space.
+    pub boldbi_plus_as_space: bool,
+    /// The only client id accepted (any other is refused as unknown), if set.
+    pub client_id: Option<String>,
+}
+
+/// Default for [`Policy::max_session_length`]: the SDK docs' 36000 (10 hours).
+pub const DEFAULT_MAX_SESSION_LENGTH: u64 = 36_000;
+/// Default for [`Policy::clock_skew`]: 5 minutes, as Looker documents for its scheme.
+pub const DEFAULT_CLOCK_SKEW: u64 = 300;
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            max_session_length: DEFAULT_MAX_SESSION_LENGTH,
+            clock_skew: DEFAULT_CLOCK_SKEW,
+            boldbi_plus_as_space: false,
+            client_id: None,
+        }
+    }
+}
+
+/// A setting a verdict depended on, named so the user can change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SettingUsed {
+    /// The setting's name (`--max-session-length`, config key of the same name).
+    pub name: &'static str,
+    /// Its value in force.
+    pub value: String,
+    /// Why it is a setting.
+    pub note: &'static str,
+}
+
+impl Policy {
+    /// The max-session-length setting as used.
+    pub fn max_session_length_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "max-session-length",
+            value: self.max_session_length.to_string(),
+            note: "unconfirmed: Sigma's error page says under 3600, its SDK docs use 36000",
+        }
+    }
+
+    /// The clock-skew setting as used.
+    pub fn clock_skew_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "clock-skew",
+            value: self.clock_skew.to_string(),
+            note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
+        }
+    }
+
+    /// The Bold BI raw-plus setting as used.
+    pub fn boldbi_plus_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "boldbi-plus-as-space",
+            value: self.boldbi_plus_as_space.to_string(),
+            note: "unconfirmed: whether Bold BI reads a raw '+' in embed_signature as a space",
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The outcome of checking a signature, shared by all schemes.
+
+use serde::Serialize;
+
+/// What a signature check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureCheck {
+    /// No signature parameter (or, for a JWT, no signature part).
+    Missing,
+    /// The signature matches the received bytes under the secret.
+    Valid,
+    /// The signature does not match.
+    Invalid,
+}

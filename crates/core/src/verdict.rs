@@ -1,0 +1,250 @@
+//! Why an embed URL is refused, in the vendor's own words where they exist.
+//!
+//! The texts are the table in vendors.md ("Secure embed error code
+//! reference" for Sigma). Where a vendor documents no text (every Bold BI
+//! refusal, Sigma's clock-skew and JWT-lifetime cases), the message is the
+//! product's own and [`Wording::Product`] says so, so nobody mistakes it for
+//! what the vendor will show.
+
+use serde::Serialize;
+
+use crate::policy::SettingUsed;
+use crate::scheme::Scheme;
+
+/// The reasons a vendor refuses an embed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The client id is missing or not one the vendor knows.
+    UnknownClientId,
+    /// The signature is missing or does not match.
+    InvalidSignature,
+    /// The URL's validity has run out.
+    Expired,
+    /// The issue time lies further in the future than the allowed skew.
+    TimeInFuture,
+    /// The nonce / jti was used before.
+    NonceReused,
+    /// `:mode` is not `userbacked`.
+    WrongMode,
+    /// The email is malformed.
+    InvalidEmail,
+    /// `:session_length` is over the maximum.
+    SessionLengthTooLong,
+    /// A JWT's `exp - iat` is over 30 days.
+    JwtLifetimeTooLong,
+    /// Bold BI `embed_expirationtime` without `embed_timestamp`, or out of range.
+    InvalidExpiration,
+    /// No team was given.
+    NoTeam,
+    /// A team is not known to the organisation.
+    UnknownTeam,
+    /// The embed path is not known.
+    UnknownEmbed,
+    /// The email belongs to an internal user.
+    InternalUser,
+    /// A required parameter is missing or unreadable.
+    MissingParameter,
+}
+
+/// Whose words a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Wording {
+    /// The vendor documents this text.
+    Vendor,
+    /// Embed Sandbox's own text: the vendor documents none.
+    Product,
+}
+
+const NO_PERMISSION: &str = "You don't have permission to access this page.";
+
+impl Reason {
+    /// A stable machine-readable name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reason::UnknownClientId => "unknown-client-id",
+            Reason::InvalidSignature => "invalid-signature",
+            Reason::Expired => "expired",
+            Reason::TimeInFuture => "time-in-future",
+            Reason::NonceReused => "nonce-reused",
+            Reason::WrongMode => "wrong-mode",
+            Reason::InvalidEmail => "invalid-email",
+            Reason::SessionLengthTooLong => "session-length-too-long",
+            Reason::JwtLifetimeTooLong => "jwt-lifetime-too-long",
+            Reason::InvalidExpiration => "invalid-expiration",
+            Reason::NoTeam => "no-team",
+            Reason::UnknownTeam => "unknown-team",
+            Reason::UnknownEmbed => "unknown-embed",
+            Reason::InternalUser => "internal-user",
+            Reason::MissingParameter => "missing-parameter",
+        }
+    }
+
+    /// What the embed shows, whose words they are, and the vendor's code if any.
+    pub fn message(self, scheme: Scheme) -> (&'static str, Wording, Option<&'static str>) {
+        use Wording::{Product, Vendor};
+        if scheme == Scheme::BoldBi {
+            return (self.boldbi_message(), Product, None);
+        }
+        match self {
+            Reason::UnknownClientId | Reason::NoTeam => (NO_PERMISSION, Vendor, None),
+            Reason::InvalidSignature => (
+                "You don't have permission to access this page. Invalid embed signature.",
+                Vendor,
+                None,
+            ),
+            Reason::Expired => (
+                "You don't have permission to access this page. Sigma embed is expired.",
+                Vendor,
+                None,
+            ),
+            Reason::TimeInFuture => (
+                "The embed URL's issue time lies in the future beyond the allowed clock skew.",
+                Product,
+                None,
+            ),
+            Reason::NonceReused => (
+                "This embed URL was already used: its nonce is spent.",
+                Product,
+                Some("EINVAL"),
+            ),
+            Reason::WrongMode => ("Invalid embed request.", Vendor, None),
+            Reason::InvalidEmail => ("Invalid embed request. \":email\" is not valid.", Vendor, None),
+            Reason::SessionLengthTooLong => (
+                "Invalid embed request. \":session_length\" exceeds maximum",
+                Vendor,
+                None,
+            ),
+            Reason::JwtLifetimeTooLong => (
+                "The JWT's exp - iat exceeds 2592000 seconds (30 days).",
+                Product,
+                None,
+            ),
+            Reason::InvalidExpiration => ("Invalid embed request.", Product, None),
+            Reason::UnknownTeam => (
+                "The specified teams in \":external_user_team\" do not exist. Please check spelling or create new teams in the admin portal.",
+                Vendor,
+                None,
+            ),
+            Reason::UnknownEmbed => (
+                "The page you're looking for does not exist. Embed not found.",
+                Vendor,
+                None,
+            ),
+            Reason::InternalUser => (
+                "This email belongs to an internal Sigma user and cannot be used for an embed user.",
+                Product,
+                Some("EACCES"),
+            ),
+            Reason::MissingParameter => (
+                "Invalid embed request: a required parameter is missing or mistyped.",
+                Product,
+                Some("EINVAL"),
+            ),
+        }
+    }
+
+    fn boldbi_message(self) -> &'static str {
+        match self {
+            Reason::UnknownClientId => "Embed Sandbox: unknown embed client.",
+            Reason::InvalidSignature => "Embed Sandbox: the embed signature is invalid.",
+            Reason::Expired => "Embed Sandbox: the embed URL has expired.",
+            Reason::TimeInFuture => {
+                "Embed Sandbox: embed_timestamp lies in the future beyond the allowed clock skew."
+            }
+            Reason::NonceReused => "Embed Sandbox: this embed_nonce was already used.",
+            Reason::InvalidEmail => "Embed Sandbox: embed_user_email is not a valid email address.",
+            Reason::InvalidExpiration => "Embed Sandbox: embed_expirationtime is invalid.",
+            Reason::UnknownEmbed => "Embed Sandbox: dashboard not found.",
+            Reason::InternalUser => "Embed Sandbox: this user may not be embedded.",
+            Reason::WrongMode
+            | Reason::SessionLengthTooLong
+            | Reason::JwtLifetimeTooLong
+            | Reason::NoTeam
+            | Reason::UnknownTeam
+            | Reason::MissingParameter => {
+                "Embed Sandbox: a required embed parameter is missing or invalid."
+            }
+        }
+    }
+}
+
+/// A refusal: the vendor's words, a plain explanation and what to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    /// Why, as a stable name.
+    pub reason: Reason,
+    /// What the embed shows.
+    pub message: String,
+    /// Whose words `message` is.
+    pub wording: Wording,
+    /// The vendor's error code, where documented (`EINVAL`, `EACCES`).
+    pub code: Option<&'static str>,
+    /// What happened, in plain words.
+    pub explanation: String,
+    /// What to change.
+    pub fix: String,
+    /// The unconfirmed setting this refusal depended on, if any.
+    pub setting: Option<SettingUsed>,
+}
+
+impl Refusal {
+    /// A refusal for `reason` under `scheme`.
+    pub fn new(
+        scheme: Scheme,
+        reason: Reason,
+        explanation: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        let (message, wording, code) = reason.message(scheme);
+        Refusal {
+            reason,
+            message: message.to_owned(),
+            wording,
+            code,
+            explanation: explanation.into(),
+            fix: fix.into(),
+            setting: None,
+        }
+    }
+
+    /// Names the setting the refusal depended on.
+    pub fn with_setting(mut self, setting: SettingUsed) -> Self {
+        self.setting = Some(setting);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sigma_texts_are_the_vendors_table() {
+        let (text, wording, _) = Reason::InvalidSignature.message(Scheme::SigmaClassic);
+        assert_eq!(
+            text,
+            "You don't have permission to access this page. Invalid embed signature."
+        );
+        assert_eq!(wording, Wording::Vendor);
+        let (text, _, _) = Reason::SessionLengthTooLong.message(Scheme::SigmaClassic);
+        assert_eq!(
+            text,
+            "Invalid embed request. \":session_length\" exceeds maximum"
+        );
+    }
+
+    #[test]
+    fn boldbi_texts_are_labelled_as_the_products_own() {
+        for reason in [
+            Reason::InvalidSignature,
+            Reason::Expired,
+            Reason::NonceReused,
+        ] {
+            let (text, wording, _) = reason.message(Scheme::BoldBi);
+            assert_eq!(wording, Wording::Product);
+            assert!(text.starts_with("Embed Sandbox:"));
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Judges an embed URL the way the vendor does, check by check, in the vendor's order.
+//!
+//! Order (issue "Local host", point 3): client id, signature, expiry, clock
+//! skew, nonce, `:mode`, email, session length, teams, other required
+//! parameters. The first failing check is the refusal. The nonce ledger is a
+//! trait so the core stays free of I/O: the CLI verifies without one, the
+//! local host brings its own.
+
+use serde::Serialize;
+
+use crate::facts::EmbedFacts;
+use crate::policy::Policy;
+use crate::query::ParsedUrl;
+use crate::scheme::Scheme;
+use crate::secret::Secret;
+use crate::signature::SignatureCheck;
+use crate::verdict::{Reason, Refusal};
+use crate::{boldbi, sigma_classic, sigma_jwt};
+
+/// Remembers which nonces were used (the local host's ledger).
+pub trait NonceLedger {
+    /// Records `nonce` and returns true if it was never seen; `valid_until` is
+    /// when the URL would expire anyway (so the entry may be dropped then).
+    fn first_use(&mut self, scheme: Scheme, nonce: &str, valid_until: Option<u64>) -> bool;
+}
+
+/// How the URL's clock compares with the verifier's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Timing {
+    /// The verifier's time, Unix seconds.
+    pub now: u64,
+    /// When the URL was issued.
+    pub issued_at: Option<u64>,
+    /// When it expires (`None`: never).
+    pub expires_at: Option<u64>,
+    /// Seconds left before expiry (negative once expired).
+    pub seconds_left: Option<i64>,
+    /// `issued_at - now`: positive when the signer's clock is ahead.
+    pub skew: Option<i64>,
+}
+
+impl Timing {
+    /// Timing of `facts` at `now`.
+    pub fn of(facts: &EmbedFacts, now: u64) -> Self {
+        let diff = |t: u64| {
+            i64::try_from(t)
+                .unwrap_or(i64::MAX)
+                .saturating_sub(i64::try_from(now).unwrap_or(i64::MAX))
+        };
+        Timing {
+            now,
+            issued_at: facts.issued_at,
+            expires_at: facts.expires_at,
+            seconds_left: facts.expires_at.map(diff),
+            skew: facts.issued_at.map(diff),
+        }
+    }
+}
+
+/// The outcome of verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// Whether the vendor would accept the URL.
+    pub accepted: bool,
+    /// What the signature check found.
+    pub signature: SignatureCheck,
+    /// The first failing check, if any.
+    pub refusal: Option<Refusal>,
+}
+
+/// Everything a verification needs besides the URL.
+pub struct Judge<'a> {
+    /// The shared secret.
+    pub secret: &'a Secret,
+    /// Settings for undocumented behaviour.
+    pub policy: &'a Policy,
+    /// The verifier's clock; `None` skips time checks.
+    pub now: Option<u64>,
+}
+
+/// Checks the signature under `scheme`.
+pub fn check_signature(
+    url: &ParsedUrl,
+    scheme: Scheme,
+    facts: &EmbedFacts,
+    judge: &Judge<'_>,
+) -> SignatureCheck {
+    match scheme {
+        Scheme::SigmaClassic => sigma_classic::check_signature(url, judge.secret),
+        Scheme::SigmaJwt => match sigma_jwt::token(url) {
+            Some(token) if facts.jwt.is_some() => sigma_jwt::check_signature(token, judge.secret),
+            _ => SignatureCheck::Missing,
+        },
+        Scheme::BoldBi => {
+            boldbi::check_signature(url, judge.secret, judge.policy.boldbi_plus_as_space)
+        }
+    }
+}
+
+/// Runs every check in order; the ledger (if any) is consulted only once the
+/// URL is otherwise authentic and in date.
+pub fn verify(
+    url: &ParsedUrl,
+    scheme: Scheme,
+    facts: &EmbedFacts,
+    judge: &Judge<'_>,
+    ledger: Option<&mut dyn NonceLedger>,
+) -> Verification {
+    let signature = check_signature(url, scheme, facts, judge);
+    let refusal = first_refusal(url, scheme, facts, judge, signature, ledger);
+    Verification {
+        accepted: refusal.is_none(),
+        signature,
+        refusal,
+    }
+}
+
+fn first_refusal(
+    url: &ParsedUrl,
+    scheme: Scheme,
+    facts: &EmbedFacts,
+    judge: &Judge<'_>,
+    signature: SignatureCheck,
+    ledger: Option<&mut dyn NonceLedger>,
+) -> Option<Refusal> {
+    let refuse = |reason, why: String, fix: &str| Some(Refusal::new(scheme, reason, why, fix));
+    let policy = judge.policy;
+
+    if scheme != Scheme::BoldBi {
+        let what = if scheme == Scheme::SigmaJwt {
+            "the JWT header's kid"
+        } else {
+            ":client_id"
+        };
+        match (&facts.client_id, &policy.client_id) {
+            (None, _) => return refuse(Reason::UnknownClientId, format!("{what} is missing."), "Send the client id of the embed credentials (Administration > Developer access)."),
+            (Some(got), Some(want)) if got != want => {
+                return refuse(
+                    Reason::UnknownClientId,
+                    format!("{what} {got:?} is not the configured client id."),
+                    "Copy the client id again from the vendor's admin page; a character may be missing (the seed's own debugging example drops the last one).",
+                )
+            }
+            _ => {}
+        }
+    }
+
+    match signature {
+        SignatureCheck::Valid => {}
+        SignatureCheck::Missing => {
+            return refuse(
+                Reason::InvalidSignature,
+                "The URL carries no signature.".into(),
+                "Append the signature parameter last, computed over everything before it.",
+            )
+        }
+        SignatureCheck::Invalid => {
+            let (why, fix) = crate::diagnose::signature_mismatch(url, scheme, judge);
+            let mut refusal = Refusal::new(scheme, Reason::InvalidSignature, why, fix);
+            if scheme == Scheme::BoldBi && policy.boldbi_plus_as_space {
+                refusal = refusal.with_setting(policy.boldbi_plus_used());
+            }
+            return Some(refusal);
+        }
+    }
+
+    if let Some(now) = judge.now {
+        if let Some(expires_at) = facts.expires_at {
+            if expires_at < now {
+                return refuse(
+                    Reason::Expired,
+                    format!("The URL expired at {expires_at}, {} s before now ({now}).", now - expires_at),
+                    "Sign a fresh URL for every load; if it was just signed, the signing server's clock is behind: sync it (NTP).",
+                );
+            }
+        }
+        if let Some(issued_at) = facts.issued_at {
+            if issued_at > now.saturating_add(policy.clock_skew) {
+                return Some(
+                    Refusal::new(
+                        scheme,
+                        Reason::TimeInFuture,
+                        format!("The URL claims to be issued at {issued_at}, {} s after now ({now}).", issued_at - now),
+                        "The signing server's clock is ahead: sync it (NTP), or send the current Unix time in seconds, not milliseconds.",
+                    )
+                    .with_setting(policy.clock_skew_used()),
+                );
+            }
+        }
+    }
+
+    if let (Some(ledger), Some(nonce)) = (ledger, &facts.nonce) {
+        if !ledger.first_use(scheme, nonce, facts.expires_at) {
+            return refuse(
+                Reason::NonceReused,
+                "This exact URL was loaded before; its nonce is single-use.".into(),
+                "Sign a new URL (new nonce) for every load, including previews and retries.",
+            );
+        }
+    }
+
+    if scheme == Scheme::SigmaClassic {
+        match facts.mode.as_deref() {
+            Some(sigma_classic::DEFAULT_MODE) => {}
+            Some(other) => {
+                return refuse(
+                    Reason::WrongMode,
+                    format!(":mode is {other:?}; this scheme needs \"userbacked\"."),
+                    "Send :mode=userbacked.",
+                )
+            }
+            None => {
+                return refuse(
+                    Reason::WrongMode,
+                    ":mode is missing.".into(),
+                    "Send :mode=userbacked.",
+                )
+            }
+        }
+    }
+
+    match facts.email.as_deref() {
+        Some(email) if is_valid_email(email) => {}
+        Some(email) => {
+            let plus_hint = if email.contains(' ') {
+                " A space usually means a raw '+' in the address was read as a space: send it as %2B."
+            } else {
+                ""
+            };
+            return refuse(
+                Reason::InvalidEmail,
+                format!("The email {email:?} is not a valid address.{plus_hint}"),
+                "Send a full address like name@example.com, percent-encoding '+' as %2B.",
+            );
+        }
+        None => {
+            return refuse(
+                if scheme == Scheme::SigmaClassic {
+                    Reason::InvalidEmail
+                } else {
+                    Reason::MissingParameter
+                },
+                "The email is missing.".into(),
+                "Send the embed user's email address.",
+            )
+        }
+    }
+
+    if let Some(refusal) = lifetime_refusal(url, scheme, facts, policy) {
+        return Some(refusal);
+    }
+
+    if scheme == Scheme::SigmaClassic
+        && facts
+            .teams
+            .as_ref()
+            .is_none_or(|t| t.iter().all(String::is_empty))
+    {
+        return refuse(Reason::NoTeam, "No team is given in :external_user_team; an embed user must belong to at least one team.".into(), "Send :external_user_team with at least one team name.");
+    }
+
+    if let Some(bad) = facts.unreadable.first() {
+        return refuse(
+            Reason::MissingParameter,
+            format!("{} is unreadable: {}.", bad.name, bad.problem),
+            "Send Unix seconds as a plain integer.",
+        );
+    }
+    let missing = crate::catalogue::missing_required(url, scheme);
+    if let Some(name) = missing.first() {
+        return refuse(
+            Reason::MissingParameter,
+            format!("The required parameter {name} is missing (or its name is mistyped)."),
+            "Add it; the inspector lists every required parameter.",
+        );
+    }
+    None
+}
+
+fn lifetime_refusal(
+    url: &ParsedUrl,
+    scheme: Scheme,
+    facts: &EmbedFacts,
+    policy: &Policy,
+) -> Option<Refusal> {
+    match scheme {
+        Scheme::SigmaClassic => {
+            let length = facts.lifetime?;
+            (length > policy.max_session_length).then(|| {
+                Refusal::new(
+                    scheme,
+                    Reason::SessionLengthTooLong,
+                    format!(":session_length is {length} s; the maximum in force is {} s.", policy.max_session_length),
+                    "Lower :session_length (seconds), or raise max-session-length if your Sigma org accepts more.",
+                )
+                .with_setting(policy.max_session_length_used())
+            })
+        }
+        Scheme::SigmaJwt => {
+            let lifetime = facts.lifetime?;
+            (lifetime > sigma_jwt::MAX_LIFETIME).then(|| {
+                Refusal::new(
+                    scheme,
+                    Reason::JwtLifetimeTooLong,
+                    format!(
+                        "exp - iat is {lifetime} s; Sigma allows at most {} s.",
+                        sigma_jwt::MAX_LIFETIME
+                    ),
+                    "Shorten the token's lifetime (exp - iat).",
+                )
+            })
+        }
+        Scheme::BoldBi => {
+            let expiration = url.first("embed_expirationtime")?;
+            let why = if facts.issued_at.is_none() {
+                "embed_expirationtime is set without embed_timestamp, so there is nothing to count from.".to_owned()
+            } else {
+                match expiration.value.trim().parse::<u64>() {
+                    Ok(s) if (boldbi::MIN_EXPIRATION..=boldbi::MAX_EXPIRATION).contains(&s) => {
+                        return None
+                    }
+                    Ok(s) => format!(
+                        "embed_expirationtime is {s} s; Bold BI accepts {} to {} s.",
+                        boldbi::MIN_EXPIRATION,
+                        boldbi::MAX_EXPIRATION
+                    ),
+                    Err(_) => return None, // reported as unreadable
+                }
+            };
+            Some(Refusal::new(
+                scheme,
+                Reason::InvalidExpiration,
+                why,
+                "Send embed_timestamp (Unix seconds) and an embed_expirationtime between 86400 and 518400, or neither.",
+            ))
+        }
+    }
+}
+
+/// A plain syntactic email check: one `@`, a non-empty local part, a dotted
+/// domain, no whitespace.
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_check_catches_a_plus_read_as_space() {
+        assert!(is_valid_email("neil.coleman+embed@sigmacomputing.com"));
+        assert!(!is_valid_email("neil.coleman embed@sigmacomputing.com"));
+        assert!(!is_valid_email("nobody"));
+        assert!(!is_valid_email("a@b"));
+        assert!(!is_valid_email("a@@b.co"));
+    }
+}
