@@ -65,7 +65,13 @@ impl ParsedUrl {
             Some((head, tail)) => (head, Some(tail.to_owned())),
             None => (raw, None),
         };
-        let (base, query) = before_fragment.split_once('?').ok_or(Error::NoQuery)?;
+        let (base, query) = match before_fragment.split_once('?') {
+            Some(parts) => parts,
+            None => {
+                check_base(before_fragment)?;
+                return Err(Error::NoQuery);
+            }
+        };
         check_base(base)?;
         let params = split_params(query)?;
         Ok(ParsedUrl {

@@ -1,0 +1,284 @@
+//! The command line, declared with clap derive: doc comments become `--help`.
+//!
+//! This contract is fixed (scripts depend on it): `sign sigma|sigma-jwt|boldbi`,
+//! `inspect`, `verify`, `diff`, `completions`. Secrets never travel as flag
+//! values: only the *name* of an environment variable, or standard input.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Sign, inspect, verify and diff signed BI embed URLs (Sigma classic, Sigma JWT, Bold BI).
+#[derive(Debug, Parser)]
+#[command(name = "embed-sandbox", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build and sign an embed URL; prints the URL alone on one line.
+    #[command(subcommand)]
+    Sign(SignCommand),
+    /// Explain a URL: scheme, every parameter, hazards; with a secret, the verdict.
+    Inspect(InspectArgs),
+    /// Say whether the vendor would accept a URL (exit 0 accepted, 1 refused, 2 bad input).
+    Verify(VerifyArgs),
+    /// Compare two URLs and name the change that breaks the signature.
+    Diff(DiffArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// The schemes `sign` speaks.
+#[derive(Debug, Subcommand)]
+pub enum SignCommand {
+    /// Sigma classic signed URL (:mode=userbacked), as the seed's embed-api.js builds it.
+    Sigma(SignSigmaArgs),
+    /// Sigma JWT embed (HS256, kid = client id).
+    SigmaJwt(SignSigmaJwtArgs),
+    /// Bold BI token authentication (Base64 embed_signature).
+    Boldbi(SignBoldBiArgs),
+}
+
+/// Where the secret comes from: never a flag value, since argv is visible to every process.
+#[derive(Debug, Args, Clone, Default)]
+#[group(multiple = false)]
+pub struct SecretSource {
+    /// Read the secret from this environment variable (give its name, not the secret).
+    #[arg(long, value_name = "VAR")]
+    pub secret_env: Option<String>,
+    /// Read the secret from standard input (one trailing newline is removed).
+    #[arg(long)]
+    pub secret_stdin: bool,
+}
+
+/// Arguments of `sign sigma`.
+#[derive(Debug, Args)]
+pub struct SignSigmaArgs {
+    /// Embed path: https://app.sigmacomputing.com/embed/<embedId> (or .../tag/<tag>).
+    #[arg(long, value_name = "URL")]
+    pub embed_path: String,
+    /// Client id of the embed credentials.
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// The embed user's email.
+    #[arg(long, value_name = "E")]
+    pub email: String,
+    /// Your application's id for the user.
+    #[arg(long, value_name = "ID")]
+    pub external_user_id: String,
+    /// A team; repeat for several (A,B is the same as --team A --team B).
+    #[arg(long = "team", value_name = "NAME", required = true)]
+    pub teams: Vec<String>,
+    /// Account type: Viewer, Creator or a custom type.
+    #[arg(long, value_name = "TYPE")]
+    pub account_type: String,
+    /// Session length in seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub session_length: u64,
+    /// :mode (only change it to reproduce the "Invalid embed request." error).
+    #[arg(long, value_name = "MODE", default_value = "userbacked")]
+    pub mode: String,
+    /// :time in Unix seconds [default: now].
+    #[arg(long, value_name = "UNIX")]
+    pub time: Option<u64>,
+    /// :nonce [default: a fresh UUID v4].
+    #[arg(long, value_name = "N")]
+    pub nonce: Option<String>,
+    /// User attribute NAME=V1,V2 (sent as :ua_NAME); repeatable.
+    #[arg(long = "ua", value_name = "NAME=V1,V2")]
+    pub user_attributes: Vec<String>,
+    /// Extra parameter NAME=VALUE, name emitted exactly as given (:theme=Dark, Store-Region=West); repeatable.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// The secret.
+    #[command(flatten)]
+    pub secret: SecretSource,
+}
+
+/// Arguments of `sign sigma-jwt`.
+#[derive(Debug, Args)]
+pub struct SignSigmaJwtArgs {
+    /// Workbook URL: https://app.sigmacomputing.com/<org>/workbook/<name>-<id> (or /page/, /element/, /tag/).
+    #[arg(long, value_name = "URL")]
+    pub workbook_url: String,
+    /// Client id (the JWT header's kid).
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// The embed user's email (sub).
+    #[arg(long, value_name = "E")]
+    pub email: String,
+    /// A team; repeatable.
+    #[arg(long = "team", value_name = "NAME")]
+    pub teams: Vec<String>,
+    /// Account type [default: omitted, meaning the highest type].
+    #[arg(long, value_name = "TYPE")]
+    pub account_type: Option<String>,
+    /// User attribute NAME=VALUE; repeatable.
+    #[arg(long = "ua", value_name = "NAME=VALUE")]
+    pub user_attributes: Vec<String>,
+    /// iat in Unix seconds [default: now].
+    #[arg(long, value_name = "UNIX")]
+    pub iat: Option<u64>,
+    /// Lifetime: exp = iat + ttl (at most 2592000).
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    pub ttl: u64,
+    /// jti [default: a fresh UUID v4].
+    #[arg(long, value_name = "ID")]
+    pub jti: Option<String>,
+    /// iss claim (Sigma expects the client id).
+    #[arg(long, value_name = "ISS")]
+    pub iss: Option<String>,
+    /// Claims version ver: 1.0 or 1.1 (1.1 adds aud=sigmacomputing).
+    #[arg(long, value_name = "VER")]
+    pub claims_version: Option<String>,
+    /// eval_connection_id claim.
+    #[arg(long, value_name = "ID")]
+    pub eval_connection_id: Option<String>,
+    /// first_name claim.
+    #[arg(long, value_name = "NAME")]
+    pub first_name: Option<String>,
+    /// last_name claim.
+    #[arg(long, value_name = "NAME")]
+    pub last_name: Option<String>,
+    /// Unsigned interface parameter NAME=VALUE after :embed=true; repeatable.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// The secret.
+    #[command(flatten)]
+    pub secret: SecretSource,
+}
+
+/// Arguments of `sign boldbi`.
+#[derive(Debug, Args)]
+pub struct SignBoldBiArgs {
+    /// Dashboard URL: {server}/bi/site/{site}/dashboards/{id}/{Category}/{Name} (or dashboard-designer).
+    #[arg(long, value_name = "URL")]
+    pub dashboard_url: String,
+    /// embed_user_email.
+    #[arg(long, value_name = "E")]
+    pub email: String,
+    /// embed_nonce [default: a fresh UUID v4].
+    #[arg(long, value_name = "N")]
+    pub nonce: Option<String>,
+    /// Optional parameter NAME=VALUE in the order given; repeatable.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// embed_timestamp (Unix seconds); without it the URL never expires.
+    #[arg(long, value_name = "UNIX")]
+    pub timestamp: Option<u64>,
+    /// embed_expirationtime in seconds (86400..518400); needs --timestamp.
+    #[arg(long, value_name = "SECONDS", requires = "timestamp")]
+    pub expiration: Option<u64>,
+    /// Percent-escape the Base64 signature (+ / =). Off by default, like the vendor's samples.
+    #[arg(long)]
+    pub escape_signature: bool,
+    /// The secret.
+    #[command(flatten)]
+    pub secret: SecretSource,
+}
+
+/// Settings for what the vendors leave undocumented.
+#[derive(Debug, Args, Clone)]
+pub struct PolicyArgs {
+    /// Largest :session_length accepted (unconfirmed: Sigma documents both 3600 and 36000).
+    #[arg(long, value_name = "SECONDS", default_value_t = embed_core::policy::DEFAULT_MAX_SESSION_LENGTH)]
+    pub max_session_length: u64,
+    /// How far in the future :time / iat / embed_timestamp may lie (unconfirmed).
+    #[arg(long, value_name = "SECONDS", default_value_t = embed_core::policy::DEFAULT_CLOCK_SKEW)]
+    pub clock_skew: u64,
+    /// Treat a raw '+' in a Bold BI signature as a space, as form decoding would (unconfirmed).
+    #[arg(long)]
+    pub boldbi_plus_as_space: bool,
+}
+
+/// Arguments of `inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The URL ('-' reads it from standard input).
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The secret, to verify the signature.
+    #[command(flatten)]
+    pub secret: SecretSource,
+    /// Refuse any other client id as unknown.
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Judge expiry and clock skew at this Unix time.
+    #[arg(long, value_name = "UNIX")]
+    pub now: Option<u64>,
+    /// Print JSON (format documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Settings.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The URL ('-' reads it from standard input).
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The secret (required).
+    #[command(flatten)]
+    pub secret: SecretSource,
+    /// Refuse any other client id as unknown.
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Judge at this Unix time [default: now].
+    #[arg(long, value_name = "UNIX")]
+    pub now: Option<u64>,
+    /// Print JSON (format documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Settings.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The first URL.
+    #[arg(value_name = "URL_A")]
+    pub a: String,
+    /// The second URL.
+    #[arg(value_name = "URL_B")]
+    pub b: String,
+    /// Print JSON (format documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
+
+/// Shells with completion scripts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand; each returns the process exit code.
+
+pub mod completions;
+pub mod diff;
+pub mod inspect;
+pub mod sign;
+pub mod verify;

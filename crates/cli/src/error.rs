@@ -1,0 +1,91 @@
+//! Errors of the CLI itself (bad flags, unreadable secrets), beside the core's.
+//!
+//! Every error prints as "error: what happened" and "fix: what to do", and
+//! exits with status 2 so scripts can tell bad input from a refusal (1).
+
+use thiserror::Error;
+
+/// What can go wrong before the core gets to work.
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// The core refused the input.
+    #[error(transparent)]
+    Core(#[from] embed_core::Error),
+    /// No secret source was given where one is required.
+    #[error("this command needs the secret")]
+    SecretRequired,
+    /// The named environment variable is not set.
+    #[error("the environment variable {0} is not set")]
+    SecretEnvMissing(String),
+    /// The named environment variable is not valid Unicode.
+    #[error("the environment variable {0} does not hold UTF-8 text")]
+    SecretEnvNotUnicode(String),
+    /// Standard input could not be read as text.
+    #[error("could not read {what} from standard input: {reason}")]
+    Stdin {
+        /// What was being read.
+        what: &'static str,
+        /// Why it failed.
+        reason: String,
+    },
+    /// The secret is empty.
+    #[error("the secret is empty")]
+    SecretEmpty,
+    /// Both the URL and the secret were to come from standard input.
+    #[error("the URL and the secret cannot both come from standard input")]
+    StdinTwice,
+    /// A NAME=VALUE argument has no '='.
+    #[error("{flag} {given:?} is not NAME=VALUE")]
+    NotKeyValue {
+        /// The flag.
+        flag: &'static str,
+        /// What was given.
+        given: String,
+    },
+    /// Writing the output failed.
+    #[error("could not write the output: {0}")]
+    Output(String),
+}
+
+impl CliError {
+    /// What to do about it.
+    pub fn fix(&self) -> String {
+        match self {
+            CliError::Core(e) => e.fix(),
+            CliError::SecretRequired => {
+                "Pass --secret-env VAR (the variable's name) or --secret-stdin.".into()
+            }
+            CliError::SecretEnvMissing(var) => {
+                format!("Export it first (read -rs {var} && export {var}), or use --secret-stdin.")
+            }
+            CliError::SecretEnvNotUnicode(_) | CliError::Stdin { .. } => {
+                "Provide the secret as UTF-8 text.".into()
+            }
+            CliError::SecretEmpty => "Copy the secret again from the vendor's admin page.".into(),
+            CliError::StdinTwice => {
+                "Pass the URL as an argument, or the secret through --secret-env.".into()
+            }
+            CliError::NotKeyValue { .. } => {
+                "Write it as NAME=VALUE, for example --param :theme=Dark.".into()
+            }
+            CliError::Output(_) => {
+                "Check that the output is writable (a closed pipe, a full disk).".into()
+            }
+        }
+    }
+
+    /// A stable code for JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Core(e) => e.code(),
+            CliError::SecretRequired => "secret-required",
+            CliError::SecretEnvMissing(_) => "secret-env-missing",
+            CliError::SecretEnvNotUnicode(_) => "secret-env-not-unicode",
+            CliError::Stdin { .. } => "stdin",
+            CliError::SecretEmpty => "secret-empty",
+            CliError::StdinTwice => "stdin-twice",
+            CliError::NotKeyValue { .. } => "not-key-value",
+            CliError::Output(_) => "output",
+        }
+    }
+}
