@@ -20,7 +20,7 @@ pub struct Cli {
 pub enum Command {
     /// Build and sign an embed URL; prints the URL alone on one line.
     #[command(subcommand)]
-    Sign(SignCommand),
+    Sign(Box<SignCommand>),
     /// Explain a URL: scheme, every parameter, hazards; with a secret, the verdict.
     Inspect(InspectArgs),
     /// Say whether the vendor would accept a URL (exit 0 accepted, 1 refused, 2 bad input).

@@ -50,7 +50,7 @@ fn wants_json(command: &Command) -> bool {
 
 fn run(command: Command) -> Result<(String, u8), CliError> {
     match command {
-        Command::Sign(sign) => commands::sign::run(sign).map(|url| (url + "\n", 0)),
+        Command::Sign(sign) => commands::sign::run(*sign).map(|url| (url + "\n", 0)),
         Command::Inspect(args) => commands::inspect::run(args).map(|out| (out, 0)),
         Command::Verify(args) => {
             commands::verify::run(args).map(|(out, ok)| (out, if ok { 0 } else { 1 }))

@@ -1,1 +1,103 @@
-fn main() {}
+//! Criterion benches: sign and verify for each scheme.
+//!
+//! `scripts/bench/sign.sh` compares signing throughput with the vendor's
+//! Node algorithm in the same run; these benches track the core on its own.
+
+use criterion::{black_box, criterion_main, Criterion};
+use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::{Embed, Judge, Policy, Secret};
+
+fn classic() -> SigmaClassicRequest {
+    SigmaClassicRequest {
+        embed_path: "https://app.sigmacomputing.com/embed/1-2wDc2M6GqIrajkSwjkl0az".into(),
+        client_id: "c0ffee00".repeat(8),
+        email: "embed.user@example.com".into(),
+        external_user_id: "embed.user@example.com".into(),
+        teams: vec!["Sales_Managers".into()],
+        account_type: Some("Creator".into()),
+        mode: "userbacked".into(),
+        session_length: 600,
+        time: 1_700_000_000,
+        nonce: "2b6f0cc9-4a3e-4c6b-9a52-5f1d6f7d1e10".into(),
+        user_attributes: vec![],
+        params: vec![],
+    }
+}
+
+fn jwt() -> SigmaJwtRequest {
+    SigmaJwtRequest {
+        workbook_url: "https://app.sigmacomputing.com/acme/workbook/Sales-5Xb2kQ".into(),
+        client_id: "c0ffee00".repeat(8),
+        email: "embed.user@example.com".into(),
+        jti: "6f1c2d3e-4b5a-4978-8a1b-2c3d4e5f6a7b".into(),
+        iat: 1_700_000_000,
+        ttl: 3600,
+        teams: vec!["Sales_Managers".into()],
+        ..SigmaJwtRequest::default()
+    }
+}
+
+fn bold() -> BoldBiRequest {
+    BoldBiRequest {
+        dashboard_url: "https://bi.example.com/bi/site/site1/dashboards/d-1/Sales/Overview".into(),
+        nonce: "3e253410-1a82-4fb3-a337-122a8007dafc".into(),
+        email: "embed.user@example.com".into(),
+        params: vec![("embed_dashboard_export".into(), "false".into())],
+        timestamp: Some(1_700_000_000),
+        expiration: Some(86_400),
+        escape_signature: false,
+    }
+}
+
+fn verify(url: &str, secret: &Secret) -> bool {
+    let policy = Policy::default();
+    Embed::read(url)
+        .map(|e| {
+            e.verify(
+                &Judge {
+                    secret,
+                    policy: &policy,
+                    now: Some(1_700_000_001),
+                },
+                None,
+            )
+            .accepted
+        })
+        .unwrap_or(false)
+}
+
+fn benches(c: &mut Criterion) {
+    let secret = Secret::new("0123456789abcdef".repeat(8));
+    let (req_c, req_j, req_b) = (classic(), jwt(), bold());
+    let url_c = sigma_classic::sign(&req_c, &secret).unwrap_or_default();
+    let url_j = sigma_jwt::sign(&req_j, &secret).unwrap_or_default();
+    let url_b = boldbi::sign(&req_b, &secret).unwrap_or_default();
+    assert!(verify(&url_c, &secret) && verify(&url_j, &secret) && verify(&url_b, &secret));
+    c.bench_function("sign/sigma-classic", |b| {
+        b.iter(|| sigma_classic::sign(black_box(&req_c), &secret))
+    });
+    c.bench_function("sign/sigma-jwt", |b| {
+        b.iter(|| sigma_jwt::sign(black_box(&req_j), &secret))
+    });
+    c.bench_function("sign/boldbi", |b| {
+        b.iter(|| boldbi::sign(black_box(&req_b), &secret))
+    });
+    c.bench_function("verify/sigma-classic", |b| {
+        b.iter(|| verify(black_box(&url_c), &secret))
+    });
+    c.bench_function("verify/sigma-jwt", |b| {
+        b.iter(|| verify(black_box(&url_j), &secret))
+    });
+    c.bench_function("verify/boldbi", |b| {
+        b.iter(|| verify(black_box(&url_b), &secret))
+    });
+}
+
+// The macro generates an undocumented function.
+#[allow(missing_docs)]
+mod group {
+    criterion::criterion_group!(sign_verify, super::benches);
+}
+criterion_main!(group::sign_verify);

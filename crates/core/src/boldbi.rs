@@ -10,7 +10,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
 use crate::base_url;
-use crate::encoding::{encode_name, encode_value};
+use crate::encoding::{push_name, push_value};
 use crate::error::{Error, Result};
 use crate::mac::{hmac_sha256, tags_equal};
 use crate::query::{ParsedUrl, RawParam};
@@ -57,9 +57,9 @@ pub fn signed_params(request: &BoldBiRequest) -> Result<String> {
     }
     let mut params = String::with_capacity(256);
     params.push_str("embed_nonce=");
-    params.push_str(&encode_value(&request.nonce));
+    push_value(&mut params, &request.nonce);
     params.push_str("&embed_user_email=");
-    params.push_str(&encode_value(&request.email));
+    push_value(&mut params, &request.email);
     for (name, value) in &request.params {
         if name.is_empty() {
             return Err(Error::BadField {
@@ -68,9 +68,9 @@ pub fn signed_params(request: &BoldBiRequest) -> Result<String> {
             });
         }
         params.push('&');
-        params.push_str(&encode_name(name));
+        push_name(&mut params, name);
         params.push('=');
-        params.push_str(&encode_value(value));
+        push_value(&mut params, value);
     }
     if let Some(timestamp) = request.timestamp {
         params.push_str("&embed_timestamp=");

@@ -12,57 +12,111 @@
 
 use std::borrow::Cow;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+/// Builds an escape table: controls, non-ASCII, space and the bytes that
+/// split or decode a query (`"#%&+<>[\\]^`{|}`), plus `extra`.
+const fn escapes(extra: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte < 0x20 || byte >= 0x7f;
+        byte += 1;
+    }
+    let always = b" \"#%&+<>[\\]^`{|}";
+    let mut i = 0;
+    while i < always.len() {
+        table[always[i] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        table[extra[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
 
-/// Bytes escaped inside a value: what splits a query (`&`, `#`), what decodes
-/// (`%`, `+`), what no URL may hold raw (space, quotes, brackets, controls).
-/// Non-ASCII is always escaped as UTF-8.
-const VALUE_ESCAPES: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'&')
-    .add(b'+')
-    .add(b'<')
-    .add(b'>')
-    .add(b'[')
-    .add(b'\\')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
-
+/// Bytes escaped inside a value.
+const VALUE_ESCAPES: [bool; 256] = escapes(b"");
 /// In a name, `=` also splits, so it is escaped too.
-const NAME_ESCAPES: &AsciiSet = &VALUE_ESCAPES.add(b'=');
-
+const NAME_ESCAPES: [bool; 256] = escapes(b"=");
 /// In one element of a comma-separated list (teams, attribute values), a comma
 /// inside the element is escaped so the list still splits where it should.
-const LIST_ELEMENT_ESCAPES: &AsciiSet = &VALUE_ESCAPES.add(b',');
+const LIST_ELEMENT_ESCAPES: [bool; 256] = escapes(b",");
+
+const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends `text` to `out`, escaping the bytes `table` marks as `%XX`.
+fn push_encoded(out: &mut String, text: &str, table: &[bool; 256]) {
+    let mut run_start = 0;
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        if table[usize::from(byte)] {
+            // Unescaped runs are ASCII (every non-ASCII byte is escaped), so
+            // both ends of a non-empty run sit on character boundaries.
+            out.push_str(text.get(run_start..i).unwrap_or_default());
+            out.push('%');
+            out.push(char::from(HEX_UPPER[usize::from(byte >> 4)]));
+            out.push(char::from(HEX_UPPER[usize::from(byte & 0xf)]));
+            run_start = i + 1;
+        }
+    }
+    out.push_str(text.get(run_start..).unwrap_or_default());
+}
+
+fn encoded<'a>(text: &'a str, table: &[bool; 256]) -> Cow<'a, str> {
+    if text.bytes().any(|b| table[usize::from(b)]) {
+        let mut out = String::with_capacity(text.len() + 16);
+        push_encoded(&mut out, text, table);
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 /// Encodes a parameter value by the rule above.
 pub fn encode_value(value: &str) -> Cow<'_, str> {
-    utf8_percent_encode(value, VALUE_ESCAPES).into()
+    encoded(value, &VALUE_ESCAPES)
 }
 
 /// Encodes a parameter name by the rule above (`=` is escaped as well).
 pub fn encode_name(name: &str) -> Cow<'_, str> {
-    utf8_percent_encode(name, NAME_ESCAPES).into()
+    encoded(name, &NAME_ESCAPES)
+}
+
+/// Appends `value` to `out`, encoded by the rule (no intermediate allocation).
+pub fn push_value(out: &mut String, value: &str) {
+    push_encoded(out, value, &VALUE_ESCAPES);
+}
+
+/// Appends `name` to `out`, encoded by the rule for names.
+pub fn push_name(out: &mut String, name: &str) {
+    push_encoded(out, name, &NAME_ESCAPES);
+}
+
+/// Appends a comma-separated list to `out` (see [`encode_list`]).
+pub fn push_list<S: AsRef<str>>(out: &mut String, elements: &[S]) {
+    for (i, element) in elements.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_encoded(out, element.as_ref(), &LIST_ELEMENT_ESCAPES);
+    }
 }
 
 /// Encodes a list as comma-separated elements, each encoded by the rule,
 /// commas between elements left raw.
 pub fn encode_list<S: AsRef<str>>(elements: &[S]) -> String {
     let mut out = String::new();
-    for (i, element) in elements.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.extend(utf8_percent_encode(element.as_ref(), LIST_ELEMENT_ESCAPES));
-    }
+    push_list(&mut out, elements);
     out
+}
+
+/// Appends `bytes` as lowercase hex (the Sigma signature's format).
+pub fn push_hex_lower(out: &mut String, bytes: &[u8]) {
+    for &byte in bytes {
+        out.push(char::from(HEX_LOWER[usize::from(byte >> 4)]));
+        out.push(char::from(HEX_LOWER[usize::from(byte & 0xf)]));
+    }
 }
 
 /// Why a raw query component could not be decoded.
@@ -182,6 +236,24 @@ mod tests {
             })
         );
         assert_eq!(decode_component("%FF", false), Err(DecodeError::NotUtf8));
+    }
+
+    #[test]
+    fn every_byte_outside_the_kept_set_is_escaped() {
+        let kept = "ABCXYZabcxyz0189-._~!$'()*,;:@/?=";
+        assert_eq!(encode_value(kept), kept);
+        for byte in (0u8..0x80)
+            .map(char::from)
+            .filter(|c| !c.is_ascii_alphanumeric() && !kept.contains(*c))
+        {
+            let text = byte.to_string();
+            assert_eq!(
+                encode_value(&text),
+                format!("%{:02X}", byte as u8),
+                "{byte:?}"
+            );
+        }
+        assert_eq!(encode_value("\u{7f}é"), "%7F%C3%A9");
     }
 
     #[test]

@@ -4,22 +4,14 @@
 //! only in what they MAC and how they print the tag (hex or Base64), which is
 //! the schemes' business, not this module's.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use hmac::Mac;
 use subtle::ConstantTimeEq;
 
 use crate::secret::Secret;
 
-type HmacSha256 = Hmac<Sha256>;
-
 /// HMAC-SHA256 of `message` under `secret`.
 pub fn hmac_sha256(secret: &Secret, message: &[u8]) -> [u8; 32] {
-    // HMAC accepts keys of any length, so this constructor cannot fail; the
-    // fallback keeps the function total without an unwrap.
-    let mut mac = match HmacSha256::new_from_slice(secret.expose()) {
-        Ok(mac) => mac,
-        Err(_) => return [0; 32],
-    };
+    let mut mac = secret.hmac();
     mac.update(message);
     mac.finalize().into_bytes().into()
 }

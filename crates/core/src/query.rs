@@ -117,7 +117,7 @@ impl ParsedUrl {
 /// The base must be an absolute http(s) URL with a host.
 fn check_base(base: &str) -> Result<()> {
     let parsed = url::Url::parse(base).map_err(|e| Error::NotAUrl {
-        reason: e.to_string(),
+        reason: url_error(e),
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(Error::NotAUrl {
@@ -135,6 +135,17 @@ fn check_base(base: &str) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Words for the URL parser's complaints that a person understands.
+pub(crate) fn url_error(error: url::ParseError) -> String {
+    match error {
+        url::ParseError::RelativeUrlWithoutBase => {
+            "it does not start with http:// or https://".into()
+        }
+        url::ParseError::EmptyHost => "it has no host after the scheme".into(),
+        other => other.to_string(),
+    }
 }
 
 fn split_params(query: &str) -> Result<Vec<RawParam>> {

@@ -5,28 +5,50 @@
 //! fingerprint (first 8 hex digits of SHA-256) lets two people compare secrets
 //! without revealing them.
 
+use std::sync::OnceLock;
+
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 /// An HMAC key as the vendors use it: the UTF-8 bytes of the secret string,
 /// never hex- or base64-decoded.
 #[derive(Clone)]
-pub struct Secret(Zeroizing<Vec<u8>>);
+pub struct Secret {
+    bytes: Zeroizing<Vec<u8>>,
+    /// The HMAC state after absorbing the key, computed once: signing many
+    /// URLs with one secret then costs only the message's hashing.
+    keyed: OnceLock<Hmac<Sha256>>,
+}
 
 impl Secret {
     /// Wraps the secret string exactly as given (no trimming: callers decide).
     pub fn new(secret: impl Into<String>) -> Self {
-        Secret(Zeroizing::new(secret.into().into_bytes()))
+        Self::from_bytes(secret.into().into_bytes())
     }
 
     /// Wraps raw key bytes (used to test "the signer decoded the secret" theories).
     pub(crate) fn from_bytes(bytes: Vec<u8>) -> Self {
-        Secret(Zeroizing::new(bytes))
+        Secret {
+            bytes: Zeroizing::new(bytes),
+            keyed: OnceLock::new(),
+        }
     }
 
     /// The key bytes for HMAC.
     pub fn expose(&self) -> &[u8] {
-        &self.0
+        &self.bytes
+    }
+
+    /// A fresh HMAC-SHA256 keyed with this secret.
+    pub(crate) fn hmac(&self) -> Hmac<Sha256> {
+        self.keyed
+            .get_or_init(|| {
+                // HMAC takes keys of any length; the error arm cannot happen.
+                Hmac::<Sha256>::new_from_slice(self.expose())
+                    .unwrap_or_else(|_| Hmac::<Sha256>::new(&Default::default()))
+            })
+            .clone()
     }
 
     /// First 8 hex digits of the SHA-256 of the secret: safe to show and compare.
@@ -45,7 +67,7 @@ impl Secret {
 
     /// Whether the secret is empty.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.bytes.is_empty()
     }
 }
 

@@ -9,7 +9,7 @@
 //! Sigma's own samples in other languages reorder and re-encode.
 
 use crate::base_url;
-use crate::encoding::{encode_list, encode_name, encode_value};
+use crate::encoding::{push_list, push_name, push_value};
 use crate::error::{Error, Result};
 use crate::mac::{hmac_sha256, tags_equal};
 use crate::query::{ParsedUrl, RawParam};
@@ -74,41 +74,56 @@ pub fn sign(request: &SigmaClassicRequest, secret: &Secret) -> Result<String> {
     let mut url = String::with_capacity(512);
     url.push_str(&request.embed_path);
     url.push_str("?:nonce=");
-    url.push_str(&encode_value(&request.nonce));
+    push_value(&mut url, &request.nonce);
     url.push_str("&:client_id=");
-    url.push_str(&encode_value(&request.client_id));
+    push_value(&mut url, &request.client_id);
     url.push_str("&:email=");
-    url.push_str(&encode_value(&request.email));
+    push_value(&mut url, &request.email);
     url.push_str("&:external_user_id=");
-    url.push_str(&encode_value(&request.external_user_id));
+    push_value(&mut url, &request.external_user_id);
     url.push_str("&:external_user_team=");
-    url.push_str(&encode_list(&request.teams));
+    push_list(&mut url, &request.teams);
     if let Some(account_type) = &request.account_type {
         url.push_str("&:account_type=");
-        url.push_str(&encode_value(account_type));
+        push_value(&mut url, account_type);
     }
     url.push_str("&:mode=");
-    url.push_str(&encode_value(&request.mode));
+    push_value(&mut url, &request.mode);
     url.push_str("&:session_length=");
-    url.push_str(&request.session_length.to_string());
+    push_number(&mut url, request.session_length);
     url.push_str("&:time=");
-    url.push_str(&request.time.to_string());
+    push_number(&mut url, request.time);
     for attribute in &request.user_attributes {
         url.push_str("&:ua_");
-        url.push_str(&encode_name(&attribute.name));
+        push_name(&mut url, &attribute.name);
         url.push('=');
-        url.push_str(&encode_list(&attribute.values));
+        push_list(&mut url, &attribute.values);
     }
     for (name, value) in &request.params {
         url.push('&');
-        url.push_str(&encode_name(name));
+        push_name(&mut url, name);
         url.push('=');
-        url.push_str(&encode_value(value));
+        push_value(&mut url, value);
     }
-    let tag = hex::encode(hmac_sha256(secret, url.as_bytes()));
+    let tag = hmac_sha256(secret, url.as_bytes());
     url.push_str("&:signature=");
-    url.push_str(&tag);
+    crate::encoding::push_hex_lower(&mut url, &tag);
     Ok(url)
+}
+
+/// Appends a number's decimal digits without going through `fmt`.
+fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
 }
 
 /// The signature parameter: the last one whose decoded name is `:signature`

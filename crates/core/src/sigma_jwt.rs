@@ -13,7 +13,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::base_url;
-use crate::encoding::{encode_name, encode_value};
+use crate::encoding::{encode_value, push_name, push_value};
 use crate::error::{Error, Result};
 use crate::query::ParsedUrl;
 use crate::secret::Secret;
@@ -151,9 +151,9 @@ pub fn sign(request: &SigmaJwtRequest, secret: &Secret) -> Result<String> {
     );
     for (name, value) in &request.params {
         url.push('&');
-        url.push_str(&encode_name(name));
+        push_name(&mut url, name);
         url.push('=');
-        url.push_str(&encode_value(value));
+        push_value(&mut url, value);
     }
     Ok(url)
 }

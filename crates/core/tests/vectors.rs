@@ -5,6 +5,9 @@
 //! Bold BI, Python's standard library HS256 for Sigma JWT), never by this
 //! crate. CI regenerates them and fails if they drift.
 
+// Test code: a failed unwrap is a failed test, which is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::PathBuf;
 
 use embed_core::boldbi::{self, BoldBiRequest};
