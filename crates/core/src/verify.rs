@@ -137,7 +137,7 @@ fn first_refusal(
             (Some(got), Some(want)) if got != want => {
                 return refuse(
                     Reason::UnknownClientId,
-                    format!("{what} {got:?} is not the configured client id."),
+                    format!("{what} {got:?} is not the configured client id {want:?}."),
                     "Copy the client id again from the vendor's admin page; a character may be missing (the seed's own debugging example drops the last one).",
                 )
             }

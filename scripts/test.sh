@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: formatting, lints, unit/property/golden tests,
+# the golden vectors regenerated from the independent Node and Python
+# implementations, and a JWT from the CLI checked by an independent verifier.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "golden vectors regenerate identically from Node and Python"
+scripts/vectors/generate.sh --check
+
+step "cargo test"
+cargo test --workspace --locked
+
+step "a JWT from the CLI passes an independent verifier (Python stdlib HS256)"
+export EMBED_SANDBOX_TEST_SECRET="independent-check-$(date +%s)"
+target/debug/embed-sandbox sign sigma-jwt --workbook-url https://app.sigmacomputing.com/acme/workbook/Sales-1a2b \
+  --client-id ci-client --email 'zoë+ci@example.com' --team Sales_People --ua Region=West --account-type Viewer \
+  --secret-env EMBED_SANDBOX_TEST_SECRET \
+  | python3 scripts/vectors/sigma_jwt.py verify EMBED_SANDBOX_TEST_SECRET
+
+step "shell completions generate"
+for shell in bash zsh fish; do target/debug/embed-sandbox completions "$shell" | grep -q embed-sandbox; done
+echo "completions: ok"
