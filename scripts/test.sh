@@ -18,7 +18,11 @@ step "golden vectors regenerate identically from Node and Python"
 scripts/vectors/generate.sh --check
 
 step "cargo test"
-cargo test --workspace --locked
+log=$(mktemp)
+cargo test --workspace --locked 2>&1 | tee "$log"
+passed=$(grep -oE 'test result: [a-z]+\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+rm -f "$log"
 
 step "a JWT from the CLI passes an independent verifier (Python stdlib HS256)"
 export EMBED_SANDBOX_TEST_SECRET="independent-check-$(date +%s)"
@@ -30,3 +34,6 @@ target/debug/embed-sandbox sign sigma-jwt --workbook-url https://app.sigmacomput
 step "shell completions generate"
 for shell in bash zsh fish; do target/debug/embed-sandbox completions "$shell" | grep -q embed-sandbox; done
 echo "completions: ok"
+
+echo
+echo "tests: $passed passed, $failed failed"
