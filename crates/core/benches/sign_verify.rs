@@ -7,7 +7,7 @@ use criterion::{black_box, criterion_main, Criterion};
 use embed_core::boldbi::{self, BoldBiRequest};
 use embed_core::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
-use embed_core::{Embed, Judge, Policy, Secret};
+use embed_core::{Context, Embed, Judge, Policy, Secret};
 
 fn classic() -> SigmaClassicRequest {
     SigmaClassicRequest {

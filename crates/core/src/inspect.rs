@@ -15,7 +15,7 @@ use crate::policy::{Policy, SettingUsed};
 use crate::query::ParsedUrl;
 use crate::scheme::{self, Scheme};
 use crate::secret::Secret;
-use crate::verify::{self, Judge, NonceLedger, Timing, Verification};
+use crate::verify::{self, Context, Judge, Timing, Verification};
 
 /// One parameter as received, annotated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -152,9 +152,9 @@ impl Embed {
         Ok(Embed { url, scheme, facts })
     }
 
-    /// Verifies with `judge`, consulting `ledger` for the nonce if given.
-    pub fn verify(&self, judge: &Judge<'_>, ledger: Option<&mut dyn NonceLedger>) -> Verification {
-        verify::verify(&self.url, self.scheme, &self.facts, judge, ledger)
+    /// Verifies with `judge`, consulting the ledger and directory of `context` if given.
+    pub fn verify(&self, judge: &Judge<'_>, context: Context<'_>) -> Verification {
+        verify::verify(&self.url, self.scheme, &self.facts, judge, context)
     }
 }
 
@@ -198,7 +198,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
                 policy: &options.policy,
                 now: options.now,
             },
-            None,
+            Context::default(),
         )
     });
     let settings = if verification.is_some() {

@@ -34,4 +34,4 @@ pub use inspect::{inspect, Embed, InspectOptions, InspectReport};
 pub use policy::Policy;
 pub use scheme::Scheme;
 pub use secret::Secret;
-pub use verify::{Judge, Verification};
+pub use verify::{Context, Judge, Verification};

@@ -15,6 +15,8 @@ pub struct Policy {
     pub clock_skew: u64,
     /// Whether a raw `+` in a Bold BI signature reaches the server as a space.
     pub boldbi_plus_as_space: bool,
+    /// Whether Bold BI refuses a reused `embed_nonce`.
+    pub boldbi_refuse_reused_nonce: bool,
     /// The only client id accepted (any other is refused as unknown), if set.
     pub client_id: Option<String>,
 }
@@ -30,6 +32,7 @@ impl Default for Policy {
             max_session_length: DEFAULT_MAX_SESSION_LENGTH,
             clock_skew: DEFAULT_CLOCK_SKEW,
             boldbi_plus_as_space: false,
+            boldbi_refuse_reused_nonce: true,
             client_id: None,
         }
     }
@@ -62,6 +65,15 @@ impl Policy {
             name: "clock-skew",
             value: self.clock_skew.to_string(),
             note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
+        }
+    }
+
+    /// The Bold BI nonce-reuse setting as used.
+    pub fn boldbi_nonce_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "boldbi-refuse-reused-nonce",
+            value: self.boldbi_refuse_reused_nonce.to_string(),
+            note: "unconfirmed: whether Bold BI refuses an embed_nonce it has seen before",
         }
     }
 

@@ -43,6 +43,8 @@ pub enum Reason {
     UnknownEmbed,
     /// The email belongs to an internal user.
     InternalUser,
+    /// The account type is not one the organisation has.
+    UnknownAccountType,
     /// A required parameter is missing or unreadable.
     MissingParameter,
 }
@@ -77,6 +79,7 @@ impl Reason {
             Reason::UnknownTeam => "unknown-team",
             Reason::UnknownEmbed => "unknown-embed",
             Reason::InternalUser => "internal-user",
+            Reason::UnknownAccountType => "unknown-account-type",
             Reason::MissingParameter => "missing-parameter",
         }
     }
@@ -137,6 +140,11 @@ impl Reason {
                 Product,
                 Some("EACCES"),
             ),
+            Reason::UnknownAccountType => (
+                "Invalid embed request: the account type does not exist in this organisation.",
+                Product,
+                Some("EINVAL"),
+            ),
             Reason::MissingParameter => (
                 "Invalid embed request: a required parameter is missing or mistyped.",
                 Product,
@@ -163,6 +171,7 @@ impl Reason {
             | Reason::JwtLifetimeTooLong
             | Reason::NoTeam
             | Reason::UnknownTeam
+            | Reason::UnknownAccountType
             | Reason::MissingParameter => "A required embed parameter is missing or invalid.",
         }
     }

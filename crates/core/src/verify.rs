@@ -24,6 +24,21 @@ pub trait NonceLedger {
     fn first_use(&mut self, scheme: Scheme, nonce: &str, valid_until: Option<u64>) -> bool;
 }
 
+/// What the organisation knows: teams, account types, embeds, internal users.
+///
+/// The CLI verifies without one (anything goes); the local host answers from
+/// its configuration, so unknown names are refused as the vendor would.
+pub trait Directory {
+    /// Teams of `teams` the organisation does not have.
+    fn unknown_teams(&self, teams: &[String]) -> Vec<String>;
+    /// Whether the account type exists.
+    fn account_type_known(&self, account_type: &str) -> bool;
+    /// Whether the embed (embed id, workbook or dashboard) at this base URL exists.
+    fn embed_known(&self, scheme: Scheme, base: &str) -> bool;
+    /// Whether the email belongs to an internal (non-embed) user.
+    fn is_internal_user(&self, email: &str) -> bool;
+}
+
 /// How the URL's clock compares with the verifier's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Timing {
@@ -78,6 +93,16 @@ pub struct Judge<'a> {
     pub now: Option<u64>,
 }
 
+/// The stateful parts of a verification: the nonce ledger and the
+/// organisation's directory, both optional.
+#[derive(Default)]
+pub struct Context<'a> {
+    /// Single-use nonces.
+    pub ledger: Option<&'a mut dyn NonceLedger>,
+    /// Known teams, account types, embeds and users.
+    pub directory: Option<&'a dyn Directory>,
+}
+
 /// Checks the signature under `scheme`.
 pub fn check_signature(
     url: &ParsedUrl,
@@ -104,10 +129,10 @@ pub fn verify(
     scheme: Scheme,
     facts: &EmbedFacts,
     judge: &Judge<'_>,
-    ledger: Option<&mut dyn NonceLedger>,
+    context: Context<'_>,
 ) -> Verification {
     let signature = check_signature(url, scheme, facts, judge);
-    let refusal = first_refusal(url, scheme, facts, judge, signature, ledger);
+    let refusal = first_refusal(url, scheme, facts, judge, signature, context);
     Verification {
         accepted: refusal.is_none(),
         signature,
@@ -121,7 +146,7 @@ fn first_refusal(
     facts: &EmbedFacts,
     judge: &Judge<'_>,
     signature: SignatureCheck,
-    ledger: Option<&mut dyn NonceLedger>,
+    context: Context<'_>,
 ) -> Option<Refusal> {
     let refuse = |reason, why: String, fix: &str| Some(Refusal::new(scheme, reason, why, fix));
     let policy = judge.policy;
@@ -189,13 +214,22 @@ fn first_refusal(
         }
     }
 
+    let ledger = context
+        .ledger
+        .filter(|_| scheme != Scheme::BoldBi || policy.boldbi_refuse_reused_nonce);
     if let (Some(ledger), Some(nonce)) = (ledger, &facts.nonce) {
         if !ledger.first_use(scheme, nonce, facts.expires_at) {
-            return refuse(
+            let refusal = Refusal::new(
+                scheme,
                 Reason::NonceReused,
-                "This exact URL was loaded before; its nonce is single-use.".into(),
+                "This exact URL was loaded before; its nonce is single-use.",
                 "Sign a new URL (new nonce) for every load, including previews and retries.",
             );
+            return Some(if scheme == Scheme::BoldBi {
+                refusal.with_setting(policy.boldbi_nonce_used())
+            } else {
+                refusal
+            });
         }
     }
 
@@ -257,6 +291,12 @@ fn first_refusal(
             .is_none_or(|t| t.iter().all(String::is_empty))
     {
         return refuse(Reason::NoTeam, "No team is given in :external_user_team; an embed user must belong to at least one team.".into(), "Send :external_user_team with at least one team name.");
+    }
+
+    if let Some(directory) = context.directory {
+        if let Some(refusal) = directory_refusal(url, scheme, facts, directory) {
+            return Some(refusal);
+        }
     }
 
     if let Some(bad) = facts.unreadable.first() {
@@ -335,6 +375,51 @@ fn lifetime_refusal(
             ))
         }
     }
+}
+
+fn directory_refusal(
+    url: &ParsedUrl,
+    scheme: Scheme,
+    facts: &EmbedFacts,
+    directory: &dyn Directory,
+) -> Option<Refusal> {
+    let refuse = |reason, why: String, fix: &str| Some(Refusal::new(scheme, reason, why, fix));
+    let unknown = directory.unknown_teams(facts.teams.as_deref().unwrap_or_default());
+    if !unknown.is_empty() {
+        return refuse(
+            Reason::UnknownTeam,
+            format!("No team named {} exists in this organisation.", unknown.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")),
+            "Check the spelling (names are case-sensitive, no space after commas) or create the team in the admin portal.",
+        );
+    }
+    if let Some(account_type) = &facts.account_type {
+        if !directory.account_type_known(account_type) {
+            return refuse(
+                Reason::UnknownAccountType,
+                format!("No account type named {account_type:?} exists in this organisation."),
+                "Use an existing account type (case-sensitive), such as Viewer or Creator.",
+            );
+        }
+    }
+    if !directory.embed_known(scheme, &url.base) {
+        return refuse(
+            Reason::UnknownEmbed,
+            format!("Nothing is embedded at {}.", url.base),
+            "Copy the embed path again from the workbook's embed settings.",
+        );
+    }
+    if let Some(email) = &facts.email {
+        if directory.is_internal_user(email) {
+            return refuse(
+                Reason::InternalUser,
+                format!(
+                    "{email} belongs to an internal user of the organisation, not an embed user."
+                ),
+                "Use a different email for the embed user; internal users sign in directly.",
+            );
+        }
+    }
+    None
 }
 
 /// A plain syntactic email check: one `@`, a non-empty local part, a dotted

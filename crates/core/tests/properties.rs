@@ -8,7 +8,7 @@ use embed_core::boldbi::{self, BoldBiRequest};
 use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::signature::SignatureCheck;
-use embed_core::{Embed, Judge, Policy, Secret};
+use embed_core::{Context, Embed, Judge, Policy, Secret};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {

@@ -13,6 +13,7 @@ pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
         clock_skew: args.clock_skew,
         boldbi_plus_as_space: args.boldbi_plus_as_space,
         client_id,
+        ..Policy::default()
     }
 }
 
