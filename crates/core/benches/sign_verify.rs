@@ -61,7 +61,7 @@ fn verify(url: &str, secret: &Secret) -> bool {
                     policy: &policy,
                     now: Some(1_700_000_001),
                 },
-                None,
+                Context::default(),
             )
             .accepted
         })

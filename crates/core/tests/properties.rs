@@ -27,7 +27,7 @@ fn signature_of(url: &str, secret: &Secret) -> Option<SignatureCheck> {
                     policy: &policy,
                     now: None,
                 },
-                None,
+                Context::default(),
             )
             .signature,
     )

@@ -65,7 +65,7 @@ fn accepted(url: &str, secret: &Secret, now: u64) -> bool {
                 policy: &Policy::default(),
                 now: Some(now),
             },
-            None,
+            Context::default(),
         )
         .accepted
 }
