@@ -27,6 +27,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Compare two URLs and name the change that breaks the signature.
     Diff(DiffArgs),
+    /// Run the local host: checks embed URLs as the vendors do and serves mock embeds.
+    Serve(ServeArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -262,6 +264,26 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
     }
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks any free port (the first line printed says which).
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:0")]
+    pub addr: std::net::SocketAddr,
+    /// TOML file declaring clients, teams, account types, embeds, internal users and settings.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// A client id; pair each with a --secret-env, in order.
+    #[arg(long = "client-id", value_name = "ID")]
+    pub client_ids: Vec<String>,
+    /// The environment variable holding the secret of the --client-id at the same position.
+    #[arg(long = "secret-env", value_name = "VAR")]
+    pub secret_envs: Vec<String>,
+    /// Keep spent nonces in this SQLite file, so a replay after a restart is still refused.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<std::path::PathBuf>,
 }
 
 /// Shells with completion scripts.

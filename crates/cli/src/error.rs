@@ -42,6 +42,20 @@ pub enum CliError {
         /// What was given.
         given: String,
     },
+    /// The local host could not start.
+    #[error(transparent)]
+    Host(#[from] embed_host::HostError),
+    /// `--client-id` and `--secret-env` do not pair up.
+    #[error("{ids} --client-id but {envs} --secret-env: give them in pairs")]
+    UnpairedClients {
+        /// How many ids.
+        ids: usize,
+        /// How many variables.
+        envs: usize,
+    },
+    /// The async runtime could not start.
+    #[error("could not start the runtime: {0}")]
+    Runtime(String),
     /// Writing the output failed.
     #[error("could not write the output: {0}")]
     Output(String),
@@ -71,6 +85,11 @@ impl CliError {
             CliError::Output(_) => {
                 "Check that the output is writable (a closed pipe, a full disk).".into()
             }
+            CliError::Host(e) => e.fix(),
+            CliError::UnpairedClients { .. } => {
+                "Write --client-id ID --secret-env VAR for each client.".into()
+            }
+            CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
         }
     }
 
@@ -86,6 +105,9 @@ impl CliError {
             CliError::StdinTwice => "stdin-twice",
             CliError::NotKeyValue { .. } => "not-key-value",
             CliError::Output(_) => "output",
+            CliError::Host(_) => "host",
+            CliError::UnpairedClients { .. } => "unpaired-clients",
+            CliError::Runtime(_) => "runtime",
         }
     }
 }

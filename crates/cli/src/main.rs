@@ -44,7 +44,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Inspect(args) => args.json,
         Command::Verify(args) => args.json,
         Command::Diff(args) => args.json,
-        Command::Sign(_) | Command::Completions(_) => false,
+        Command::Sign(_) | Command::Completions(_) | Command::Serve(_) => false,
     }
 }
 
@@ -57,10 +57,14 @@ fn run(command: Command) -> Result<(String, u8), CliError> {
         }
         Command::Diff(args) => commands::diff::run(args).map(|out| (out, 0)),
         Command::Completions(args) => Ok((commands::completions::run(args.shell), 0)),
+        Command::Serve(args) => commands::serve::run(args).map(|()| (String::new(), 0)),
     }
 }
 
 fn write_stdout(output: &str) -> Result<(), CliError> {
+    if output.is_empty() {
+        return Ok(());
+    }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(output.as_bytes())

@@ -21,6 +21,7 @@ pub mod inspect;
 pub mod mac;
 pub mod policy;
 pub mod query;
+pub mod redact;
 pub mod scheme;
 pub mod secret;
 pub mod sigma_classic;

@@ -3,5 +3,6 @@
 pub mod completions;
 pub mod diff;
 pub mod inspect;
+pub mod serve;
 pub mod sign;
 pub mod verify;

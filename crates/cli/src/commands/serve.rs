@@ -1,0 +1,86 @@
+//! `embed-sandbox serve`: runs the local host until Ctrl-C or SIGTERM.
+//!
+//! The first line printed is `listening on http://IP:PORT`, so scripts
+//! started with port 0 can read the port back.
+
+use std::io::Write;
+
+use embed_core::Secret;
+use embed_host::{config, Client, HostOptions, Org};
+
+use crate::cli::ServeArgs;
+use crate::error::CliError;
+
+fn clients(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
+    if args.client_ids.len() != args.secret_envs.len() {
+        return Err(CliError::UnpairedClients {
+            ids: args.client_ids.len(),
+            envs: args.secret_envs.len(),
+        });
+    }
+    args.client_ids
+        .iter()
+        .zip(&args.secret_envs)
+        .map(|(id, var)| {
+            let secret = std::env::var(var).map_err(|_| CliError::SecretEnvMissing(var.clone()))?;
+            let secret = Secret::new(secret);
+            if secret.has_surrounding_whitespace() {
+                eprintln!("warning: the secret of client {id:?} (sha256:{}) has leading or trailing whitespace; it is used exactly as given", secret.fingerprint());
+            }
+            Ok(Client { id: id.clone(), secret, schemes: Vec::new() })
+        })
+        .collect()
+}
+
+/// Runs `serve`.
+pub fn run(args: ServeArgs) -> Result<(), CliError> {
+    let extra = clients(&args)?;
+    let org = match &args.config {
+        Some(path) => config::load(path, extra, &|var| std::env::var(var).ok())?,
+        None if extra.is_empty() => return Err(embed_host::HostError::NoClient.into()),
+        None => Org::demo(extra),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Runtime(e.to_string()))?;
+    runtime.block_on(async move {
+        let host = embed_host::start(HostOptions {
+            addr: args.addr,
+            org,
+            ledger: args.ledger,
+        })
+        .await?;
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "listening on {}", host.origin())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| CliError::Output(e.to_string()))?;
+        drop(stdout);
+        wait_for_stop().await;
+        eprintln!("stopping: finishing open requests, flushing the ledger");
+        host.stop().await;
+        Ok(())
+    })
+}
+
+async fn wait_for_stop() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,247 @@
+//! The TOML configuration: an organisation declared in a file.
+//!
+//! Secrets are never in the file: a client names the environment variable
+//! that holds its secret. Every mistake (a typo in a key, a wrong type, a
+//! duplicate client, a missing variable) is reported with its line, and the
+//! host refuses to start rather than run half-configured.
+//!
+//! ```toml
+//! teams = ["Sales_Managers", "Sales_People"]
+//! embeds = ["1-2wDc2M6GqIrajkSwjkl0az"]      # omit to accept any embed
+//! internal_users = ["admin@example.com"]      # refused with EACCES
+//!
+//! [settings]
+//! max_session_length = 36000
+//! clock_skew = 300
+//! boldbi_refuse_reused_nonce = true
+//! boldbi_plus_as_space = false
+//!
+//! [account_types]
+//! Viewer = ["view", "export"]
+//! Creator = ["view", "export", "explore", "edit", "save_as", "page_controls", "schedule"]
+//!
+//! [[clients]]
+//! id = "demo-client"
+//! secret_env = "DEMO_SECRET"
+//! schemes = ["sigma-classic", "sigma-jwt", "boldbi"]   # optional
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use embed_core::{Policy, Scheme, Secret};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::HostError;
+use crate::org::{demo_account_types, Client, Org, Permission};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    teams: Option<Vec<String>>,
+    embeds: Option<Vec<String>>,
+    #[serde(default)]
+    internal_users: Vec<String>,
+    #[serde(default)]
+    settings: Settings,
+    account_types: Option<BTreeMap<String, BTreeSet<Permission>>>,
+    #[serde(default)]
+    clients: Vec<ClientEntry>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    max_session_length: Option<u64>,
+    clock_skew: Option<u64>,
+    boldbi_plus_as_space: Option<bool>,
+    boldbi_refuse_reused_nonce: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientEntry {
+    id: Spanned<String>,
+    secret_env: Spanned<String>,
+    #[serde(default)]
+    schemes: Vec<Spanned<String>>,
+}
+
+/// Reads `path` into an organisation; `extra` clients (from the command line)
+/// are added; `env` looks up secrets.
+pub fn load(
+    path: &Path,
+    extra: Vec<Client>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Org, HostError> {
+    let text = std::fs::read_to_string(path).map_err(|e| HostError::Config {
+        path: path.to_owned(),
+        line: 0,
+        message: format!("cannot read the file: {e}"),
+    })?;
+    parse(&text, path, extra, env)
+}
+
+/// Parses configuration text (see [`load`]).
+pub fn parse(
+    text: &str,
+    path: &Path,
+    extra: Vec<Client>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Org, HostError> {
+    let error_at = |offset: usize, message: String| HostError::Config {
+        path: path.to_owned(),
+        line: text
+            .get(..offset)
+            .map_or(0, |head| head.matches('\n').count() + 1),
+        message,
+    };
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        error_at(offset, e.message().to_owned())
+    })?;
+    let mut clients = extra;
+    for entry in file.clients {
+        if clients.iter().any(|c| c.id == *entry.id.get_ref()) {
+            return Err(error_at(
+                entry.id.span().start,
+                format!("client {:?} is declared twice", entry.id.get_ref()),
+            ));
+        }
+        let var = entry.secret_env.get_ref();
+        let secret = env(var).ok_or_else(|| {
+            error_at(
+                entry.secret_env.span().start,
+                format!(
+                    "the environment variable {var} (secret of client {:?}) is not set",
+                    entry.id.get_ref()
+                ),
+            )
+        })?;
+        let mut schemes = Vec::new();
+        for name in &entry.schemes {
+            let scheme = match name.get_ref().as_str() {
+                "sigma-classic" => Scheme::SigmaClassic,
+                "sigma-jwt" => Scheme::SigmaJwt,
+                "boldbi" => Scheme::BoldBi,
+                other => {
+                    return Err(error_at(
+                        name.span().start,
+                        format!("unknown scheme {other:?}; use sigma-classic, sigma-jwt or boldbi"),
+                    ));
+                }
+            };
+            schemes.push(scheme);
+        }
+        clients.push(Client {
+            id: entry.id.into_inner(),
+            secret: Secret::new(secret),
+            schemes,
+        });
+    }
+    if clients.is_empty() {
+        return Err(HostError::NoClient);
+    }
+    let defaults = Policy::default();
+    let settings = file.settings;
+    Ok(Org {
+        clients,
+        teams: file
+            .teams
+            .map_or_else(|| Org::demo(vec![]).teams, |t| t.into_iter().collect()),
+        account_types: file.account_types.unwrap_or_else(demo_account_types),
+        embeds: file.embeds.map(|e| e.into_iter().collect()),
+        internal_users: file
+            .internal_users
+            .iter()
+            .map(|u| u.to_lowercase())
+            .collect(),
+        policy: Policy {
+            max_session_length: settings
+                .max_session_length
+                .unwrap_or(defaults.max_session_length),
+            clock_skew: settings.clock_skew.unwrap_or(defaults.clock_skew),
+            boldbi_plus_as_space: settings
+                .boldbi_plus_as_space
+                .unwrap_or(defaults.boldbi_plus_as_space),
+            boldbi_refuse_reused_nonce: settings
+                .boldbi_refuse_reused_nonce
+                .unwrap_or(defaults.boldbi_refuse_reused_nonce),
+            client_id: None,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(var: &str) -> Option<String> {
+        (var == "SET").then(|| "s3cret".to_owned())
+    }
+
+    fn parse_text(text: &str) -> Result<Org, HostError> {
+        parse(text, Path::new("org.toml"), vec![], &env)
+    }
+
+    fn line_of(result: Result<Org, HostError>) -> (usize, String) {
+        match result {
+            Err(HostError::Config { line, message, .. }) => (line, message),
+            other => panic!(
+                "expected a config error, got {:?}",
+                other.map(|o| o.clients.len())
+            ),
+        }
+    }
+
+    #[test]
+    fn a_full_file_declares_the_org() {
+        let org = parse_text(
+            "teams = [\"A\"]\nembeds = [\"e1\"]\ninternal_users = [\"Admin@X.com\"]\n\
+             [settings]\nmax_session_length = 3600\n\
+             [account_types]\nReader = [\"view\"]\n\
+             [[clients]]\nid = \"c\"\nsecret_env = \"SET\"\nschemes = [\"boldbi\"]\n",
+        )
+        .unwrap();
+        assert_eq!(org.clients[0].schemes, vec![Scheme::BoldBi]);
+        assert_eq!(org.policy.max_session_length, 3600);
+        assert!(org.internal_users.contains("admin@x.com"));
+        assert!(org.account_types.contains_key("Reader"));
+    }
+
+    #[test]
+    fn a_typo_in_a_key_names_its_line() {
+        let (line, message) = line_of(parse_text(
+            "teams = []\n\n[settings]\nmax_sesion_length = 5\n",
+        ));
+        assert_eq!(line, 4);
+        assert!(message.contains("max_sesion_length"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_secret_variable_names_its_line() {
+        let (line, message) = line_of(parse_text(
+            "[[clients]]\nid = \"c\"\nsecret_env = \"UNSET\"\n",
+        ));
+        assert_eq!(line, 3);
+        assert!(message.contains("UNSET"));
+    }
+
+    #[test]
+    fn duplicate_clients_and_unknown_permissions_are_refused() {
+        let (line, _) = line_of(parse_text("[[clients]]\nid = \"c\"\nsecret_env = \"SET\"\n[[clients]]\nid = \"c\"\nsecret_env = \"SET\"\n"));
+        assert_eq!(line, 5);
+        let (line, message) = line_of(parse_text("[account_types]\nViewer = [\"fly\"]\n"));
+        assert_eq!(line, 2);
+        assert!(message.contains("fly"), "{message}");
+    }
+
+    #[test]
+    fn no_client_at_all_is_an_error() {
+        assert!(matches!(
+            parse_text("teams = [\"A\"]\n"),
+            Err(HostError::NoClient)
+        ));
+    }
+}

@@ -1,0 +1,231 @@
+//! Judges one embed request: which client's secret applies, then the core's
+//! verification with the host's ledger, organisation and clock, and the
+//! log entry that records it.
+//!
+//! The checks themselves live in `embed_core::verify`; this module only
+//! chooses the secret (by client id for Sigma; for Bold BI, whose URLs name
+//! no client, the first configured secret whose signature matches), maps the
+//! verdict to an HTTP status and writes the log.
+
+use std::collections::BTreeSet;
+
+use embed_core::signature::SignatureCheck;
+use embed_core::verdict::{Reason, Refusal};
+use embed_core::{Context, Embed, Judge, Scheme};
+
+use crate::ledger::LedgerAt;
+use crate::log::{fingerprint, LogEntry};
+use crate::org::{Org, Permission};
+use crate::state::HostState;
+
+/// A URL the host accepted.
+pub struct Accepted {
+    /// The embed as read.
+    pub embed: Embed,
+    /// What the account type grants.
+    pub grants: BTreeSet<Permission>,
+    /// The host's time at the load.
+    pub now: u64,
+}
+
+/// What the host decided.
+pub enum Outcome {
+    /// Show the mock embed.
+    Accepted(Box<Accepted>),
+    /// Show the refusal.
+    Refused(Box<Refusal>),
+}
+
+/// The decision with its HTTP status.
+pub struct Judgement {
+    /// The status to send.
+    pub status: u16,
+    /// What to show.
+    pub outcome: Outcome,
+    /// The scheme the page speaks (the route's).
+    pub scheme: Scheme,
+}
+
+/// The HTTP status for a refusal.
+pub fn status_for(reason: Reason) -> u16 {
+    match reason {
+        Reason::UnknownEmbed => 404,
+        Reason::UnknownClientId
+        | Reason::InvalidSignature
+        | Reason::Expired
+        | Reason::TimeInFuture
+        | Reason::NoTeam
+        | Reason::UnknownTeam
+        | Reason::InternalUser => 403,
+        Reason::NonceReused
+        | Reason::WrongMode
+        | Reason::InvalidEmail
+        | Reason::SessionLengthTooLong
+        | Reason::JwtLifetimeTooLong
+        | Reason::InvalidExpiration
+        | Reason::UnknownAccountType
+        | Reason::MissingParameter => 400,
+    }
+}
+
+/// Who a request claimed to be, for the log.
+#[derive(Default)]
+struct Who {
+    client_id: Option<String>,
+    user: Option<String>,
+    nonce: Option<String>,
+}
+
+impl Who {
+    fn of(embed: &Embed) -> Self {
+        Who {
+            client_id: embed.facts.client_id.clone(),
+            user: embed.facts.email.clone(),
+            nonce: embed.facts.nonce.clone(),
+        }
+    }
+}
+
+/// Judges `url` (as the browser sent it) arriving on a route for `route_scheme`.
+pub fn judge(state: &HostState, route_scheme: Scheme, route: &str, url: &str) -> Judgement {
+    let now = state.clock.now();
+    let org = state.org();
+    let (outcome, who) = decide(state, &org, route_scheme, url, now);
+    let (status, refusal) = match &outcome {
+        Outcome::Accepted(_) => (200, None),
+        Outcome::Refused(refusal) => (status_for(refusal.reason), Some(refusal.as_ref())),
+    };
+    state.log.push(LogEntry {
+        id: 0,
+        time: now,
+        route: route.to_owned(),
+        url: embed_core::redact::redact(url, false),
+        scheme: Some(route_scheme.id().to_owned()),
+        client_id: who.client_id,
+        user: who.user,
+        verdict: if refusal.is_none() {
+            "accepted"
+        } else {
+            "refused"
+        },
+        status,
+        reason: refusal.map(|r| r.reason.id().to_owned()),
+        message: refusal.map(|r| r.message.clone()),
+        code: refusal.and_then(|r| r.code.map(str::to_owned)),
+        nonce_fingerprint: who.nonce.as_deref().map(fingerprint),
+    });
+    Judgement {
+        status,
+        outcome,
+        scheme: route_scheme,
+    }
+}
+
+fn refused(refusal: Refusal) -> Outcome {
+    Outcome::Refused(Box::new(refusal))
+}
+
+fn decide(
+    state: &HostState,
+    org: &Org,
+    route_scheme: Scheme,
+    url: &str,
+    now: u64,
+) -> (Outcome, Who) {
+    let embed = match Embed::read(url) {
+        Ok(embed) => embed,
+        Err(e) => {
+            let refusal = Refusal::new(
+                route_scheme,
+                Reason::MissingParameter,
+                e.to_string(),
+                e.fix(),
+            );
+            return (refused(refusal), Who::default());
+        }
+    };
+    if embed.scheme != route_scheme {
+        let refusal = Refusal::new(
+            route_scheme,
+            Reason::MissingParameter,
+            format!("This address serves {} embeds, but the URL carries the parameters of a {}.", route_scheme.label(), embed.scheme.label()),
+            "Check the embed path: Sigma classic URLs go to /embed/..., Sigma JWT to /<org>/workbook/..., Bold BI to /bi/site/....",
+        );
+        return (refused(refusal), Who::of(&embed));
+    }
+    let client = match route_scheme {
+        Scheme::BoldBi => {
+            let candidates: Vec<_> = org
+                .clients
+                .iter()
+                .filter(|c| c.signs(Scheme::BoldBi))
+                .collect();
+            candidates
+                .iter()
+                .find(|c| {
+                    let judge = Judge {
+                        secret: &c.secret,
+                        policy: &org.policy,
+                        now: Some(now),
+                    };
+                    embed_core::verify::check_signature(
+                        &embed.url,
+                        embed.scheme,
+                        &embed.facts,
+                        &judge,
+                    ) == SignatureCheck::Valid
+                })
+                .or(candidates.first())
+                .copied()
+        }
+        _ => embed
+            .facts
+            .client_id
+            .as_deref()
+            .and_then(|id| org.client(id))
+            .filter(|c| c.signs(route_scheme)),
+    };
+    let Some(client) = client else {
+        let what = match &embed.facts.client_id {
+            Some(id) => format!("The client id {id:?} is not one this host knows."),
+            None if route_scheme == Scheme::BoldBi => {
+                "No embed client for Bold BI is configured on this host.".to_owned()
+            }
+            None => "The URL carries no client id.".to_owned(),
+        };
+        let refusal = Refusal::new(
+            route_scheme,
+            Reason::UnknownClientId,
+            what,
+            "Sign with a client id the host was started with (--client-id), exactly as issued: the seed's debugging exercise drops its last character.",
+        );
+        return (refused(refusal), Who::of(&embed));
+    };
+    let judge = Judge {
+        secret: &client.secret,
+        policy: &org.policy,
+        now: Some(now),
+    };
+    let mut ledger = LedgerAt {
+        ledger: &state.ledger,
+        now,
+    };
+    let verification = embed.verify(
+        &judge,
+        Context {
+            ledger: Some(&mut ledger),
+            directory: Some(org),
+        },
+    );
+    let who = Who::of(&embed);
+    match verification.refusal {
+        Some(refusal) => (refused(refusal), who),
+        None => {
+            let grants = org.grants(embed.facts.account_type.as_deref());
+            (
+                Outcome::Accepted(Box::new(Accepted { embed, grants, now })),
+                who,
+            )
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Embed Sandbox's local host: a faithful offline stand-in for Sigma and Bold BI.
+//!
+//! It checks embed URLs exactly as the vendors do (the checks are
+//! `embed_core::verify`; this crate adds the organisation, the nonce ledger,
+//! the clock and HTTP), answers refusals with the vendors' texts, and serves
+//! believable mock embeds that post Sigma-style events to their parent. The
+//! CLI's `serve` runs it; the desktop app embeds it.
+
+pub mod clock;
+pub mod config;
+pub mod data;
+pub mod error;
+pub mod html;
+pub mod judge;
+pub mod ledger;
+pub mod log;
+pub mod org;
+pub mod pages;
+pub mod routes;
+pub mod server;
+pub mod state;
+
+pub use error::HostError;
+pub use org::{Client, Org};
+pub use server::{start, HostOptions, RunningHost};

@@ -1,0 +1,216 @@
+//! The organisation the host pretends to be: clients, teams, account types,
+//! embeds, internal users and the settings for undocumented behaviour.
+//!
+//! Without a configuration it is the seed's demo org: teams `Sales_Managers`
+//! and `Sales_People`, account types `Viewer` and `Creator`, any embed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use embed_core::verify::Directory;
+use embed_core::{Policy, Scheme, Secret};
+
+/// What an account type may do; the mock workbook shows exactly these.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// Open and read the workbook.
+    View,
+    /// Download and export data.
+    Export,
+    /// Explore: change filters and sorts for oneself.
+    Explore,
+    /// Edit the workbook.
+    Edit,
+    /// Save a copy.
+    SaveAs,
+    /// Use page controls.
+    PageControls,
+    /// Schedule and send exports.
+    Schedule,
+}
+
+impl Permission {
+    /// The label shown in the mock workbook.
+    pub fn label(self) -> &'static str {
+        match self {
+            Permission::View => "View",
+            Permission::Export => "Export",
+            Permission::Explore => "Explore",
+            Permission::Edit => "Edit",
+            Permission::SaveAs => "Save as",
+            Permission::PageControls => "Page controls",
+            Permission::Schedule => "Schedule",
+        }
+    }
+}
+
+/// An embed client: its id and secret, and the schemes it may sign.
+#[derive(Debug, Clone)]
+pub struct Client {
+    /// The client id.
+    pub id: String,
+    /// The shared secret.
+    pub secret: Secret,
+    /// Schemes this client signs (all when empty).
+    pub schemes: Vec<Scheme>,
+}
+
+impl Client {
+    /// Whether this client may sign `scheme`.
+    pub fn signs(&self, scheme: Scheme) -> bool {
+        self.schemes.is_empty() || self.schemes.contains(&scheme)
+    }
+}
+
+/// The organisation.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Embed clients.
+    pub clients: Vec<Client>,
+    /// Known teams.
+    pub teams: BTreeSet<String>,
+    /// Account types and what they grant.
+    pub account_types: BTreeMap<String, BTreeSet<Permission>>,
+    /// Known embeds (embed ids, workbook slugs, dashboard ids); `None` accepts any.
+    pub embeds: Option<BTreeSet<String>>,
+    /// Internal users' emails, lowercased.
+    pub internal_users: BTreeSet<String>,
+    /// Settings for undocumented behaviour.
+    pub policy: Policy,
+}
+
+/// The seed's account types.
+pub fn demo_account_types() -> BTreeMap<String, BTreeSet<Permission>> {
+    use Permission::*;
+    BTreeMap::from([
+        ("Viewer".to_owned(), BTreeSet::from([View, Export])),
+        (
+            "Creator".to_owned(),
+            BTreeSet::from([View, Export, Explore, Edit, SaveAs, PageControls, Schedule]),
+        ),
+    ])
+}
+
+impl Org {
+    /// The seed's demo organisation with these clients.
+    pub fn demo(clients: Vec<Client>) -> Self {
+        Org {
+            clients,
+            teams: BTreeSet::from(["Sales_Managers".to_owned(), "Sales_People".to_owned()]),
+            account_types: demo_account_types(),
+            embeds: None,
+            internal_users: BTreeSet::new(),
+            policy: Policy::default(),
+        }
+    }
+
+    /// The client with this id.
+    pub fn client(&self, id: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| c.id == id)
+    }
+
+    /// What an account type grants (the highest type when absent, as Sigma does).
+    pub fn grants(&self, account_type: Option<&str>) -> BTreeSet<Permission> {
+        match account_type {
+            Some(name) => self.account_types.get(name).cloned().unwrap_or_default(),
+            None => self
+                .account_types
+                .values()
+                .max_by_key(|p| p.len())
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The identifier of the embed at a base URL: the embed id, the workbook
+/// slug, or the dashboard id.
+pub fn embed_id(scheme: Scheme, base: &str) -> Option<String> {
+    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let after = |marker: &str| {
+        segments
+            .iter()
+            .position(|s| *s == marker)
+            .and_then(|i| segments.get(i + 1))
+            .map(|s| (*s).to_owned())
+    };
+    match scheme {
+        Scheme::SigmaClassic => after("embed"),
+        Scheme::SigmaJwt => after("workbook"),
+        Scheme::BoldBi => after("dashboards")
+            .or_else(|| after("dashboard-designer"))
+            .or_else(|| Some("new-dashboard".into())),
+    }
+}
+
+impl Directory for Org {
+    fn unknown_teams(&self, teams: &[String]) -> Vec<String> {
+        teams
+            .iter()
+            .filter(|t| !self.teams.contains(*t))
+            .cloned()
+            .collect()
+    }
+
+    fn account_type_known(&self, account_type: &str) -> bool {
+        self.account_types.contains_key(account_type)
+    }
+
+    fn embed_known(&self, scheme: Scheme, base: &str) -> bool {
+        match (&self.embeds, embed_id(scheme, base)) {
+            (None, _) => true,
+            (Some(known), Some(id)) => known.contains(&id),
+            (Some(_), None) => false,
+        }
+    }
+
+    fn is_internal_user(&self, email: &str) -> bool {
+        self.internal_users.contains(&email.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_ids_come_from_the_vendor_path_shapes() {
+        assert_eq!(
+            embed_id(Scheme::SigmaClassic, "http://h:1/embed/1-abc/tag/v2").as_deref(),
+            Some("1-abc")
+        );
+        assert_eq!(
+            embed_id(
+                Scheme::SigmaJwt,
+                "http://h/acme/workbook/Sales-1a2b/page/p1"
+            )
+            .as_deref(),
+            Some("Sales-1a2b")
+        );
+        assert_eq!(
+            embed_id(
+                Scheme::BoldBi,
+                "http://h/bi/site/s/dashboards/d-1/Sales/Overview"
+            )
+            .as_deref(),
+            Some("d-1")
+        );
+    }
+
+    #[test]
+    fn the_demo_org_knows_the_seed_teams_and_types() {
+        let org = Org::demo(vec![]);
+        assert!(org.unknown_teams(&["Sales_Managers".into()]).is_empty());
+        assert_eq!(
+            org.unknown_teams(&["Sales Managers".into()]),
+            vec!["Sales Managers".to_owned()]
+        );
+        assert!(org.account_type_known("Creator"));
+        assert!(!org.account_type_known("creator"));
+        assert!(org.grants(Some("Creator")).contains(&Permission::Edit));
+        assert!(!org.grants(Some("Viewer")).contains(&Permission::Edit));
+    }
+}

@@ -1,0 +1,51 @@
+//! `/`: what this host is, its routes, clients (ids only) and settings.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use crate::html::{esc, Page, BASE_STYLE};
+use crate::org::Org;
+
+/// Renders the index.
+pub fn render(org: &Org, origin: &str) -> Response {
+    let mut body = format!(
+        "<main style=\"max-width:820px;margin:24px auto;padding:0 16px\"><h1>Embed Sandbox local host</h1>\
+         <p class=\"muted\">Checks embed URLs as Sigma and Bold BI do and serves mock embeds. Origin: <code>{}</code></p>\
+         <h2>Embed routes</h2><ul>\
+         <li>Sigma classic: <code>/embed/{{embed_id}}</code>, <code>/embed/{{embed_id}}/tag/{{tag}}</code></li>\
+         <li>Sigma JWT: <code>/{{org}}/workbook/{{name}}-{{id}}</code> (and <code>/page/</code>, <code>/element/</code>, <code>/tag/</code>)</li>\
+         <li>Bold BI: <code>/bi/site/{{site}}/dashboards/{{id}}/{{category}}/{{name}}</code>, <code>/bi/site/{{site}}/dashboard-designer</code></li></ul>\
+         <h2>Sandbox</h2><ul><li><code>/__sandbox/parent?src=URL</code>: preview an embed inside a parent page</li>\
+         <li><code>/__sandbox/log</code> (JSON), <code>/__sandbox/log/stream</code> (server-sent events)</li>\
+         <li><code>/__sandbox/clock</code>: the host's time and offset</li></ul><h2>Clients</h2><ul>",
+        esc(origin)
+    );
+    for client in &org.clients {
+        body.push_str(&format!(
+            "<li><code>{}</code> (secret sha256:{})</li>",
+            esc(&client.id),
+            client.secret.fingerprint()
+        ));
+    }
+    body.push_str(&format!(
+        "</ul><h2>Organisation</h2><p>Teams: {}</p><p>Account types: {}</p><p>Embeds: {}</p>\
+         <h2>Settings (unconfirmed vendor behaviour)</h2><ul><li>max_session_length = {}</li><li>clock_skew = {}</li>\
+         <li>boldbi_refuse_reused_nonce = {}</li><li>boldbi_plus_as_space = {}</li></ul></main>",
+        esc(&org.teams.iter().cloned().collect::<Vec<_>>().join(", ")),
+        esc(&org.account_types.keys().cloned().collect::<Vec<_>>().join(", ")),
+        org.embeds.as_ref().map_or("any".to_owned(), |e| esc(&e.iter().cloned().collect::<Vec<_>>().join(", "))),
+        org.policy.max_session_length,
+        org.policy.clock_skew,
+        org.policy.boldbi_refuse_reused_nonce,
+        org.policy.boldbi_plus_as_space,
+    ));
+    Page {
+        title: "Embed Sandbox local host",
+        style: BASE_STYLE,
+        body,
+        script: String::new(),
+        frames: None,
+        connect: None,
+    }
+    .respond(StatusCode::OK)
+}

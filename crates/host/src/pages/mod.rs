@@ -1,0 +1,10 @@
+//! The pages the host serves: the mock Sigma workbook, the mock Bold BI
+//! dashboard, the refusal page, the parent page and the index.
+
+pub mod dashboard;
+pub mod events;
+pub mod i18n;
+pub mod index;
+pub mod parent;
+pub mod refusal;
+pub mod workbook;

@@ -1,0 +1,385 @@
+//! The mock Sigma workbook shown for an accepted classic or JWT URL.
+//!
+//! It shows who is signed in and what their account type grants (a Viewer
+//! gets a read-only workbook; a Creator also gets edit, save-as and page
+//! controls, as in the seed's walk-through), the teams and user attributes,
+//! and a sample sales table filtered by user attributes and controls
+//! (row-level security). Interface parameters take visible effect, and the
+//! page posts Sigma-style events to its parent.
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use embed_core::Scheme;
+
+use super::events::POST;
+use super::i18n::labels;
+use crate::data::{self, Filter, Sale};
+use crate::html::{esc, script_json, Page, BASE_STYLE};
+use crate::judge::Accepted;
+use crate::org::{embed_id, Permission};
+
+const STYLE: &str = "#app{background:var(--bg);color:var(--fg);min-height:100vh}\
+.theme-dark{--bg:#14171f;--fg:#e6e8ee;--muted:#9aa3b2;--line:#2a3040;--card:#1b2029;--accent:#8b93ff}\
+.theme-surface{--bg:#eef1f5;--card:#fff;--accent:#0f766e}\
+.theme-custom{--accent:#c026d3}\
+header.bar{display:flex;gap:12px;align-items:center;padding:10px 16px;border-bottom:1px solid var(--line)}\
+nav.folders{font-size:12px;color:var(--muted)}nav.menu{display:flex;gap:6px;padding:6px 16px;border-bottom:1px solid var(--line)}\
+nav.menu.bottom{border-top:1px solid var(--line);border-bottom:0;position:sticky;bottom:0;background:var(--bg)}\
+nav.menu button,.tools button{border:1px solid var(--line);background:var(--card);color:var(--fg);border-radius:6px;padding:3px 10px;font:inherit}\
+main{padding:4px 16px 16px}.grid{display:grid;grid-template-columns:minmax(220px,1fr) 3fr;gap:16px}\
+.readonly{border-left:3px solid var(--accent)}select{font:inherit}\
+footer.tabs{display:flex;gap:4px;padding:6px 16px;border-top:1px solid var(--line)}footer.tabs span{padding:2px 10px;border-radius:6px 6px 0 0;background:var(--card)}\
+#loading{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;font-size:16px}\
+.expired{padding:48px;text-align:center;font-size:18px}";
+
+/// Renders the workbook for an accepted URL.
+pub fn render(accepted: &Accepted) -> Response {
+    let embed = &accepted.embed;
+    let facts = &embed.facts;
+    let param = |name: &str| embed.url.first(name).map(|p| p.value.as_str());
+    let flag = |name: &str| param(name) == Some("true");
+    let (text, language_known) = labels(param(":lng"));
+    let grants = &accepted.grants;
+    let can = |p: Permission| grants.contains(&p);
+
+    let theme_class = match param(":theme") {
+        None | Some("Light") => "theme-light".to_owned(),
+        Some("Dark") => "theme-dark".to_owned(),
+        Some("Surface") => "theme-surface".to_owned(),
+        Some(_) => "theme-custom".to_owned(),
+    };
+    let workbook = embed_id(embed.scheme, &embed.url.base).unwrap_or_else(|| "Workbook".into());
+    let name = match (&facts.first_name, &facts.last_name) {
+        (Some(first), Some(last)) => Some(format!("{first} {last}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (None, None) => None,
+    };
+    let shown_user = if flag(":use_user_name") {
+        name.clone().or(facts.email.clone())
+    } else {
+        facts.email.clone()
+    };
+    let tip = |text: &str| {
+        if flag(":hide_tooltip") {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", esc(text))
+        }
+    };
+
+    let (filters, controls) = filters_and_controls(accepted);
+    let rows = data::apply(&data::sales(), &filters);
+
+    let mut body = String::new();
+    let loading_text = param(":loading_text");
+    if loading_text.is_some() || param(":loading_bg").is_some() {
+        body.push_str(&format!(
+            "<div id=\"loading\" data-bg=\"{}\">{}</div>",
+            esc(param(":loading_bg").unwrap_or("")),
+            esc(loading_text.unwrap_or("Loading…"))
+        ));
+    }
+    body.push_str(&format!("<div id=\"app\" class=\"{theme_class}\">"));
+    body.push_str(&format!(
+        "<header class=\"bar\"><h1 data-testid=\"workbook-title\">{}</h1><span class=\"muted\">{} · Embed Sandbox mock</span>",
+        esc(&workbook),
+        esc(embed.scheme.label())
+    ));
+    if !flag(":hide_folder_navigation") {
+        body.push_str(&format!(
+            "<nav class=\"folders\" data-testid=\"folder-navigation\">Workspaces / {} / {}</nav>",
+            esc(facts
+                .teams
+                .as_ref()
+                .and_then(|t| t.first())
+                .map_or("My Documents", String::as_str)),
+            esc(&workbook)
+        ));
+    }
+    body.push_str("</header>");
+
+    let menu_position = param(":menu_position").unwrap_or("top");
+    let menu_hidden = flag(":hide_menu") || menu_position == "none";
+    let menu = menu_html(&can, &flag, &tip);
+    if !menu_hidden && menu_position != "bottom" {
+        body.push_str(&format!(
+            "<nav class=\"menu top\" data-testid=\"menu\" data-position=\"top\">{menu}</nav>"
+        ));
+    }
+
+    body.push_str("<main><div class=\"grid\"><section>");
+    body.push_str(&format!(
+        "<div class=\"card\" data-testid=\"identity\"><div class=\"muted\">{}</div><div data-testid=\"signed-in-email\"><b>{}</b></div>",
+        esc(text.signed_in_as),
+        esc(shown_user.as_deref().unwrap_or("-"))
+    ));
+    if let Some(name) = &name {
+        body.push_str(&format!(
+            "<div data-testid=\"user-name\">{}</div>",
+            esc(name)
+        ));
+    }
+    if let Some(id) = &facts.external_user_id {
+        body.push_str(&format!(
+            "<div class=\"muted\" data-testid=\"external-user-id\">external id: {}</div>",
+            esc(id)
+        ));
+    }
+    body.push_str("</div>");
+    let account = facts
+        .account_type
+        .clone()
+        .unwrap_or_else(|| "(highest type)".into());
+    body.push_str(&format!("<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"account-type\"><b>{}</b></div><div data-testid=\"grants\">", esc(text.account_type), esc(&account)));
+    for permission in grants {
+        body.push_str(&format!(
+            "<span class=\"chip\">{}</span>",
+            permission.label()
+        ));
+    }
+    body.push_str("</div></div>");
+    body.push_str(&format!(
+        "<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"teams\">",
+        esc(text.teams)
+    ));
+    for team in facts.teams.iter().flatten() {
+        body.push_str(&format!("<span class=\"chip\">{}</span>", esc(team)));
+    }
+    body.push_str("</div></div>");
+    if !facts.user_attributes.is_empty() {
+        body.push_str(&format!("<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"user-attributes\">", esc(text.attributes)));
+        for (attr, values) in &facts.user_attributes {
+            body.push_str(&format!(
+                "<div><code>{}</code> = {}</div>",
+                esc(attr),
+                esc(&values.join(", "))
+            ));
+        }
+        body.push_str("</div></div>");
+    }
+    if !language_known {
+        body.push_str(&format!("<p class=\"muted\">:lng={} is not one of the mock's languages (en, fr, de, es, ja); showing English.</p>", esc(param(":lng").unwrap_or(""))));
+    }
+    body.push_str("</section><section>");
+    body.push_str(&page_tools(&can, &flag));
+    body.push_str(&table_html(text, &rows, &filters, &controls, &flag, &tip));
+    body.push_str("</section></div></main>");
+    if !menu_hidden && menu_position == "bottom" {
+        body.push_str(&format!(
+            "<nav class=\"menu bottom\" data-testid=\"menu\" data-position=\"bottom\">{menu}</nav>"
+        ));
+    }
+    if flag(":show_footer") {
+        body.push_str("<footer class=\"tabs\" data-testid=\"footer\"><span>Dashboard</span><span>Details</span></footer>");
+    }
+    body.push_str("</div>");
+
+    let session = match embed.scheme {
+        Scheme::SigmaClassic => facts.lifetime,
+        _ => facts.expires_at.map(|e| e.saturating_sub(accepted.now)),
+    };
+    let config = serde_json::json!({
+        "variables": controls,
+        "sessionSeconds": session,
+        "expiredText": text.session_expired,
+        "responsiveHeight": flag(":responsive_height"),
+        "loadingBg": param(":loading_bg"),
+    });
+    let script = format!("{POST}const config = {};\n{}", script_json(&config), SCRIPT);
+    let style = format!(
+        "{BASE_STYLE}{STYLE}{}",
+        if flag(":disable_mobile_view") {
+            "body{min-width:960px}"
+        } else {
+            ""
+        }
+    );
+    Page {
+        title: &workbook,
+        style: &style,
+        body,
+        script,
+        frames: None,
+        connect: None,
+    }
+    .respond(StatusCode::OK)
+}
+
+fn menu_html(
+    can: &dyn Fn(Permission) -> bool,
+    flag: &dyn Fn(&str) -> bool,
+    tip: &dyn Fn(&str) -> String,
+) -> String {
+    let mut items = Vec::new();
+    if can(Permission::Export) {
+        items.push(("Export", "Download the data"));
+        if !flag(":hide_send") {
+            items.push(("Send now", "Send the workbook by email"));
+        }
+    }
+    if can(Permission::Schedule) && !flag(":hide_schedule") {
+        items.push(("Schedule", "Schedule exports"));
+    }
+    if !flag(":hide_bookmarks") {
+        items.push(("Bookmarks", "Saved views"));
+    }
+    if can(Permission::Explore) {
+        items.push(("Explore", "Explore the data"));
+    }
+    if can(Permission::Edit) {
+        items.push(("Edit", "Edit the workbook"));
+    }
+    if can(Permission::SaveAs) {
+        items.push(("Save as", "Save a copy"));
+    }
+    items
+        .iter()
+        .map(|(label, help)| format!("<button type=\"button\"{}>{label}</button>", tip(help)))
+        .collect()
+}
+
+fn page_tools(can: &dyn Fn(Permission) -> bool, flag: &dyn Fn(&str) -> bool) -> String {
+    let mut out = String::from("<div class=\"tools\" data-testid=\"page-tools\">");
+    if can(Permission::PageControls) {
+        out.push_str("<button type=\"button\" data-testid=\"page-controls\">+ Add page</button> <button type=\"button\">Page settings</button> ");
+    } else {
+        out.push_str("<div class=\"card readonly\" data-testid=\"read-only\">Read-only workbook: this account type can view and export, not edit.</div>");
+    }
+    if flag(":showUnderlyingData") {
+        out.push_str(
+            "<button type=\"button\" data-testid=\"underlying-data\">Show underlying data</button>",
+        );
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn table_html(
+    text: &super::i18n::Labels,
+    rows: &[Sale],
+    filters: &[Filter],
+    controls: &BTreeMap<String, String>,
+    flag: &dyn Fn(&str) -> bool,
+    tip: &dyn Fn(&str) -> String,
+) -> String {
+    let mut out = format!("<h2>{}</h2>", esc(text.revenue_by_store));
+    for filter in filters {
+        out.push_str(&format!(
+            "<span class=\"chip\" data-testid=\"filter\"{}>{} = {}</span>",
+            tip("Row-level filter"),
+            esc(&filter.source),
+            esc(&filter.values.join(", "))
+        ));
+    }
+    let mut regions: Vec<&str> = rows.iter().map(|r| r.region).collect();
+    regions.dedup();
+    out.push_str(&format!("<p><label>{} <select id=\"region-control\" data-testid=\"region-control\"><option value=\"\">{}</option>", esc(text.region), esc(text.all)));
+    for region in &regions {
+        let selected = if controls
+            .get("Region")
+            .is_some_and(|v| v.eq_ignore_ascii_case(region))
+        {
+            " selected"
+        } else {
+            ""
+        };
+        out.push_str(&format!("<option{selected}>{}</option>", esc(region)));
+    }
+    out.push_str("</select></label></p>");
+    let sort = if flag(":hide_sheet_interactions") {
+        ""
+    } else {
+        " ↕"
+    };
+    out.push_str(&format!(
+        "<table data-testid=\"sales\"><thead><tr><th>{}{sort}</th><th>{}{sort}</th><th>{}{sort}</th><th class=\"num\">{}{sort}</th></tr></thead><tbody>",
+        esc(text.region),
+        esc(text.store),
+        esc(text.product),
+        esc(text.revenue)
+    ));
+    for row in rows {
+        out.push_str(&format!(
+            "<tr data-region=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"num\"{}>{}</td></tr>",
+            esc(row.region),
+            esc(row.region),
+            esc(row.store),
+            esc(row.product),
+            tip(&format!("{} · {}", row.store, row.product)),
+            row.revenue
+        ));
+    }
+    let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
+    out.push_str(&format!("</tbody><tfoot><tr><th colspan=\"3\">{}</th><th class=\"num\" id=\"total\" data-testid=\"total\">{total}</th></tr></tfoot></table>", esc(text.total)));
+    out
+}
+
+/// Row filters from user attributes and controls, and the controls' values
+/// (the workbook's variables).
+fn filters_and_controls(accepted: &Accepted) -> (Vec<Filter>, BTreeMap<String, String>) {
+    let embed = &accepted.embed;
+    let mut filters = Vec::new();
+    for (name, values) in &embed.facts.user_attributes {
+        if let Some(column) = data::column_for(name) {
+            filters.push(Filter {
+                source: format!("user attribute {name}"),
+                column,
+                values: values.clone(),
+            });
+        }
+    }
+    let mut controls = BTreeMap::new();
+    for p in embed.url.params.iter().filter(|p| !p.name.starts_with(':')) {
+        controls.insert(p.name.clone(), p.value.clone());
+        if let Some(column) = data::column_for(&p.name) {
+            filters.push(Filter {
+                source: format!("control {}", p.name),
+                column,
+                values: p.value.split(',').map(str::to_owned).collect(),
+            });
+        }
+    }
+    (filters, controls)
+}
+
+const SCRIPT: &str = r#"
+const loading = document.getElementById('loading');
+if (loading) {
+  if (config.loadingBg) loading.style.background = config.loadingBg;
+  setTimeout(() => loading.remove(), 400);
+}
+const variables = Object.assign({}, config.variables);
+const control = document.getElementById('region-control');
+function applyRegion() {
+  let total = 0;
+  for (const row of document.querySelectorAll('tbody tr')) {
+    const show = !control.value || row.dataset.region === control.value;
+    row.hidden = !show;
+    if (show) total += Number(row.lastElementChild.textContent);
+  }
+  document.getElementById('total').textContent = String(total);
+}
+control.addEventListener('change', () => {
+  applyRegion();
+  variables.Region = control.value;
+  post('workbook:variables:onchange', { workbook: { variables: Object.assign({}, variables) } });
+  if (config.responsiveHeight) postHeight();
+});
+applyRegion();
+post('workbook:loaded', { workbook: { variables: Object.assign({}, variables) } });
+if (config.responsiveHeight) { postHeight(); window.addEventListener('resize', postHeight); }
+if (typeof config.sessionSeconds === 'number') {
+  setTimeout(() => {
+    const app = document.getElementById('app');
+    app.innerHTML = '';
+    const box = document.createElement('div');
+    box.className = 'expired';
+    box.dataset.testid = 'session-expired';
+    box.textContent = config.expiredText;
+    app.appendChild(box);
+    post('workbook:error', { code: 'ETIMEDOUT', message: config.expiredText });
+  }, Math.min(config.sessionSeconds, 2147483) * 1000);
+}
+"#;

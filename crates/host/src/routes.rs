@@ -1,0 +1,167 @@
+//! The HTTP routes: vendor-shaped embed paths, and the `/__sandbox/*` tools.
+//!
+//! Embed routes rebuild the URL exactly as the browser sent it (`http://` +
+//! the Host header + the raw path and query) because Sigma classic signs the
+//! whole URL. Only GET judges: a HEAD must not spend a nonce.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::header::HOST;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use embed_core::Scheme;
+use serde::Deserialize;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::{Stream, StreamExt};
+
+use crate::judge::{judge, Outcome};
+use crate::pages;
+use crate::state::HostState;
+
+type Shared = Arc<HostState>;
+
+/// The router over `state`.
+pub fn router(state: Shared) -> Router {
+    let classic = get(sigma_classic).head(no_head);
+    let jwt = get(sigma_jwt).head(no_head);
+    let boldbi = get(bold_bi).head(no_head);
+    Router::new()
+        .route("/", get(index))
+        .route("/embed/{embed_id}", classic.clone())
+        .route("/embed/{embed_id}/tag/{tag}", classic)
+        .route("/{org}/workbook/{*rest}", jwt)
+        .route("/bi/site/{site}/dashboards/{*rest}", boldbi.clone())
+        .route("/bi/site/{site}/dashboard-designer", boldbi.clone())
+        .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi)
+        .route("/__sandbox/parent", get(parent))
+        .route("/__sandbox/log", get(log))
+        .route("/__sandbox/log/stream", get(log_stream))
+        .route("/__sandbox/clock", get(clock).post(set_clock))
+        .route("/__sandbox/health", get(|| async { "ok" }))
+        .fallback(not_found)
+        .with_state(state)
+}
+
+fn full_url(headers: &HeaderMap, uri: &Uri) -> String {
+    let host = headers
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
+    format!("http://{host}{path_and_query}")
+}
+
+fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
+    let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri));
+    match &judgement.outcome {
+        Outcome::Accepted(accepted) => match judgement.scheme {
+            Scheme::BoldBi => pages::dashboard::render(accepted),
+            _ => pages::workbook::render(accepted),
+        },
+        Outcome::Refused(refusal) => {
+            pages::refusal::render(judgement.scheme, refusal, judgement.status)
+        }
+    }
+}
+
+async fn sigma_classic(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    embed(&state, Scheme::SigmaClassic, &headers, &uri)
+}
+
+async fn sigma_jwt(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    embed(&state, Scheme::SigmaJwt, &headers, &uri)
+}
+
+async fn bold_bi(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    embed(&state, Scheme::BoldBi, &headers, &uri)
+}
+
+async fn no_head() -> Response {
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        "HEAD would spend the URL's nonce; use GET.\n",
+    )
+        .into_response()
+}
+
+async fn index(State(state): State<Shared>, headers: HeaderMap) -> Response {
+    let origin = full_url(&headers, &Uri::from_static("/"));
+    pages::index::render(&state.org(), origin.trim_end_matches('/'))
+}
+
+#[derive(Deserialize)]
+struct ParentQuery {
+    src: Option<String>,
+}
+
+async fn parent(Query(query): Query<ParentQuery>) -> Response {
+    pages::parent::render(query.src.as_deref())
+}
+
+#[derive(Deserialize)]
+struct LogQuery {
+    #[serde(default)]
+    since: u64,
+}
+
+async fn log(State(state): State<Shared>, Query(query): Query<LogQuery>) -> Response {
+    Json(state.log.since(query.since)).into_response()
+}
+
+async fn log_stream(
+    State(state): State<Shared>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let stream = BroadcastStream::new(state.log.subscribe()).filter_map(|entry| {
+        // A lagging reader skips what it missed rather than failing.
+        let entry = entry.ok()?;
+        let event = Event::default()
+            .event("request")
+            .id(entry.id.to_string())
+            .json_data(&entry)
+            .ok()?;
+        Some(Ok(event))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[derive(serde::Serialize)]
+struct ClockView {
+    now: u64,
+    offset: i64,
+}
+
+async fn clock(State(state): State<Shared>) -> Json<ClockView> {
+    Json(ClockView {
+        now: state.clock.now(),
+        offset: state.clock.offset(),
+    })
+}
+
+#[derive(Deserialize)]
+struct ClockQuery {
+    offset: i64,
+}
+
+async fn set_clock(
+    State(state): State<Shared>,
+    Query(query): Query<ClockQuery>,
+) -> Json<ClockView> {
+    state.clock.set_offset(query.offset);
+    Json(ClockView {
+        now: state.clock.now(),
+        offset: state.clock.offset(),
+    })
+}
+
+async fn not_found(uri: Uri) -> Response {
+    let body = format!(
+        "Embed Sandbox local host: nothing at {}.\nEmbed routes: /embed/{{id}}, /{{org}}/workbook/{{name}}, /bi/site/{{site}}/dashboards/{{id}}/...; tools under /__sandbox/ (see /).\n",
+        uri.path()
+    );
+    (StatusCode::NOT_FOUND, body).into_response()
+}

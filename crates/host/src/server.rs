@@ -1,0 +1,101 @@
+//! Binding, serving and stopping the host, for the CLI and the desktop app.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::error::HostError;
+use crate::ledger::Ledger;
+use crate::org::Org;
+use crate::routes::router;
+use crate::state::HostState;
+
+/// How to start the host.
+pub struct HostOptions {
+    /// Where to listen (port 0: any free port).
+    pub addr: SocketAddr,
+    /// The organisation.
+    pub org: Org,
+    /// The ledger file; `None` keeps nonces in memory.
+    pub ledger: Option<PathBuf>,
+}
+
+/// A host that is serving.
+pub struct RunningHost {
+    /// The address actually bound.
+    pub addr: SocketAddr,
+    /// The shared state (log, clock, org, ledger).
+    pub state: Arc<HostState>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+/// Binds and starts serving in the background.
+pub async fn start(options: HostOptions) -> Result<RunningHost, HostError> {
+    let ledger = match &options.ledger {
+        Some(path) => Ledger::open(path)?,
+        None => Ledger::in_memory(),
+    };
+    let listener = TcpListener::bind(options.addr)
+        .await
+        .map_err(|e| HostError::Bind {
+            addr: options.addr,
+            reason: match e.kind() {
+                std::io::ErrorKind::AddrInUse => {
+                    format!("port {} is already in use", options.addr.port())
+                }
+                std::io::ErrorKind::PermissionDenied => format!(
+                    "permission denied for port {} (ports below 1024 need privileges)",
+                    options.addr.port()
+                ),
+                std::io::ErrorKind::AddrNotAvailable => {
+                    format!("{} is not an address of this machine", options.addr.ip())
+                }
+                _ => e.to_string(),
+            },
+        })?;
+    let addr = listener.local_addr().map_err(|e| HostError::Bind {
+        addr: options.addr,
+        reason: e.to_string(),
+    })?;
+    let state = Arc::new(HostState::new(options.org, ledger));
+    let (shutdown, stop) = oneshot::channel::<()>();
+    let app = router(state.clone());
+    let served = state.clone();
+    let task = tokio::spawn(async move {
+        let result = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stop.await;
+            })
+            .await;
+        if let Err(e) = result {
+            eprintln!("error: the local host stopped: {e}");
+        }
+        served.ledger.flush();
+    });
+    Ok(RunningHost {
+        addr,
+        state,
+        shutdown: Some(shutdown),
+        task,
+    })
+}
+
+impl RunningHost {
+    /// `http://127.0.0.1:PORT`.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, finishes open requests, flushes the ledger.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+}

@@ -1,0 +1,50 @@
+//! What every request handler shares: the organisation, the ledger, the log
+//! and the clock.
+
+use std::sync::{RwLock, RwLockReadGuard};
+
+use crate::clock::Clock;
+use crate::ledger::Ledger;
+use crate::log::RequestLog;
+use crate::org::{Client, Org};
+
+/// The host's shared state.
+pub struct HostState {
+    org: RwLock<Org>,
+    /// Single-use nonces.
+    pub ledger: Ledger,
+    /// Judged requests.
+    pub log: RequestLog,
+    /// The host's clock (with the time-travel offset).
+    pub clock: Clock,
+}
+
+impl HostState {
+    /// State for `org` with `ledger`.
+    pub fn new(org: Org, ledger: Ledger) -> Self {
+        HostState {
+            org: RwLock::new(org),
+            ledger,
+            log: RequestLog::default(),
+            clock: Clock::default(),
+        }
+    }
+
+    /// The organisation, for reading.
+    pub fn org(&self) -> RwLockReadGuard<'_, Org> {
+        self.org
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Adds a client, or replaces the one with the same id (the desktop app
+    /// does this when a profile's secret changes).
+    pub fn upsert_client(&self, client: Client) {
+        let mut org = self
+            .org
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        org.clients.retain(|c| c.id != client.id);
+        org.clients.push(client);
+    }
+}
