@@ -14,6 +14,9 @@ use crate::org::Org;
 use crate::routes::router;
 use crate::state::HostState;
 
+/// How long open requests get to finish when the host stops.
+pub const DRAIN: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// How to start the host.
 pub struct HostOptions {
     /// Where to listen (port 0: any free port).
@@ -91,11 +94,15 @@ impl RunningHost {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting, finishes open requests, flushes the ledger.
+    /// Stops accepting, gives open requests [`DRAIN`] to finish (a live log
+    /// stream never does), then closes everything and flushes the ledger.
     pub async fn stop(mut self) {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
-        let _ = (&mut self.task).await;
+        if tokio::time::timeout(DRAIN, &mut self.task).await.is_err() {
+            self.task.abort();
+            self.state.ledger.flush();
+        }
     }
 }

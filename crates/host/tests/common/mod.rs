@@ -1,0 +1,115 @@
+//! Shared helpers: a host on 127.0.0.1:0 and URLs signed by the core.
+
+#![allow(dead_code)]
+
+use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::Secret;
+use embed_host::{Client, HostOptions, Org, RunningHost};
+
+pub const CLIENT: &str = "test-client";
+pub const SECRET: &str = "test-secret-9f8e7d6c";
+
+pub fn client() -> Client {
+    Client {
+        id: CLIENT.into(),
+        secret: Secret::new(SECRET),
+        schemes: vec![],
+    }
+}
+
+pub async fn host_with(org: Org, ledger: Option<std::path::PathBuf>) -> RunningHost {
+    embed_host::start(HostOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        org,
+        ledger,
+    })
+    .await
+    .unwrap()
+}
+
+pub async fn host() -> RunningHost {
+    host_with(Org::demo(vec![client()]), None).await
+}
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+pub fn fresh_nonce() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+pub fn classic(origin: &str) -> SigmaClassicRequest {
+    SigmaClassicRequest {
+        embed_path: format!("{origin}/embed/1-demo"),
+        client_id: CLIENT.into(),
+        email: "ann@example.com".into(),
+        external_user_id: "ann-1".into(),
+        teams: vec!["Sales_Managers".into()],
+        account_type: Some("Creator".into()),
+        mode: "userbacked".into(),
+        session_length: 600,
+        time: now(),
+        nonce: fresh_nonce(),
+        user_attributes: vec![UserAttribute {
+            name: "Region".into(),
+            values: vec!["West".into()],
+        }],
+        params: vec![],
+    }
+}
+
+pub fn sign_classic(request: &SigmaClassicRequest) -> String {
+    sigma_classic::sign(request, &Secret::new(SECRET)).unwrap()
+}
+
+pub fn jwt(origin: &str) -> SigmaJwtRequest {
+    SigmaJwtRequest {
+        workbook_url: format!("{origin}/acme/workbook/Sales-1a2b"),
+        client_id: CLIENT.into(),
+        email: "jo@example.com".into(),
+        jti: fresh_nonce(),
+        iat: now(),
+        ttl: 600,
+        account_type: Some("Viewer".into()),
+        teams: vec!["Sales_People".into()],
+        ..SigmaJwtRequest::default()
+    }
+}
+
+pub fn sign_jwt(request: &SigmaJwtRequest) -> String {
+    sigma_jwt::sign(request, &Secret::new(SECRET)).unwrap()
+}
+
+pub fn boldbi(origin: &str) -> BoldBiRequest {
+    BoldBiRequest {
+        dashboard_url: format!("{origin}/bi/site/site1/dashboards/d-1/Sales/Overview"),
+        nonce: fresh_nonce(),
+        email: "bo@example.com".into(),
+        params: vec![],
+        timestamp: Some(now()),
+        expiration: Some(86_400),
+        escape_signature: true,
+    }
+}
+
+pub fn sign_boldbi(request: &BoldBiRequest) -> String {
+    boldbi::sign(request, &Secret::new(SECRET)).unwrap()
+}
+
+/// GET, returning status and body.
+pub async fn get(url: &str) -> (u16, String) {
+    let response = reqwest::get(url).await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+/// The text as the host's pages write it (HTML-escaped).
+pub fn html(text: &str) -> String {
+    embed_host::html::esc(text)
+}

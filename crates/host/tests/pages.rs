@@ -1,0 +1,229 @@
+//! Over real HTTP: the mock embeds show the signed-in identity and honour
+//! interface parameters; the log, the stream and the parent page behave.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::*;
+
+async fn page(url: &str) -> String {
+    let (status, body) = get(url).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn a_creator_sees_identity_grants_teams_attributes_and_filtered_rows() {
+    let host = host().await;
+    let body = page(&sign_classic(&classic(&host.origin()))).await;
+    assert!(body.contains("data-testid=\"signed-in-email\"><b>ann@example.com</b>"));
+    assert!(body.contains("external id: ann-1"));
+    assert!(body.contains("data-testid=\"account-type\"><b>Creator</b>"));
+    assert!(body.contains("Save as") && body.contains("data-testid=\"page-controls\""));
+    assert!(body.contains("<span class=\"chip\">Sales_Managers</span>"));
+    assert!(body.contains("<code>Region</code> = West"));
+    assert!(
+        body.contains("data-region=\"West\"") && !body.contains("data-region=\"East\""),
+        "row-level security by :ua_Region"
+    );
+    assert!(body.contains("workbook:loaded"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn a_viewer_gets_a_read_only_workbook() {
+    let host = host().await;
+    let mut request = classic(&host.origin());
+    request.account_type = Some("Viewer".into());
+    let body = page(&sign_classic(&request)).await;
+    assert!(body.contains("data-testid=\"read-only\""));
+    assert!(!body.contains("Save as") && !body.contains("data-testid=\"page-controls\""));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn interface_parameters_take_visible_effect() {
+    let host = host().await;
+    let mut request = classic(&host.origin());
+    request.params = vec![
+        (":theme".into(), "Dark".into()),
+        (":hide_folder_navigation".into(), "true".into()),
+        (":menu_position".into(), "bottom".into()),
+        (":show_footer".into(), "true".into()),
+        (":lng".into(), "fr".into()),
+        (":hide_tooltip".into(), "true".into()),
+        (":first_name".into(), "Ann".into()),
+        (":last_name".into(), "Lee".into()),
+        ("Store-Region".into(), "West".into()),
+    ];
+    let body = page(&sign_classic(&request)).await;
+    assert!(body.contains("class=\"theme-dark\""));
+    assert!(!body.contains("data-testid=\"folder-navigation\""));
+    assert!(body.contains("data-position=\"bottom\""));
+    assert!(body.contains("data-testid=\"footer\""));
+    assert!(body.contains("Connecté en tant que"));
+    assert!(
+        !body.contains(" title=\""),
+        ":hide_tooltip removes tooltips"
+    );
+    assert!(body.contains("data-testid=\"user-name\">Ann Lee"));
+    assert!(body.contains("control Store-Region"));
+
+    let mut hidden = classic(&host.origin());
+    hidden.params = vec![
+        (":hide_menu".into(), "true".into()),
+        (":menu_position".into(), "top".into()),
+    ];
+    let body = page(&sign_classic(&hidden)).await;
+    assert!(!body.contains("data-testid=\"menu\""));
+    let plain = page(&sign_classic(&classic(&host.origin()))).await;
+    assert!(
+        plain.contains("data-testid=\"folder-navigation\"")
+            && plain.contains("data-position=\"top\"")
+    );
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn hostile_values_are_escaped() {
+    let host = host().await;
+    let mut request = classic(&host.origin());
+    request.email = "<script>alert(1)</script>@x.co".into();
+    request.params = vec![("<img src=x>".into(), "\"onload=alert(1)".into())];
+    let url = sign_classic(&request);
+    let (_, body) = get(&url).await;
+    assert!(!body.contains("<script>alert(1)"), "{body}");
+    assert!(!body.contains("<img src=x>"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_boldbi_dashboard_honours_its_parameters() {
+    let host = host().await;
+    let mut request = boldbi(&host.origin());
+    request.params = vec![
+        ("hide_header".into(), "true".into()),
+        ("hide_tool".into(), "dp,fo".into()),
+        ("embed_dashboard_export".into(), "false".into()),
+        (
+            "embed_datasource_filter".into(),
+            "&&Region=East&Product=Kettle".into(),
+        ),
+        ("language_code".into(), "fr-FR".into()),
+    ];
+    let body = page(&sign_boldbi(&request)).await;
+    assert!(!body.contains("data-testid=\"header\""));
+    assert!(
+        !body.contains("data-tool=\"dp\"")
+            && !body.contains("data-tool=\"fo\"")
+            && body.contains("data-tool=\"rf\"")
+    );
+    assert!(!body.contains("data-switch=\"embed_dashboard_export\""));
+    assert!(body.contains("<td>East</td>") && !body.contains("<td>West</td>"));
+    assert!(body.contains("<td>Kettle</td>") && !body.contains("<td>Grinder</td>"));
+    assert!(body.contains("language fr-FR"));
+    assert!(body.contains("bo@example.com"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_log_records_verdicts_without_secret_or_full_signature() {
+    let host = host().await;
+    let url = sign_classic(&classic(&host.origin()));
+    get(&url).await;
+    get(&url).await;
+    let (status, log) = get(&format!("{}/__sandbox/log", host.origin())).await;
+    assert_eq!(status, 200);
+    let entries: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(entries[0]["verdict"], "accepted");
+    assert_eq!(entries[1]["verdict"], "refused");
+    assert_eq!(entries[1]["reason"], "nonce-reused");
+    assert_eq!(entries[1]["code"], "EINVAL");
+    assert_eq!(
+        entries[0]["nonce_fingerprint"],
+        entries[1]["nonce_fingerprint"]
+    );
+    let signature = url.rsplit("&:signature=").next().unwrap();
+    assert!(!log.contains(signature) && !log.contains(SECRET));
+    let (_, since) = get(&format!("{}/__sandbox/log?since=1", host.origin())).await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&since)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_log_streams_new_entries_as_server_sent_events() {
+    let host = host().await;
+    let mut stream = reqwest::get(format!("{}/__sandbox/log/stream", host.origin()))
+        .await
+        .unwrap();
+    assert_eq!(stream.headers()["content-type"], "text/event-stream");
+    get(&sign_classic(&classic(&host.origin()))).await;
+    let mut seen = String::new();
+    while !seen.contains("\n\n") {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), stream.chunk())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(
+        seen.contains("event: request") && seen.contains("\"verdict\":\"accepted\""),
+        "{seen}"
+    );
+    drop(stream);
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_parent_page_frames_http_urls_only() {
+    let host = host().await;
+    let src = "https://app.sigmacomputing.com/embed/1-x?:nonce=1";
+    let response = reqwest::Client::new()
+        .get(format!("{}/__sandbox/parent", host.origin()))
+        .query(&[("src", src)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("frame-src http: https:") && csp.contains("default-src 'none'"),
+        "{csp}"
+    );
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Embed Sandbox preview") && body.contains("app.sigmacomputing.com"));
+    let (status, body) = get(&format!(
+        "{}/__sandbox/parent?src=javascript:alert(1)",
+        host.origin()
+    ))
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("must start with http"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_clock_endpoint_moves_the_hosts_time() {
+    let host = host().await;
+    let response = reqwest::Client::new()
+        .post(format!("{}/__sandbox/clock?offset=120", host.origin()))
+        .send()
+        .await
+        .unwrap();
+    let view: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(view["offset"], 120);
+    assert!(view["now"].as_u64().unwrap() >= now() + 119);
+    host.stop().await;
+}
