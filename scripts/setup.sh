@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine that has
-# only Rust (rustup) and Node: the rustfmt and clippy components, and python3
-# (for the independent golden-vector implementations). Idempotent and quiet
-# when everything is already there.
+# only Rust (rustup) and Node: the rustfmt and clippy components, python3 (the
+# independent golden-vector implementations), Debian's chromium (the browser
+# tests of the local host's pages) and the seed client's npm packages.
+# Idempotent and quiet when everything is already there.
 set -euo pipefail
 
 need_apt=()
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${need_apt[*]} with apt-get"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 if command -v rustup >/dev/null 2>&1; then
   for component in rustfmt clippy; do
@@ -22,3 +24,8 @@ fi
 for tool in cargo node python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "setup: $tool is missing; install it and run again" >&2; exit 1; }
 done
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -d "$root/tests/seed-client/node_modules/express" ]; then
+  echo "setup: installing the seed client's npm packages"
+  npm ci --prefix "$root/tests/seed-client" --no-audit --no-fund --loglevel=error >/dev/null
+fi

@@ -24,6 +24,14 @@ passed=$(grep -oE 'test result: [a-z]+\. [0-9]+ passed' "$log" | awk '{s += $4} 
 failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
 rm -f "$log"
 
+step "node tests: the seed's Express embed API against the host; Chromium draws the pages"
+node_log=$(mktemp)
+node --test tests/seed-client/ tests/browser/ 2>&1 | tee "$node_log"
+node_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_log" | tail -1)
+node_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$node_log" | tail -1)
+rm -f "$node_log"
+passed=$((passed + ${node_passed:-0})); failed=$((failed + ${node_failed:-0}))
+
 step "a JWT from the CLI passes an independent verifier (Python stdlib HS256)"
 export EMBED_SANDBOX_TEST_SECRET="independent-check-$(date +%s)"
 target/debug/embed-sandbox sign sigma-jwt --workbook-url https://app.sigmacomputing.com/acme/workbook/Sales-1a2b \

@@ -119,11 +119,11 @@ pub fn render(accepted: &Accepted) -> Response {
             esc(row.region),
             esc(row.store),
             esc(row.product),
-            row.revenue
+            super::workbook::dollars(u64::from(row.revenue))
         ));
     }
     let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
-    body.push_str(&format!("</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{total}</th></tr></tfoot></table></div></main>"));
+    body.push_str(&format!("</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{}</th></tr></tfoot></table></div></main>", super::workbook::dollars(total)));
     let variables: serde_json::Map<String, serde_json::Value> = filters
         .iter()
         .map(|f| (f.column.to_owned(), f.values.join(",").into()))

@@ -302,17 +302,35 @@ fn table_html(
     ));
     for row in rows {
         out.push_str(&format!(
-            "<tr data-region=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"num\"{}>{}</td></tr>",
+            "<tr data-region=\"{}\" data-revenue=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"num\"{}>{}</td></tr>",
             esc(row.region),
+            row.revenue,
             esc(row.region),
             esc(row.store),
             esc(row.product),
             tip(&format!("{} · {}", row.store, row.product)),
-            row.revenue
+            dollars(u64::from(row.revenue))
         ));
     }
     let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
-    out.push_str(&format!("</tbody><tfoot><tr><th colspan=\"3\">{}</th><th class=\"num\" id=\"total\" data-testid=\"total\">{total}</th></tr></tfoot></table>", esc(text.total)));
+    out.push_str(&format!(
+        "</tbody><tfoot><tr><th colspan=\"3\">{}</th><th class=\"num\" id=\"total\" data-testid=\"total\">{}</th></tr></tfoot></table>",
+        esc(text.total),
+        dollars(total)
+    ));
+    out
+}
+
+/// `$12,345`.
+pub fn dollars(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::from("$");
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
     out
 }
 
@@ -357,9 +375,9 @@ function applyRegion() {
   for (const row of document.querySelectorAll('tbody tr')) {
     const show = !control.value || row.dataset.region === control.value;
     row.hidden = !show;
-    if (show) total += Number(row.lastElementChild.textContent);
+    if (show) total += Number(row.dataset.revenue);
   }
-  document.getElementById('total').textContent = String(total);
+  document.getElementById('total').textContent = '$' + total.toLocaleString('en-US');
 }
 control.addEventListener('change', () => {
   applyRegion();
@@ -383,3 +401,16 @@ if (typeof config.sessionSeconds === 'number') {
   }, Math.min(config.sessionSeconds, 2147483) * 1000);
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::dollars;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        assert_eq!(dollars(0), "$0");
+        assert_eq!(dollars(999), "$999");
+        assert_eq!(dollars(1_000), "$1,000");
+        assert_eq!(dollars(1_234_567), "$1,234,567");
+    }
+}
