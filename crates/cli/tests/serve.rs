@@ -1,0 +1,234 @@
+//! `embed-sandbox serve` as a user runs it: the first line, SIGTERM, the
+//! ledger file across a restart, and every start-up error with its fix.
+
+// Test code: a failed unwrap is a failed test, which is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const SECRET: &str = "serve-secret";
+
+struct Served {
+    child: Child,
+    origin: String,
+}
+
+fn serve(args: &[&str]) -> Served {
+    let mut child = Command::cargo_bin("embed-sandbox")
+        .unwrap()
+        .arg("serve")
+        .args(args)
+        .env("SERVE_SECRET", SECRET)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let origin = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("first line: {line:?}"))
+        .to_owned();
+    Served { child, origin }
+}
+
+impl Served {
+    fn terminate(mut self) -> (i32, String) {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -TERM {}", self.child.id()))
+            .status()
+            .unwrap();
+        let status = self.child.wait().unwrap();
+        let mut stderr = String::new();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        (status.code().unwrap_or(-1), stderr)
+    }
+}
+
+fn http_get(url: &str) -> u16 {
+    let rest = url.strip_prefix("http://").unwrap();
+    let (authority, path) = rest.split_at(rest.find('/').unwrap());
+    let mut stream = TcpStream::connect(authority).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response.split(' ').nth(1).unwrap().parse().unwrap()
+}
+
+fn sign(origin: &str) -> String {
+    let output = Command::cargo_bin("embed-sandbox")
+        .unwrap()
+        .args([
+            "sign",
+            "sigma",
+            "--embed-path",
+            &format!("{origin}/embed/1-cli"),
+            "--client-id",
+            "cli-client",
+            "--email",
+            "ann@example.com",
+        ])
+        .args([
+            "--external-user-id",
+            "ann-1",
+            "--team",
+            "Sales_People",
+            "--account-type",
+            "Viewer",
+            "--session-length",
+            "600",
+        ])
+        .args(["--secret-env", "SERVE_SECRET"])
+        .env("SERVE_SECRET", SECRET)
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+fn serve_fails(args: &[&str]) -> String {
+    let output = Command::cargo_bin("embed-sandbox")
+        .unwrap()
+        .arg("serve")
+        .args(args)
+        .env("SERVE_SECRET", SECRET)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn serve_prints_its_address_first_and_stops_cleanly_on_sigterm() {
+    let served = serve(&["--client-id", "cli-client", "--secret-env", "SERVE_SECRET"]);
+    assert!(served.origin.starts_with("http://127.0.0.1:"));
+    let url = sign(&served.origin);
+    assert_eq!(http_get(&url), 200);
+    assert_eq!(http_get(&url), 400);
+    let (code, stderr) = served.terminate();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("stopping"));
+    assert!(!stderr.contains(SECRET));
+}
+
+#[test]
+fn a_ledger_file_keeps_a_replay_refused_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("ledger.sqlite");
+    let ledger = ledger.to_str().unwrap();
+    let first = serve(&[
+        "--client-id",
+        "cli-client",
+        "--secret-env",
+        "SERVE_SECRET",
+        "--ledger",
+        ledger,
+    ]);
+    let addr = first.origin.trim_start_matches("http://").to_owned();
+    let url = sign(&first.origin);
+    assert_eq!(http_get(&url), 200);
+    assert_eq!(first.terminate().0, 0);
+    let second = serve(&[
+        "--addr",
+        &addr,
+        "--client-id",
+        "cli-client",
+        "--secret-env",
+        "SERVE_SECRET",
+        "--ledger",
+        ledger,
+    ]);
+    assert_eq!(http_get(&url), 400, "the replay after a restart is refused");
+    second.terminate();
+}
+
+#[test]
+fn a_port_in_use_is_named() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let stderr = serve_fails(&[
+        "--addr",
+        &addr,
+        "--client-id",
+        "c",
+        "--secret-env",
+        "SERVE_SECRET",
+    ]);
+    assert!(
+        stderr.contains(&format!(
+            "port {} is already in use",
+            taken.local_addr().unwrap().port()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fix: Choose another port"), "{stderr}");
+}
+
+#[test]
+fn a_bad_config_names_the_file_and_line_and_nothing_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("org.toml");
+    std::fs::write(
+        &config,
+        "teams = [\"A\"]\n\n[[clients]]\nid = \"c\"\nsecret_env = \"NOT_SET_ANYWHERE\"\n",
+    )
+    .unwrap();
+    let stderr = serve_fails(&["--config", config.to_str().unwrap()]);
+    assert!(
+        stderr.contains("org.toml:5:") && stderr.contains("NOT_SET_ANYWHERE"),
+        "{stderr}"
+    );
+    std::fs::write(&config, "[settings]\nclock_skw = 5\n").unwrap();
+    let stderr = serve_fails(&[
+        "--config",
+        config.to_str().unwrap(),
+        "--client-id",
+        "c",
+        "--secret-env",
+        "SERVE_SECRET",
+    ]);
+    assert!(
+        stderr.contains("org.toml:2:") && stderr.contains("clock_skw"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_or_unpaired_clients_are_explained() {
+    let stderr = serve_fails(&[]);
+    assert!(
+        stderr.contains("no client is configured")
+            && stderr.contains("--client-id ID --secret-env VAR"),
+        "{stderr}"
+    );
+    let stderr = serve_fails(&[
+        "--client-id",
+        "a",
+        "--client-id",
+        "b",
+        "--secret-env",
+        "SERVE_SECRET",
+    ]);
+    assert!(
+        stderr.contains("2 --client-id but 1 --secret-env"),
+        "{stderr}"
+    );
+    let stderr = serve_fails(&["--client-id", "a", "--secret-env", "UNSET_SERVE_VAR"]);
+    assert!(stderr.contains("UNSET_SERVE_VAR is not set"), "{stderr}");
+}
