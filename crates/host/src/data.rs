@@ -7,6 +7,8 @@ use serde::Serialize;
 /// One row of the sample table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sale {
+    /// Position in [`sales`], from 0.
+    pub id: usize,
     /// Sales region.
     pub region: &'static str,
     /// Store (a city).
@@ -28,8 +30,13 @@ const PRODUCTS: &[&str] = &["Espresso Machine", "Grinder", "Kettle", "French Pre
 /// The columns filters can name.
 pub const COLUMNS: &[&str] = &["region", "store", "product"];
 
-/// All 48 rows, the same every time.
-pub fn sales() -> Vec<Sale> {
+/// All 48 rows, the same every time (generated once).
+pub fn sales() -> &'static [Sale] {
+    static SALES: std::sync::OnceLock<Vec<Sale>> = std::sync::OnceLock::new();
+    SALES.get_or_init(generate)
+}
+
+fn generate() -> Vec<Sale> {
     let mut seed: u32 = 0x5eed_1234;
     let mut rows = Vec::with_capacity(48);
     for (region, stores) in STORES {
@@ -37,6 +44,7 @@ pub fn sales() -> Vec<Sale> {
             for product in PRODUCTS {
                 seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
                 rows.push(Sale {
+                    id: rows.len(),
                     region,
                     store,
                     product,
@@ -75,7 +83,7 @@ pub fn column_for(name: &str) -> Option<&'static str> {
 }
 
 /// Keeps the rows every filter allows.
-pub fn apply(rows: &[Sale], filters: &[Filter]) -> Vec<Sale> {
+pub fn apply<'a>(rows: &'a [Sale], filters: &[Filter]) -> Vec<&'a Sale> {
     rows.iter()
         .filter(|row| {
             filters.iter().all(|f| {
@@ -87,7 +95,6 @@ pub fn apply(rows: &[Sale], filters: &[Filter]) -> Vec<Sale> {
                 f.values.iter().any(|v| v.eq_ignore_ascii_case(cell))
             })
         })
-        .cloned()
         .collect()
 }
 

@@ -4,6 +4,8 @@
 //! Every value that came from a URL is hostile: it is escaped here, and the
 //! CSP allows only the page's own inline code (by nonce) and nothing remote.
 
+use std::borrow::Cow;
+
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
@@ -11,9 +13,16 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// Escapes text for HTML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Escapes text for HTML content and attribute values (borrowed when
+/// nothing needs escaping, which is almost always).
+pub fn esc(text: &str) -> Cow<'_, str> {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -24,7 +33,7 @@ pub fn esc(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// JSON for embedding in a `<script>`: `<`, `>` and `&` escaped so no value
@@ -37,45 +46,54 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
         .replace('&', "\\u0026")
 }
 
-/// A page: title, style, body and script, under a CSP that allows only
-/// this response's inline style and script. `frames` lists what may be framed.
+/// A page: title, its assets (CSS and JS served by [`crate::assets`]), body
+/// and data (a JSON block the scripts read). Nothing inline is executable,
+/// so the CSP allows scripts and styles from the host only.
 pub struct Page<'a> {
     /// The `<title>`.
     pub title: &'a str,
-    /// CSS.
-    pub style: &'a str,
+    /// Asset names: `.css` become stylesheets, `.js` scripts, in order.
+    pub assets: &'a [&'static str],
     /// The `<body>` content (already escaped).
     pub body: String,
-    /// JavaScript.
-    pub script: String,
+    /// JSON for `<script type="application/json" id="data">` (script-safe).
+    pub data: Option<String>,
     /// Extra `frame-src` sources (the parent page frames embeds).
     pub frames: Option<&'a str>,
-    /// Extra `connect-src` sources.
-    pub connect: Option<&'a str>,
 }
+
+/// The pages' policy: nothing but the host's own scripts and styles.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
 
 impl Page<'_> {
     /// Renders with `status`.
     pub fn respond(self, status: StatusCode) -> Response {
-        let nonce = uuid::Uuid::new_v4().simple().to_string();
-        let html = format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{}</title><style nonce=\"{nonce}\">{}</style></head>\n<body>{}\n<script nonce=\"{nonce}\">{}</script></body></html>\n",
-            esc(self.title),
-            self.style,
-            self.body,
-            self.script
+        let mut html = String::with_capacity(
+            self.body.len() + self.data.as_ref().map_or(0, String::len) + 1024,
         );
-        let mut csp = format!("default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src data:; base-uri 'none'; form-action 'none'");
-        if let Some(frames) = self.frames {
-            csp.push_str("; frame-src ");
-            csp.push_str(frames);
+        html.push_str("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+        html.push_str(&esc(self.title));
+        html.push_str("</title>");
+        for css in self.assets.iter().filter(|a| a.ends_with(".css")) {
+            html.push_str("<link rel=\"stylesheet\" href=\"");
+            html.push_str(crate::assets::PREFIX);
+            html.push_str(css);
+            html.push_str("\">");
         }
-        if let Some(connect) = self.connect {
-            csp.push_str("; connect-src ");
-            csp.push_str(connect);
+        html.push_str("</head>\n<body>");
+        html.push_str(&self.body);
+        if let Some(data) = &self.data {
+            html.push_str("\n<script type=\"application/json\" id=\"data\">");
+            html.push_str(data);
+            html.push_str("</script>");
         }
+        for js in self.assets.iter().filter(|a| a.ends_with(".js")) {
+            html.push_str("\n<script src=\"");
+            html.push_str(crate::assets::PREFIX);
+            html.push_str(js);
+            html.push_str("\"></script>");
+        }
+        html.push_str("</body></html>\n");
         let mut response = (status, html).into_response();
         let headers = response.headers_mut();
         headers.insert(
@@ -85,22 +103,15 @@ impl Page<'_> {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
         headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-        if let Ok(value) = HeaderValue::from_str(&csp) {
-            headers.insert(CONTENT_SECURITY_POLICY, value);
-        }
+        let csp = match self.frames {
+            None => HeaderValue::from_static(CSP),
+            Some(frames) => HeaderValue::from_str(&format!("{CSP}; frame-src {frames}"))
+                .unwrap_or(HeaderValue::from_static(CSP)),
+        };
+        headers.insert(CONTENT_SECURITY_POLICY, csp);
         response
     }
 }
-
-/// Shared look of the host's own pages.
-pub const BASE_STYLE: &str = "\
-:root{--bg:#fff;--fg:#1d2330;--muted:#667085;--line:#e4e7ec;--accent:#4f46e5;--card:#f8f9fb}\
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:var(--bg);color:var(--fg)}\
-h1{font-size:18px;margin:0}h2{font-size:15px;margin:16px 0 8px}code{font:12px ui-monospace,monospace}\
-.muted{color:var(--muted)}.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;margin:12px 0}\
-.chip{display:inline-block;padding:1px 8px;border-radius:10px;background:var(--line);margin:0 4px 4px 0;font-size:12px}\
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line)}th{font-weight:600}\
-td.num{text-align:right;font-variant-numeric:tabular-nums}";
 
 #[cfg(test)]
 mod tests {

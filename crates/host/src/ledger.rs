@@ -7,7 +7,8 @@
 //! primary key makes the record itself the check, committed per use, so a
 //! replay after a restart (or a crash) is still refused.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
@@ -19,11 +20,20 @@ use crate::error::HostError;
 
 /// Seconds an entry is kept after its URL expired.
 const GRACE: u64 = 3600;
-/// Prune after this many records.
+/// Prune the SQLite ledger after this many records (the memory ledger
+/// prunes on every record, cheaply, from its heap).
 const PRUNE_EVERY: u32 = 512;
 
+/// In memory: the set, plus a min-heap of (forget after, key) so pruning
+/// pops only what has expired instead of scanning everything.
+#[derive(Default)]
+struct MemoryStore {
+    seen: HashMap<String, Option<u64>>,
+    expiries: BinaryHeap<Reverse<(u64, String)>>,
+}
+
 enum Store {
-    Memory(HashMap<String, Option<u64>>),
+    Memory(MemoryStore),
     Sqlite(Connection),
 }
 
@@ -50,7 +60,7 @@ impl Ledger {
     pub fn in_memory() -> Self {
         Ledger {
             inner: Mutex::new(Inner {
-                store: Store::Memory(HashMap::new()),
+                store: Store::Memory(MemoryStore::default()),
                 since_prune: 0,
             }),
         }
@@ -70,7 +80,8 @@ impl Ledger {
                  CREATE TABLE IF NOT EXISTS nonces (
                      key TEXT PRIMARY KEY NOT NULL,
                      forget_after INTEGER
-                 );",
+                 );
+                 CREATE INDEX IF NOT EXISTS nonces_forget_after ON nonces (forget_after);",
             )
             .map_err(fail)?;
         Ok(Ledger {
@@ -98,17 +109,21 @@ impl Ledger {
     ) -> bool {
         let mut inner = self.lock();
         inner.since_prune += 1;
-        if inner.since_prune >= PRUNE_EVERY {
+        if matches!(inner.store, Store::Memory(_)) || inner.since_prune >= PRUNE_EVERY {
             inner.since_prune = 0;
             prune(&mut inner.store, now);
         }
         let key = key(scheme, nonce);
         match &mut inner.store {
-            Store::Memory(map) => {
-                if map.contains_key(&key) {
+            Store::Memory(memory) => {
+                if memory.seen.contains_key(&key) {
                     return false;
                 }
-                map.insert(key, valid_until.map(|t| t.saturating_add(GRACE)));
+                let forget_after = valid_until.map(|t| t.saturating_add(GRACE));
+                if let Some(t) = forget_after {
+                    memory.expiries.push(Reverse((t, key.clone())));
+                }
+                memory.seen.insert(key, forget_after);
                 true
             }
             Store::Sqlite(connection) => {
@@ -129,7 +144,7 @@ impl Ledger {
     /// How many entries are kept.
     pub fn len(&self) -> usize {
         match &self.lock().store {
-            Store::Memory(map) => map.len(),
+            Store::Memory(memory) => memory.seen.len(),
             Store::Sqlite(connection) => connection
                 .query_row("SELECT COUNT(*) FROM nonces", [], |row| {
                     row.get::<_, i64>(0)
@@ -160,7 +175,17 @@ impl Ledger {
 
 fn prune(store: &mut Store, now: u64) {
     match store {
-        Store::Memory(map) => map.retain(|_, forget_after| forget_after.is_none_or(|t| t >= now)),
+        Store::Memory(memory) => {
+            while memory
+                .expiries
+                .peek()
+                .is_some_and(|Reverse((t, _))| *t < now)
+            {
+                if let Some(Reverse((_, key))) = memory.expiries.pop() {
+                    memory.seen.remove(&key);
+                }
+            }
+        }
         Store::Sqlite(connection) => {
             let now = i64::try_from(now).unwrap_or(i64::MAX);
             if let Err(e) = connection.execute(

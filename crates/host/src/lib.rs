@@ -6,6 +6,7 @@
 //! believable mock embeds that post Sigma-style events to their parent. The
 //! CLI's `serve` runs it; the desktop app embeds it.
 
+pub mod assets;
 pub mod clock;
 pub mod config;
 pub mod data;

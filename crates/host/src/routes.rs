@@ -43,6 +43,10 @@ pub fn router(state: Shared) -> Router {
         .route("/__sandbox/log/stream", get(log_stream))
         .route("/__sandbox/clock", get(clock).post(set_clock))
         .route("/__sandbox/health", get(|| async { "ok" }))
+        .route(
+            "/__sandbox/assets/{version}/{name}",
+            get(crate::assets::serve),
+        )
         .fallback(not_found)
         .with_state(state)
 }

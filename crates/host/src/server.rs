@@ -69,6 +69,11 @@ pub async fn start(options: HostOptions) -> Result<RunningHost, HostError> {
     let (shutdown, stop) = oneshot::channel::<()>();
     let app = router(state.clone());
     let served = state.clone();
+    // No Nagle: a page goes out as headers then body, and waiting for the
+    // peer's delayed ACK between them costs 40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp: &mut tokio::net::TcpStream| {
+        let _ = tcp.set_nodelay(true);
+    });
     let task = tokio::spawn(async move {
         let result = axum::serve(listener, app)
             .with_graceful_shutdown(async move {

@@ -7,6 +7,14 @@ mod common;
 
 use common::*;
 
+/// The JSON the page hands its scripts.
+fn data_block(body: &str) -> serde_json::Value {
+    let marker = "<script type=\"application/json\" id=\"data\">";
+    let start = body.find(marker).unwrap() + marker.len();
+    let end = start + body[start..].find("</script>").unwrap();
+    serde_json::from_str(&body[start..end]).unwrap()
+}
+
 async fn page(url: &str) -> String {
     let (status, body) = get(url).await;
     assert_eq!(status, 200, "{body}");
@@ -23,11 +31,15 @@ async fn a_creator_sees_identity_grants_teams_attributes_and_filtered_rows() {
     assert!(body.contains("Save as") && body.contains("data-testid=\"page-controls\""));
     assert!(body.contains("<span class=\"chip\">Sales_Managers</span>"));
     assert!(body.contains("<code>Region</code> = West"));
+    let data = data_block(&body);
+    let rows = data["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    assert!(rows.iter().all(|r| r[0] == "West"), "{rows:?}");
     assert!(
-        body.contains("data-region=\"West\"") && !body.contains("data-region=\"East\""),
-        "row-level security by :ua_Region"
+        !body.contains("East"),
+        "rows a user may not see are never sent (row-level security by :ua_Region)"
     );
-    assert!(body.contains("workbook:loaded"));
+    assert!(body.contains("/workbook.js\"></script>"));
     host.stop().await;
 }
 
@@ -95,6 +107,43 @@ async fn hostile_values_are_escaped() {
     let (_, body) = get(&url).await;
     assert!(!body.contains("<script>alert(1)"), "{body}");
     assert!(!body.contains("<img src=x>"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn pages_run_no_inline_code_and_their_assets_are_served() {
+    let host = host().await;
+    let response = reqwest::get(sign_classic(&classic(&host.origin())))
+        .await
+        .unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let body = response.text().await.unwrap();
+    let script = body
+        .split("<script src=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (status, js) = get(&format!("{}{script}", host.origin())).await;
+    assert_eq!(status, 200);
+    assert!(js.contains("workbook:variables:onchange") && js.contains("postHeight()"));
+    let (status, events) = get(&format!(
+        "{}{}events.js",
+        host.origin(),
+        embed_host::assets::PREFIX
+    ))
+    .await;
+    assert_eq!(status, 200);
+    assert!(events.contains("postMessage") && events.contains("workbook:pageheight:onchange"));
     host.stop().await;
 }
 

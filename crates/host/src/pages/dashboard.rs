@@ -8,16 +8,10 @@
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::events::POST;
 use crate::data;
-use crate::html::{esc, script_json, Page, BASE_STYLE};
+use crate::html::{esc, script_json, Page};
 use crate::judge::Accepted;
 use crate::org::embed_id;
-
-const STYLE: &str = "\
-header.bar{display:flex;gap:12px;align-items:center;padding:10px 16px;background:#1f3b73;color:#fff}\
-.toolbar{display:flex;gap:6px;padding:6px 16px;border-bottom:1px solid var(--line)}\
-.toolbar span{border:1px solid var(--line);border-radius:4px;padding:2px 8px;font-size:12px}main{padding:4px 16px 16px}";
 
 const TOOLS: &[(&str, &str)] = &[
     ("tm", "Theme"),
@@ -103,7 +97,7 @@ pub fn render(accepted: &Accepted) -> Response {
             esc(&filter.values.join(", "))
         ));
     }
-    let rows = data::apply(&data::sales(), &filters);
+    let rows = data::apply(data::sales(), &filters);
     let widget_hidden = listed("hide_widget_tool");
     body.push_str("<div class=\"card\"><div class=\"toolbar\" data-testid=\"widget-tools\">");
     for (code, label) in WIDGET_TOOLS
@@ -128,18 +122,13 @@ pub fn render(accepted: &Accepted) -> Response {
         .iter()
         .map(|f| (f.column.to_owned(), f.values.join(",").into()))
         .collect();
-    let script = format!(
-        "{POST}post('workbook:loaded', {{ workbook: {{ variables: {} }} }});\n",
-        script_json(&variables)
-    );
-    let style = format!("{BASE_STYLE}{STYLE}");
+    let data = format!("{{\"variables\":{}}}", script_json(&variables));
     Page {
         title: &dashboard,
-        style: &style,
+        assets: &["base.css", "dashboard.css", "events.js", "dashboard.js"],
         body,
-        script,
+        data: Some(data),
         frames: None,
-        connect: None,
     }
     .respond(StatusCode::OK)
 }

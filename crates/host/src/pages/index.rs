@@ -3,13 +3,13 @@
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use crate::html::{esc, Page, BASE_STYLE};
+use crate::html::{esc, Page};
 use crate::org::Org;
 
 /// Renders the index.
 pub fn render(org: &Org, origin: &str) -> Response {
     let mut body = format!(
-        "<main style=\"max-width:820px;margin:24px auto;padding:0 16px\"><h1>Embed Sandbox local host</h1>\
+        "<main class=\"page\"><h1>Embed Sandbox local host</h1>\
          <p class=\"muted\">Checks embed URLs as Sigma and Bold BI do and serves mock embeds. Origin: <code>{}</code></p>\
          <h2>Embed routes</h2><ul>\
          <li>Sigma classic: <code>/embed/{{embed_id}}</code>, <code>/embed/{{embed_id}}/tag/{{tag}}</code></li>\
@@ -33,7 +33,7 @@ pub fn render(org: &Org, origin: &str) -> Response {
          <li>boldbi_refuse_reused_nonce = {}</li><li>boldbi_plus_as_space = {}</li></ul></main>",
         esc(&org.teams.iter().cloned().collect::<Vec<_>>().join(", ")),
         esc(&org.account_types.keys().cloned().collect::<Vec<_>>().join(", ")),
-        org.embeds.as_ref().map_or("any".to_owned(), |e| esc(&e.iter().cloned().collect::<Vec<_>>().join(", "))),
+        org.embeds.as_ref().map_or("any".to_owned(), |e| esc(&e.iter().cloned().collect::<Vec<_>>().join(", ")).into_owned()),
         org.policy.max_session_length,
         org.policy.clock_skew,
         org.policy.boldbi_refuse_reused_nonce,
@@ -41,11 +41,10 @@ pub fn render(org: &Org, origin: &str) -> Response {
     ));
     Page {
         title: "Embed Sandbox local host",
-        style: BASE_STYLE,
+        assets: &["base.css"],
         body,
-        script: String::new(),
+        data: None,
         frames: None,
-        connect: None,
     }
     .respond(StatusCode::OK)
 }

@@ -2,7 +2,6 @@
 //! dashboard, the refusal page, the parent page and the index.
 
 pub mod dashboard;
-pub mod events;
 pub mod i18n;
 pub mod index;
 pub mod parent;

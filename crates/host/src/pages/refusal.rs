@@ -7,11 +7,7 @@ use axum::response::Response;
 use embed_core::verdict::{Refusal, Wording};
 use embed_core::Scheme;
 
-use super::events::POST;
-use crate::html::{esc, script_json, Page, BASE_STYLE};
-
-const STYLE: &str = "main{max-width:720px;margin:48px auto;padding:0 16px}.message{font-size:18px;margin:0 0 8px}\
-.label{font-size:12px;color:var(--muted);margin:16px 0 4px;text-transform:uppercase;letter-spacing:.04em}";
+use crate::html::{esc, script_json, Page};
 
 /// Renders a refusal with `status`.
 pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
@@ -48,16 +44,13 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
     }
     body.push_str("</div><p class=\"muted\">Embed Sandbox local host: this page stands in for the vendor's error page.</p></main>");
     let event = serde_json::json!({ "code": refusal.code.unwrap_or(refusal.reason.id()), "message": refusal.message });
-    let script = format!("{POST}post('workbook:error', {});\n", script_json(&event));
-    let style = format!("{BASE_STYLE}{STYLE}");
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
     Page {
         title: "Embed refused",
-        style: &style,
+        assets: &["base.css", "refusal.css", "events.js", "refusal.js"],
         body,
-        script,
+        data: Some(script_json(&event)),
         frames: None,
-        connect: None,
     }
     .respond(status)
 }

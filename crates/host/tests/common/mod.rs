@@ -111,5 +111,5 @@ pub async fn get(url: &str) -> (u16, String) {
 
 /// The text as the host's pages write it (HTML-escaped).
 pub fn html(text: &str) -> String {
-    embed_host::html::esc(text)
+    embed_host::html::esc(text).into_owned()
 }
