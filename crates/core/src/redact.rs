@@ -19,10 +19,14 @@ fn shorten(raw: &str) -> String {
 /// Input that is not an embed URL comes back unchanged up to its query (the
 /// query is dropped), so nothing unknown leaks.
 pub fn redact(input: &str, nonce: bool) -> String {
-    let Ok(url) = ParsedUrl::parse(input) else {
-        return input.split('?').next().unwrap_or_default().to_owned();
-    };
-    let scheme = scheme::detect(&url).ok();
+    match ParsedUrl::parse(input) {
+        Ok(url) => redact_parsed(&url, scheme::detect(&url).ok(), nonce),
+        Err(_) => input.split('?').next().unwrap_or_default().to_owned(),
+    }
+}
+
+/// [`redact`] for a URL already parsed (and its scheme, if known).
+pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> String {
     let mut query = String::with_capacity(url.query.len());
     let mut last = 0;
     for p in &url.params {

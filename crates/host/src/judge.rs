@@ -71,6 +71,7 @@ pub fn status_for(reason: Reason) -> u16 {
 /// Who a request claimed to be, for the log.
 #[derive(Default)]
 struct Who {
+    url: Option<String>,
     client_id: Option<String>,
     user: Option<String>,
     nonce: Option<String>,
@@ -79,6 +80,11 @@ struct Who {
 impl Who {
     fn of(embed: &Embed) -> Self {
         Who {
+            url: Some(embed_core::redact::redact_parsed(
+                &embed.url,
+                Some(embed.scheme),
+                false,
+            )),
             client_id: embed.facts.client_id.clone(),
             user: embed.facts.email.clone(),
             nonce: embed.facts.nonce.clone(),
@@ -99,7 +105,9 @@ pub fn judge(state: &HostState, route_scheme: Scheme, route: &str, url: &str) ->
         id: 0,
         time: now,
         route: route.to_owned(),
-        url: embed_core::redact::redact(url, false),
+        url: who
+            .url
+            .unwrap_or_else(|| embed_core::redact::redact(url, false)),
         scheme: Some(route_scheme.id().to_owned()),
         client_id: who.client_id,
         user: who.user,

@@ -5,6 +5,8 @@
 //! `embed_datasource_filter` (which filters the sample table), and posts the
 //! same loaded/error events as the Sigma mock so the parent page can follow it.
 
+use std::fmt::Write;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -49,7 +51,7 @@ pub fn render(accepted: &Accepted) -> Response {
 
     let mut body = String::new();
     if !hidden("hide_header") {
-        body.push_str(&format!("<header class=\"bar\" data-testid=\"header\"><h1>{}</h1><span>Bold BI · Embed Sandbox mock</span></header>", esc(&dashboard)));
+        let _ = write!(body, "<header class=\"bar\" data-testid=\"header\"><h1>{}</h1><span>Bold BI · Embed Sandbox mock</span></header>", esc(&dashboard));
     }
     let hide_tool = listed("hide_tool");
     body.push_str("<div class=\"toolbar\" data-testid=\"toolbar\">");
@@ -57,7 +59,7 @@ pub fn render(accepted: &Accepted) -> Response {
         .iter()
         .filter(|(code, _)| !hide_tool.iter().any(|h| h == code))
     {
-        body.push_str(&format!("<span data-tool=\"{code}\">{label}</span>"));
+        let _ = write!(body, "<span data-tool=\"{code}\">{label}</span>");
     }
     for (switch, label) in [
         ("embed_dashboard_views", "Views"),
@@ -66,7 +68,7 @@ pub fn render(accepted: &Accepted) -> Response {
         ("embed_dashboard_favorite", "Favourite"),
     ] {
         if shown(switch) {
-            body.push_str(&format!("<span data-switch=\"{switch}\">{label}</span>"));
+            let _ = write!(body, "<span data-switch=\"{switch}\">{label}</span>");
         }
     }
     if shown("embed_dashboard_views") && shown("embed_dashboard_views_edit") {
@@ -76,26 +78,28 @@ pub fn render(accepted: &Accepted) -> Response {
         body.push_str("<span data-switch=\"edit\">Edit</span>");
     }
     body.push_str("</div><main>");
-    body.push_str(&format!(
+    let _ = write!(body,
         "<div class=\"card\" data-testid=\"identity\"><span class=\"muted\">Signed in as</span> <b data-testid=\"signed-in-email\">{}</b>",
         esc(embed.facts.email.as_deref().unwrap_or("-"))
-    ));
+    );
     if let Some(language) = param("language_code") {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             " · <span data-testid=\"language\">language {}</span>",
             esc(language)
-        ));
+        );
     }
     body.push_str("</div>");
     let filters = param("embed_datasource_filter")
         .map(data::boldbi_filters)
         .unwrap_or_default();
     for filter in &filters {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<span class=\"chip\" data-testid=\"filter\">{} = {}</span>",
             esc(&filter.source),
             esc(&filter.values.join(", "))
-        ));
+        );
     }
     let rows = data::apply(data::sales(), &filters);
     let widget_hidden = listed("hide_widget_tool");
@@ -104,20 +108,21 @@ pub fn render(accepted: &Accepted) -> Response {
         .iter()
         .filter(|(code, _)| !widget_hidden.iter().any(|h| h == code))
     {
-        body.push_str(&format!("<span data-tool=\"{code}\">{label}</span>"));
+        let _ = write!(body, "<span data-tool=\"{code}\">{label}</span>");
     }
     body.push_str("</div><table data-testid=\"sales\"><thead><tr><th>Region</th><th>Store</th><th>Product</th><th class=\"num\">Revenue</th></tr></thead><tbody>");
     for row in &rows {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             esc(row.region),
             esc(row.store),
             esc(row.product),
             super::workbook::dollars(u64::from(row.revenue))
-        ));
+        );
     }
     let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
-    body.push_str(&format!("</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{}</th></tr></tfoot></table></div></main>", super::workbook::dollars(total)));
+    let _ = write!(body, "</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{}</th></tr></tfoot></table></div></main>", super::workbook::dollars(total));
     let variables: serde_json::Map<String, serde_json::Value> = filters
         .iter()
         .map(|f| (f.column.to_owned(), f.values.join(",").into()))

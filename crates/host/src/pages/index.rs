@@ -1,5 +1,7 @@
 //! `/`: what this host is, its routes, clients (ids only) and settings.
 
+use std::fmt::Write;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -21,13 +23,14 @@ pub fn render(org: &Org, origin: &str) -> Response {
         esc(origin)
     );
     for client in &org.clients {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<li><code>{}</code> (secret sha256:{})</li>",
             esc(&client.id),
             client.secret.fingerprint()
-        ));
+        );
     }
-    body.push_str(&format!(
+    let _ = write!(body,
         "</ul><h2>Organisation</h2><p>Teams: {}</p><p>Account types: {}</p><p>Embeds: {}</p>\
          <h2>Settings (unconfirmed vendor behaviour)</h2><ul><li>max_session_length = {}</li><li>clock_skew = {}</li>\
          <li>boldbi_refuse_reused_nonce = {}</li><li>boldbi_plus_as_space = {}</li></ul></main>",
@@ -38,7 +41,7 @@ pub fn render(org: &Org, origin: &str) -> Response {
         org.policy.clock_skew,
         org.policy.boldbi_refuse_reused_nonce,
         org.policy.boldbi_plus_as_space,
-    ));
+    );
     Page {
         title: "Embed Sandbox local host",
         assets: &["base.css"],

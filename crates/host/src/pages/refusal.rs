@@ -2,6 +2,8 @@
 //! why, what to change, and the setting the verdict depended on. It posts
 //! `workbook:error` with `{code, message}` to the parent.
 
+use std::fmt::Write;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 use embed_core::verdict::{Refusal, Wording};
@@ -25,22 +27,20 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
         esc(&whose)
     );
     if let Some(code) = refusal.code {
-        body.push_str(&format!(
-            "<p>code <code data-testid=\"code\">{code}</code></p>"
-        ));
+        let _ = write!(body, "<p>code <code data-testid=\"code\">{code}</code></p>");
     }
-    body.push_str(&format!(
+    let _ = write!(body,
         "<div class=\"card\"><div class=\"label\">What happened</div><div data-testid=\"explanation\">{}</div><div class=\"label\">What to change</div><div>{}</div>",
         esc(&refusal.explanation),
         esc(&refusal.fix)
-    ));
+    );
     if let Some(setting) = &refusal.setting {
-        body.push_str(&format!(
+        let _ = write!(body,
             "<div class=\"label\">Setting applied</div><div data-testid=\"setting\"><code>{} = {}</code> ({})</div>",
             esc(setting.name),
             esc(&setting.value),
             esc(setting.note)
-        ));
+        );
     }
     body.push_str("</div><p class=\"muted\">Embed Sandbox local host: this page stands in for the vendor's error page.</p></main>");
     let event = serde_json::json!({ "code": refusal.code.unwrap_or(refusal.reason.id()), "message": refusal.message });

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt::Write;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 use embed_core::Scheme;
@@ -60,25 +62,27 @@ pub fn render(accepted: &Accepted) -> Response {
     let mut body = String::new();
     let loading_text = param(":loading_text");
     if loading_text.is_some() || param(":loading_bg").is_some() {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<div id=\"loading\" data-bg=\"{}\">{}</div>",
             esc(param(":loading_bg").unwrap_or("")),
             esc(loading_text.unwrap_or("Loading…"))
-        ));
+        );
     }
     let wide = if flag(":disable_mobile_view") {
         " wide"
     } else {
         ""
     };
-    body.push_str(&format!("<div id=\"app\" class=\"{theme_class}{wide}\">"));
-    body.push_str(&format!(
+    let _ = write!(body, "<div id=\"app\" class=\"{theme_class}{wide}\">");
+    let _ = write!(body,
         "<header class=\"bar\"><h1 data-testid=\"workbook-title\">{}</h1><span class=\"muted\">{} · Embed Sandbox mock</span>",
         esc(&workbook),
         esc(embed.scheme.label())
-    ));
+    );
     if !flag(":hide_folder_navigation") {
-        body.push_str(&format!(
+        let _ =
+            write!(body,
             "<nav class=\"folders\" data-testid=\"folder-navigation\">Workspaces / {} / {}</nav>",
             esc(facts
                 .teams
@@ -86,7 +90,7 @@ pub fn render(accepted: &Accepted) -> Response {
                 .and_then(|t| t.first())
                 .map_or("My Documents", String::as_str)),
             esc(&workbook)
-        ));
+        );
     }
     body.push_str("</header>");
 
@@ -94,72 +98,71 @@ pub fn render(accepted: &Accepted) -> Response {
     let menu_hidden = flag(":hide_menu") || menu_position == "none";
     let menu = menu_html(&can, &flag, &tip);
     if !menu_hidden && menu_position != "bottom" {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<nav class=\"menu top\" data-testid=\"menu\" data-position=\"top\">{menu}</nav>"
-        ));
+        );
     }
 
     body.push_str("<main><div class=\"grid\"><section>");
-    body.push_str(&format!(
+    let _ = write!(body,
         "<div class=\"card\" data-testid=\"identity\"><div class=\"muted\">{}</div><div data-testid=\"signed-in-email\"><b>{}</b></div>",
         esc(text.signed_in_as),
         esc(shown_user.as_deref().unwrap_or("-"))
-    ));
+    );
     if let Some(name) = &name {
-        body.push_str(&format!(
-            "<div data-testid=\"user-name\">{}</div>",
-            esc(name)
-        ));
+        let _ = write!(body, "<div data-testid=\"user-name\">{}</div>", esc(name));
     }
     if let Some(id) = &facts.external_user_id {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<div class=\"muted\" data-testid=\"external-user-id\">external id: {}</div>",
             esc(id)
-        ));
+        );
     }
     body.push_str("</div>");
     let account = facts
         .account_type
         .clone()
         .unwrap_or_else(|| "(highest type)".into());
-    body.push_str(&format!("<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"account-type\"><b>{}</b></div><div data-testid=\"grants\">", esc(text.account_type), esc(&account)));
+    let _ = write!(body, "<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"account-type\"><b>{}</b></div><div data-testid=\"grants\">", esc(text.account_type), esc(&account));
     for permission in grants {
-        body.push_str(&format!(
-            "<span class=\"chip\">{}</span>",
-            permission.label()
-        ));
+        let _ = write!(body, "<span class=\"chip\">{}</span>", permission.label());
     }
     body.push_str("</div></div>");
-    body.push_str(&format!(
+    let _ = write!(
+        body,
         "<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"teams\">",
         esc(text.teams)
-    ));
+    );
     for team in facts.teams.iter().flatten() {
-        body.push_str(&format!("<span class=\"chip\">{}</span>", esc(team)));
+        let _ = write!(body, "<span class=\"chip\">{}</span>", esc(team));
     }
     body.push_str("</div></div>");
     if !facts.user_attributes.is_empty() {
-        body.push_str(&format!("<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"user-attributes\">", esc(text.attributes)));
+        let _ = write!(body, "<div class=\"card\"><div class=\"muted\">{}</div><div data-testid=\"user-attributes\">", esc(text.attributes));
         for (attr, values) in &facts.user_attributes {
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "<div><code>{}</code> = {}</div>",
                 esc(attr),
                 esc(&values.join(", "))
-            ));
+            );
         }
         body.push_str("</div></div>");
     }
     if !language_known {
-        body.push_str(&format!("<p class=\"muted\">:lng={} is not one of the mock's languages (en, fr, de, es, ja); showing English.</p>", esc(param(":lng").unwrap_or(""))));
+        let _ = write!(body, "<p class=\"muted\">:lng={} is not one of the mock's languages (en, fr, de, es, ja); showing English.</p>", esc(param(":lng").unwrap_or("")));
     }
     body.push_str("</section><section>");
     body.push_str(&page_tools(&can, &flag));
     body.push_str(&table_html(text, &rows, &filters, &controls, &flag, &tip));
     body.push_str("</section></div></main>");
     if !menu_hidden && menu_position == "bottom" {
-        body.push_str(&format!(
+        let _ =
+            write!(body,
             "<nav class=\"menu bottom\" data-testid=\"menu\" data-position=\"bottom\">{menu}</nav>"
-        ));
+        );
     }
     if flag(":show_footer") {
         body.push_str("<footer class=\"tabs\" data-testid=\"footer\"><span>Dashboard</span><span>Details</span></footer>");
@@ -252,16 +255,17 @@ fn table_html(
 ) -> String {
     let mut out = format!("<h2>{}</h2>", esc(text.revenue_by_store));
     for filter in filters {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<span class=\"chip\" data-testid=\"filter\"{}>{} = {}</span>",
             tip("Row-level filter"),
             esc(&filter.source),
             esc(&filter.values.join(", "))
-        ));
+        );
     }
     let mut regions: Vec<&str> = rows.iter().map(|r| r.region).collect();
     regions.dedup();
-    out.push_str(&format!("<p><label>{} <select id=\"region-control\" data-testid=\"region-control\"><option value=\"\">{}</option>", esc(text.region), esc(text.all)));
+    let _ = write!(out, "<p><label>{} <select id=\"region-control\" data-testid=\"region-control\"><option value=\"\">{}</option>", esc(text.region), esc(text.all));
     for region in &regions {
         let selected = if controls
             .get("Region")
@@ -271,7 +275,7 @@ fn table_html(
         } else {
             ""
         };
-        out.push_str(&format!("<option{selected}>{}</option>", esc(region)));
+        let _ = write!(out, "<option{selected}>{}</option>", esc(region));
     }
     out.push_str("</select></label></p>");
     let sort = if flag(":hide_sheet_interactions") {
@@ -279,21 +283,21 @@ fn table_html(
     } else {
         " ↕"
     };
-    out.push_str(&format!(
+    let _ = write!(out,
         "<table data-testid=\"sales\"><thead><tr><th>{}{sort}</th><th>{}{sort}</th><th>{}{sort}</th><th class=\"num\">{}{sort}</th></tr></thead><tbody id=\"rows\">",
         esc(text.region),
         esc(text.store),
         esc(text.product),
         esc(text.revenue)
-    ));
+    );
     // Rows travel as data (only the rows this user may see) and the browser
     // draws them, as a real workbook fetches its data: a third of the bytes.
     let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
-    out.push_str(&format!(
+    let _ = write!(out,
         "</tbody><tfoot><tr><th colspan=\"3\">{}</th><th class=\"num\" id=\"total\" data-testid=\"total\">{}</th></tr></tfoot></table>",
         esc(text.total),
         dollars(total)
-    ));
+    );
     out
 }
 
