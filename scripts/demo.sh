@@ -36,3 +36,31 @@ $es verify "${url/demo-client/demo-clien}" --secret-env DEMO_SECRET --client-id 
 
 say "6. What changed between the two URLs, and which change breaks the signature" "embed-sandbox diff \"\$url\" \"\${url/Creator/Viewer}\""
 $es diff "$url" "${url/Creator/Viewer}"
+
+say "7. Start the local host (a faithful offline Sigma / Bold BI stand-in)" "embed-sandbox serve --client-id demo-client --secret-env DEMO_SECRET"
+log=$(mktemp)
+$es serve --client-id demo-client --secret-env DEMO_SECRET > "$log" 2>&1 &
+host_pid=$!
+trap 'kill $host_pid 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 50); do grep -q '^listening on' "$log" && break; sleep 0.1; done
+origin=$(sed -n 's/^listening on //p' "$log")
+echo "listening on $origin"
+
+load() { node -e 'fetch(process.argv[1]).then(async r => { const t = await r.text(); const m = /data-testid="(?:signed-in-email|message)">(?:<b>)?([^<]*)/.exec(t); console.log(r.status, m ? m[1].replace(/&#39;/g, "'"'"'") : ""); })' "$1"; }
+sign_local() { $es sign sigma --embed-path "$origin/embed/1-demo" --client-id demo-client --email ann@example.com \
+  --external-user-id ann-1 --team Sales_Managers --account-type Creator --session-length 600 --ua Region=West \
+  --param :theme=Dark --secret-env DEMO_SECRET; }
+url=$(sign_local)
+
+say "8. Load a signed URL against it, then load the same URL again (the replay test)" "GET \$url; GET \$url"
+load "$url"
+load "$url"
+
+say "9. Preview it in a browser: the parent page frames a fresh URL and lists the embed's events" ""
+preview="$origin/__sandbox/parent?src=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$(sign_local)")"
+echo "$preview"
+echo "request log: $origin/__sandbox/log"
+if [ -t 0 ]; then
+  echo; echo "The host keeps running until Ctrl-C."
+  wait $host_pid
+fi

@@ -117,9 +117,34 @@ async fn bad_input_gets_a_clear_4xx_and_the_host_keeps_serving() {
         status, 403,
         "a duplicated parameter changes the signed bytes"
     );
+    let status = raw_get(
+        host.addr,
+        &format!("/embed/x?:nonce={}", "a".repeat(100 * 1024)),
+    )
+    .await;
+    assert!(
+        (400..500).contains(&status),
+        "a 100 KB URL gets a 4xx, got {status}"
+    );
     let valid = sign_classic(&classic(&origin));
     assert_eq!(get(&valid).await.0, 200, "the host still serves");
     host.stop().await;
+}
+
+/// A GET over a bare socket (HTTP clients refuse URLs this long to begin with).
+async fn raw_get(addr: std::net::SocketAddr, target: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    // The server may answer and close before reading everything.
+    let _ = stream.write_all(request.as_bytes()).await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    let text = String::from_utf8_lossy(&response);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
 }
 
 #[tokio::test]
