@@ -393,6 +393,40 @@ fn times(scheme: Scheme, facts: &EmbedFacts, found: &mut Vec<Hazard>) {
     }
 }
 
+/// Hazards that depend on the clock: already expired, or issued further in
+/// the future than the allowed skew.
+pub fn timing(facts: &EmbedFacts, now: u64, clock_skew: u64) -> Vec<Hazard> {
+    let mut found = Vec::new();
+    if let Some(expires_at) = facts.expires_at.filter(|e| *e < now) {
+        found.push(hazard(
+            "expired",
+            Severity::Error,
+            None,
+            format!(
+                "The URL expired {} s ago (at {expires_at}).",
+                now - expires_at
+            ),
+            "Sign a fresh URL for every load.",
+        ));
+    }
+    if let Some(issued_at) = facts
+        .issued_at
+        .filter(|i| *i > now.saturating_add(clock_skew))
+    {
+        found.push(hazard(
+            "clock-ahead",
+            Severity::Error,
+            None,
+            format!(
+                "The URL was issued {} s in the future (allowed skew: {clock_skew} s).",
+                issued_at - now
+            ),
+            "Sync the signing server's clock (NTP) and send Unix seconds, not milliseconds.",
+        ));
+    }
+    found
+}
+
 fn jwt_header(jwt: &sigma_jwt::DecodedJwt, found: &mut Vec<Hazard>) {
     let alg = jwt
         .header

@@ -214,7 +214,14 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
         parameters,
         jwt,
         identity: Identity::from(facts),
-        hazards: hazards::find(url, *scheme, facts),
+        hazards: {
+            let mut found = hazards::find(url, *scheme, facts);
+            if let Some(now) = options.now {
+                found.extend(hazards::timing(facts, now, options.policy.clock_skew));
+                found.sort_by_key(|h| h.severity);
+            }
+            found
+        },
         verification,
         timing: options.now.map(|now| Timing::of(facts, now)),
         settings,
