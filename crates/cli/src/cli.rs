@@ -22,9 +22,9 @@ pub enum Command {
     #[command(subcommand)]
     Sign(Box<SignCommand>),
     /// Explain a URL: scheme, every parameter, hazards; with a secret, the verdict.
-    Inspect(InspectArgs),
+    Inspect(JudgeArgs),
     /// Say whether the vendor would accept a URL (exit 0 accepted, 1 refused, 2 bad input).
-    Verify(VerifyArgs),
+    Verify(JudgeArgs),
     /// Compare two URLs and name the change that breaks the signature.
     Diff(DiffArgs),
     /// Run the local host: checks embed URLs as the vendors do and serves mock embeds.
@@ -196,9 +196,9 @@ pub struct PolicyArgs {
     pub boldbi_plus_as_space: bool,
 }
 
-/// Arguments of `inspect`.
+/// Arguments of `inspect` and `verify` (verify requires the secret).
 #[derive(Debug, Args)]
-pub struct InspectArgs {
+pub struct JudgeArgs {
     /// The URL ('-' reads it from standard input).
     #[arg(value_name = "URL")]
     pub url: String,
@@ -208,30 +208,7 @@ pub struct InspectArgs {
     /// Refuse any other client id as unknown.
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
-    /// Judge expiry and clock skew at this Unix time.
-    #[arg(long, value_name = "UNIX")]
-    pub now: Option<u64>,
-    /// Print JSON (format documented in the README).
-    #[arg(long)]
-    pub json: bool,
-    /// Settings.
-    #[command(flatten)]
-    pub policy: PolicyArgs,
-}
-
-/// Arguments of `verify`.
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    /// The URL ('-' reads it from standard input).
-    #[arg(value_name = "URL")]
-    pub url: String,
-    /// The secret (required).
-    #[command(flatten)]
-    pub secret: SecretSource,
-    /// Refuse any other client id as unknown.
-    #[arg(long, value_name = "ID")]
-    pub client_id: Option<String>,
-    /// Judge at this Unix time [default: now].
+    /// Judge expiry and clock skew at this Unix time (verify: default now; inspect: no time checks without it).
     #[arg(long, value_name = "UNIX")]
     pub now: Option<u64>,
     /// Print JSON (format documented in the README).

@@ -2,7 +2,7 @@
 
 use embed_core::{inspect, InspectOptions, Policy};
 
-use crate::cli::{InspectArgs, PolicyArgs};
+use crate::cli::{JudgeArgs, PolicyArgs};
 use crate::error::CliError;
 use crate::{input, render};
 
@@ -18,7 +18,7 @@ pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
 }
 
 /// Runs `inspect`.
-pub fn run(args: InspectArgs) -> Result<String, CliError> {
+pub fn run(args: JudgeArgs) -> Result<String, CliError> {
     let url = input::url(&args.url, &args.secret)?;
     let secret = input::secret(&args.secret)?;
     let options = InspectOptions {

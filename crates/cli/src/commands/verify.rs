@@ -7,7 +7,7 @@ use embed_core::verify::Timing;
 use embed_core::{inspect, InspectOptions, Scheme};
 use serde::Serialize;
 
-use crate::cli::VerifyArgs;
+use crate::cli::JudgeArgs;
 use crate::error::CliError;
 use crate::{input, render};
 
@@ -25,7 +25,7 @@ struct VerifyJson {
 }
 
 /// Runs `verify`; returns the output and whether the URL was accepted.
-pub fn run(args: VerifyArgs) -> Result<(String, bool), CliError> {
+pub fn run(args: JudgeArgs) -> Result<(String, bool), CliError> {
     let url = input::url(&args.url, &args.secret)?;
     let secret = input::required_secret(&args.secret)?;
     let options = InspectOptions {
