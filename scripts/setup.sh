@@ -2,7 +2,8 @@
 # Installs what the build and the tests need on a fresh Debian machine that has
 # only Rust (rustup) and Node: the rustfmt and clippy components, python3 (the
 # independent golden-vector implementations), Debian's chromium (the browser
-# tests of the local host's pages) and the seed client's npm packages.
+# tests of the local host's pages), the Secret Service stack for the keychain
+# tests, and the seed client's npm packages.
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 
@@ -10,6 +11,12 @@ need_apt=()
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The OS keychain: libdbus to build the Secret Service backend; gnome-keyring,
+# dbus-run-session and secret-tool to test it against a real one.
+pkg-config --exists dbus-1 2>/dev/null || need_apt+=(libdbus-1-dev pkg-config)
+command -v gnome-keyring-daemon >/dev/null 2>&1 || need_apt+=(gnome-keyring)
+command -v dbus-run-session >/dev/null 2>&1 || need_apt+=(dbus dbus-x11)
+command -v secret-tool >/dev/null 2>&1 || need_apt+=(libsecret-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${need_apt[*]} with apt-get"

@@ -3,13 +3,13 @@
 //! Detection looks at the parameters first (they are what the vendor checks)
 //! and falls back to the path shapes in vendors.md only to break a tie.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::query::ParsedUrl;
 
 /// The three signing schemes the product speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scheme {
     /// Sigma's classic signed URL (`:mode=userbacked`, hex HMAC of the whole URL).

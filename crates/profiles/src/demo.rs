@@ -1,0 +1,130 @@
+//! The "Local demo" profiles: one per scheme, against the built-in local
+//! host, each with a generated secret in the keychain, so the first launch
+//! works with no vendor account.
+//!
+//! The local host picks a free port at each launch, so the demo profiles'
+//! embed paths are moved to the current origin every time.
+
+use embed_core::{Scheme, Secret};
+
+use crate::error::ProfileError;
+use crate::profiles::Profiles;
+use crate::store::{Profile, ProfileInput};
+
+/// The demo profiles: name, scheme, client id, path under the origin.
+const DEMOS: &[(&str, Scheme, &str, &str)] = &[
+    (
+        "Local demo · Sigma classic",
+        Scheme::SigmaClassic,
+        "local-demo-sigma",
+        "/embed/1-local-demo",
+    ),
+    (
+        "Local demo · Sigma JWT",
+        Scheme::SigmaJwt,
+        "local-demo-sigma-jwt",
+        "/acme/workbook/Local-Demo-1a2b",
+    ),
+    (
+        "Local demo · Bold BI",
+        Scheme::BoldBi,
+        "local-demo-boldbi",
+        "/bi/site/demo/dashboards/local-demo/Sales/Overview",
+    ),
+];
+
+fn fresh_secret() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Creates the demo profiles that are missing (with fresh secrets) and
+/// points all of them at `origin` (`http://127.0.0.1:PORT`).
+pub fn ensure(profiles: &Profiles, origin: &str, now: u64) -> Result<Vec<Profile>, ProfileError> {
+    let existing = profiles.store().list()?;
+    let mut out = Vec::new();
+    for (name, scheme, client_id, path) in DEMOS {
+        let input = ProfileInput {
+            name: (*name).to_owned(),
+            scheme: *scheme,
+            embed_path: format!("{origin}{path}"),
+            client_id: (*client_id).to_owned(),
+            defaults: serde_json::json!({}),
+        };
+        let profile = match existing.iter().find(|p| p.demo && p.name == *name) {
+            Some(profile) if profile.embed_path == input.embed_path => profile.clone(),
+            Some(profile) => {
+                let moved = ProfileInput {
+                    defaults: profile.defaults.clone(),
+                    ..input
+                };
+                profiles.store().update(&profile.id, &moved)?
+            }
+            None => profiles.store().create(&input, true, now)?,
+        };
+        if !profiles.secret_status(&profile.id)?.set {
+            profiles.set_secret(&profile.id, &fresh_secret())?;
+        }
+        out.push(profile);
+    }
+    Ok(out)
+}
+
+/// The (client id, secret) of every profile whose embed path is on
+/// `origin`: what the local host must know to accept their URLs.
+pub fn local_clients(
+    profiles: &Profiles,
+    origin: &str,
+) -> Result<Vec<(String, Secret)>, ProfileError> {
+    let mut clients = Vec::new();
+    for profile in profiles.store().list()? {
+        if profile.embed_path.starts_with(origin) {
+            if let Ok(secret) = profiles.secret(&profile.id) {
+                clients.push((profile.client_id, secret));
+            }
+        }
+    }
+    Ok(clients)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keychain::MemoryVault;
+
+    #[test]
+    fn demos_are_created_once_and_follow_the_origin() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::open(
+            &dir.path().join("p.sqlite"),
+            Box::new(MemoryVault::default()),
+        )
+        .unwrap();
+        let first = ensure(&profiles, "http://127.0.0.1:1111", 1).unwrap();
+        assert_eq!(first.len(), 3);
+        let fingerprint = profiles.secret_status(&first[0].id).unwrap().fingerprint;
+        let second = ensure(&profiles, "http://127.0.0.1:2222", 2).unwrap();
+        assert_eq!(first[0].id, second[0].id);
+        assert!(second[0]
+            .embed_path
+            .starts_with("http://127.0.0.1:2222/embed/"));
+        assert_eq!(
+            profiles.secret_status(&second[0].id).unwrap().fingerprint,
+            fingerprint,
+            "the secret is kept"
+        );
+        assert_eq!(profiles.store().list().unwrap().len(), 3);
+        let clients = local_clients(&profiles, "http://127.0.0.1:2222").unwrap();
+        assert_eq!(clients.len(), 3);
+        assert_eq!(
+            clients
+                .iter()
+                .filter(|(id, _)| id == "local-demo-sigma")
+                .count(),
+            1
+        );
+    }
+}

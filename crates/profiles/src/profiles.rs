@@ -1,0 +1,148 @@
+//! Profiles with their secrets: the store and the vault behind one face.
+//!
+//! Secrets go in, never out: callers get a [`SecretStatus`] (set or not,
+//! fingerprint, warning); only [`Profiles::secret`] hands the secret to
+//! in-process Rust code that signs, and [`embed_core::Secret`] cannot be
+//! serialized, so it cannot cross IPC by accident.
+
+use std::path::Path;
+
+use embed_core::Secret;
+
+use crate::entry::{accept, SecretStatus};
+use crate::error::ProfileError;
+use crate::keychain::Vault;
+use crate::store::{Profile, ProfileInput, ProfileStore};
+
+/// Profiles and their secrets.
+pub struct Profiles {
+    store: ProfileStore,
+    vault: Box<dyn Vault>,
+}
+
+impl Profiles {
+    /// Opens the database at `path` with secrets in `vault`.
+    pub fn open(path: &Path, vault: Box<dyn Vault>) -> Result<Self, ProfileError> {
+        Ok(Profiles {
+            store: ProfileStore::open(path)?,
+            vault,
+        })
+    }
+
+    /// The profile database.
+    pub fn store(&self) -> &ProfileStore {
+        &self.store
+    }
+
+    /// Creates a profile (no secret yet).
+    pub fn create(&self, input: &ProfileInput, now: u64) -> Result<Profile, ProfileError> {
+        self.store.create(input, false, now)
+    }
+
+    /// Deletes a profile and its secret.
+    pub fn delete(&self, id: &str) -> Result<(), ProfileError> {
+        self.store.get(id)?;
+        self.vault.remove(id)?;
+        self.store.delete(id)
+    }
+
+    /// Sets or replaces the secret from what the user entered.
+    pub fn set_secret(&self, id: &str, entered: &str) -> Result<SecretStatus, ProfileError> {
+        self.store.get(id)?;
+        let (secret, warning) = accept(entered)?;
+        self.vault.store(id, &secret)?;
+        Ok(SecretStatus {
+            set: true,
+            fingerprint: Some(secret.fingerprint()),
+            warning,
+        })
+    }
+
+    /// Clears the secret.
+    pub fn clear_secret(&self, id: &str) -> Result<SecretStatus, ProfileError> {
+        self.store.get(id)?;
+        self.vault.remove(id)?;
+        Ok(SecretStatus {
+            set: false,
+            fingerprint: None,
+            warning: None,
+        })
+    }
+
+    /// Whether a secret is set, and its fingerprint.
+    pub fn secret_status(&self, id: &str) -> Result<SecretStatus, ProfileError> {
+        self.store.get(id)?;
+        let secret = self.vault.load(id)?;
+        Ok(SecretStatus {
+            set: secret.is_some(),
+            fingerprint: secret.map(|s| s.fingerprint()),
+            warning: None,
+        })
+    }
+
+    /// The secret, for signing in this process only.
+    pub fn secret(&self, id: &str) -> Result<Secret, ProfileError> {
+        let profile = self.store.get(id)?;
+        self.vault
+            .load(id)?
+            .ok_or(ProfileError::NoSecret { name: profile.name })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keychain::MemoryVault;
+    use embed_core::Scheme;
+
+    fn profiles() -> (tempfile::TempDir, Profiles) {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::open(
+            &dir.path().join("p.sqlite"),
+            Box::new(MemoryVault::default()),
+        )
+        .unwrap();
+        (dir, profiles)
+    }
+
+    fn input() -> ProfileInput {
+        ProfileInput {
+            name: "Prod".into(),
+            scheme: Scheme::SigmaJwt,
+            embed_path: "https://app.sigmacomputing.com/acme/workbook/Sales-1a2b".into(),
+            client_id: "cid".into(),
+            defaults: serde_json::json!({}),
+        }
+    }
+
+    #[test]
+    fn a_secret_is_set_replaced_and_cleared_and_only_its_fingerprint_shows() {
+        let (_dir, profiles) = profiles();
+        let id = profiles.create(&input(), 1).unwrap().id;
+        assert!(matches!(
+            profiles.secret(&id),
+            Err(ProfileError::NoSecret { .. })
+        ));
+        let status = profiles.set_secret(&id, " abc\n").unwrap();
+        assert_eq!(status.fingerprint.as_deref(), Some("ba7816bf"));
+        assert!(status.warning.is_some());
+        assert!(!serde_json::to_string(&status).unwrap().contains("abc"));
+        assert_eq!(profiles.secret(&id).unwrap().expose(), b"abc");
+        profiles.set_secret(&id, "def").unwrap();
+        assert_eq!(profiles.secret(&id).unwrap().expose(), b"def");
+        assert!(!profiles.clear_secret(&id).unwrap().set);
+        assert!(!profiles.secret_status(&id).unwrap().set);
+    }
+
+    #[test]
+    fn deleting_a_profile_removes_its_secret() {
+        let (_dir, profiles) = profiles();
+        let id = profiles.create(&input(), 1).unwrap().id;
+        profiles.set_secret(&id, "s").unwrap();
+        profiles.delete(&id).unwrap();
+        assert!(matches!(
+            profiles.secret_status(&id),
+            Err(ProfileError::NotFound { .. })
+        ));
+    }
+}
