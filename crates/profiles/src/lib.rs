@@ -10,6 +10,7 @@ pub mod entry;
 pub mod error;
 pub mod keychain;
 pub mod profiles;
+pub mod signing;
 pub mod store;
 
 pub use entry::SecretStatus;

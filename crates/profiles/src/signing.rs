@@ -1,0 +1,255 @@
+//! Turns the app's form into a signed URL, with the profile's secret.
+//!
+//! One form shape serves the three schemes (each uses what it needs), so
+//! the UI can switch scheme without losing what was typed. Nonce and time
+//! are automatic unless overridden, and a time offset simulates a signing
+//! server whose clock is off.
+
+use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::{Scheme, Secret};
+use serde::{Deserialize, Serialize};
+
+use crate::error::ProfileError;
+use crate::store::Profile;
+
+/// What the user filled in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignForm {
+    /// Embed user's email.
+    pub email: String,
+    /// Sigma classic `:external_user_id`.
+    pub external_user_id: String,
+    /// Teams.
+    pub teams: Vec<String>,
+    /// Account type (empty: omitted).
+    pub account_type: String,
+    /// Sigma classic `:mode` (empty: userbacked).
+    pub mode: String,
+    /// Sigma classic `:session_length`, JWT lifetime (`exp - iat`), Bold BI `embed_expirationtime`.
+    pub session_length: u64,
+    /// User attributes: name and value (comma-separated for several).
+    pub user_attributes: Vec<(String, String)>,
+    /// Interface parameters and controls, names as given.
+    pub params: Vec<(String, String)>,
+    /// Nonce / jti override (empty: fresh).
+    pub nonce: String,
+    /// Time override, Unix seconds (none: now).
+    pub time: Option<u64>,
+    /// Seconds added to the time, to simulate clock skew.
+    pub time_offset: i64,
+    /// Bold BI: send embed_timestamp (and embed_expirationtime).
+    pub boldbi_timestamp: bool,
+    /// Bold BI: percent-escape the signature.
+    pub escape_signature: bool,
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Signs `form` for `profile` with `secret` at `now`; `fresh_nonce` makes a
+/// nonce when the form has none.
+pub fn sign(
+    profile: &Profile,
+    secret: &Secret,
+    form: &SignForm,
+    now: u64,
+    fresh_nonce: impl Fn() -> String,
+) -> Result<String, ProfileError> {
+    let time = form
+        .time
+        .unwrap_or(now)
+        .saturating_add_signed(form.time_offset);
+    let nonce = non_empty(&form.nonce).unwrap_or_else(fresh_nonce);
+    let teams: Vec<String> = form.teams.iter().filter_map(|t| non_empty(t)).collect();
+    let url = match profile.scheme {
+        Scheme::SigmaClassic => sigma_classic::sign(
+            &SigmaClassicRequest {
+                embed_path: profile.embed_path.clone(),
+                client_id: profile.client_id.clone(),
+                email: form.email.clone(),
+                external_user_id: form.external_user_id.clone(),
+                teams,
+                account_type: non_empty(&form.account_type),
+                mode: non_empty(&form.mode)
+                    .unwrap_or_else(|| sigma_classic::DEFAULT_MODE.to_owned()),
+                session_length: form.session_length,
+                time,
+                nonce,
+                user_attributes: form
+                    .user_attributes
+                    .iter()
+                    .filter(|(name, _)| !name.trim().is_empty())
+                    .map(|(name, values)| UserAttribute {
+                        name: name.trim().to_owned(),
+                        values: values.split(',').map(str::to_owned).collect(),
+                    })
+                    .collect(),
+                params: named(&form.params),
+            },
+            secret,
+        )?,
+        Scheme::SigmaJwt => sigma_jwt::sign(
+            &SigmaJwtRequest {
+                workbook_url: profile.embed_path.clone(),
+                client_id: profile.client_id.clone(),
+                email: form.email.clone(),
+                jti: nonce,
+                iat: time,
+                ttl: form.session_length,
+                account_type: non_empty(&form.account_type),
+                teams,
+                user_attributes: named(&form.user_attributes),
+                params: named(&form.params),
+                ..SigmaJwtRequest::default()
+            },
+            secret,
+        )?,
+        Scheme::BoldBi => boldbi::sign(
+            &BoldBiRequest {
+                dashboard_url: profile.embed_path.clone(),
+                nonce,
+                email: form.email.clone(),
+                params: named(&form.params),
+                timestamp: form.boldbi_timestamp.then_some(time),
+                expiration: (form.boldbi_timestamp && form.session_length > 0)
+                    .then_some(form.session_length),
+                escape_signature: form.escape_signature,
+            },
+            secret,
+        )?,
+    };
+    Ok(url)
+}
+
+fn named(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(name, _)| !name.trim().is_empty())
+        .map(|(name, value)| (name.trim().to_owned(), value.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(scheme: Scheme, path: &str) -> Profile {
+        Profile {
+            id: "p".into(),
+            name: "P".into(),
+            scheme,
+            embed_path: path.into(),
+            client_id: "cid".into(),
+            defaults: serde_json::Value::Null,
+            demo: false,
+            created_at: 0,
+        }
+    }
+
+    fn form() -> SignForm {
+        SignForm {
+            email: "ann@example.com".into(),
+            external_user_id: "ann-1".into(),
+            teams: vec!["Sales_Managers".into(), " ".into()],
+            account_type: "Creator".into(),
+            session_length: 600,
+            user_attributes: vec![("Region".into(), "West,East".into())],
+            params: vec![
+                (":theme".into(), "Dark".into()),
+                ("".into(), "ignored".into()),
+            ],
+            nonce: "n-1".into(),
+            time: Some(1_700_000_000),
+            ..SignForm::default()
+        }
+    }
+
+    #[test]
+    fn the_form_signs_exactly_like_the_core_request() {
+        let secret = Secret::new("s");
+        let url = sign(
+            &profile(Scheme::SigmaClassic, "https://h/embed/x"),
+            &secret,
+            &form(),
+            0,
+            || unreachable!(),
+        )
+        .unwrap();
+        let expected = sigma_classic::sign(
+            &SigmaClassicRequest {
+                embed_path: "https://h/embed/x".into(),
+                client_id: "cid".into(),
+                email: "ann@example.com".into(),
+                external_user_id: "ann-1".into(),
+                teams: vec!["Sales_Managers".into()],
+                account_type: Some("Creator".into()),
+                mode: "userbacked".into(),
+                session_length: 600,
+                time: 1_700_000_000,
+                nonce: "n-1".into(),
+                user_attributes: vec![UserAttribute {
+                    name: "Region".into(),
+                    values: vec!["West".into(), "East".into()],
+                }],
+                params: vec![(":theme".into(), "Dark".into())],
+            },
+            &secret,
+        )
+        .unwrap();
+        assert_eq!(url, expected);
+    }
+
+    #[test]
+    fn nonce_and_time_are_automatic_and_the_offset_simulates_skew() {
+        let mut f = form();
+        f.nonce = String::new();
+        f.time = None;
+        f.time_offset = -120;
+        let url = sign(
+            &profile(Scheme::SigmaClassic, "https://h/embed/x"),
+            &Secret::new("s"),
+            &f,
+            1_000,
+            || "fresh".into(),
+        )
+        .unwrap();
+        assert!(
+            url.contains(":nonce=fresh&") && url.contains(":time=880&"),
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn jwt_and_boldbi_use_what_they_need() {
+        let secret = Secret::new("s");
+        let jwt = sign(
+            &profile(Scheme::SigmaJwt, "https://h/o/workbook/w-1"),
+            &secret,
+            &form(),
+            0,
+            String::new,
+        )
+        .unwrap();
+        assert!(jwt.contains("?:jwt=") && jwt.ends_with("&:embed=true&:theme=Dark"));
+        let mut f = form();
+        f.boldbi_timestamp = true;
+        f.session_length = 86_400;
+        let bold = sign(
+            &profile(Scheme::BoldBi, "https://h/bi/site/s/dashboards/1"),
+            &secret,
+            &f,
+            0,
+            String::new,
+        )
+        .unwrap();
+        assert!(
+            bold.contains("embed_timestamp=1700000000&embed_expirationtime=86400&embed_signature="),
+            "{bold}"
+        );
+    }
+}
