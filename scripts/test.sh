@@ -8,6 +8,9 @@ scripts/setup.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "UI: type checks (tsc, svelte-check) and build (the app embeds ui/dist)"
+(cd ui && npx --no-install tsc --noEmit && npx --no-install svelte-check --fail-on-warnings --output human && npx --no-install vite build --logLevel warn)
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -36,6 +39,16 @@ node_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_log" | tail -1)
 node_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$node_log" | tail -1)
 rm -f "$node_log"
 passed=$((passed + ${node_passed:-0})); failed=$((failed + ${node_failed:-0}))
+
+step "the desktop app end to end: tauri-driver + WebKitWebDriver under Xvfb, real gnome-keyring"
+cargo build --locked -p embed-sandbox-app -p embed-sandbox
+e2e_log=$(mktemp)
+tests/e2e/run.sh | tee "$e2e_log"
+e2e_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$e2e_log" | tail -1)
+e2e_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$e2e_log" | tail -1)
+rm -f "$e2e_log"
+[ "${e2e_failed:-1}" = 0 ] || { echo "end-to-end tests failed" >&2; exit 1; }
+passed=$((passed + ${e2e_passed:-0}))
 
 step "a JWT from the CLI passes an independent verifier (Python stdlib HS256)"
 export EMBED_SANDBOX_TEST_SECRET="independent-check-$(date +%s)"

@@ -23,6 +23,7 @@ const ASSETS: &[(&str, &str)] = &[
     ("dashboard.js", include_str!("../assets/dashboard.js")),
     ("refusal.js", include_str!("../assets/refusal.js")),
     ("parent.js", include_str!("../assets/parent.js")),
+    ("probe.js", include_str!("../assets/probe.js")),
 ];
 
 /// The asset called `name`, if any.

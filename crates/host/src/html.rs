@@ -58,8 +58,21 @@ pub struct Page<'a> {
     pub body: String,
     /// JSON for `<script type="application/json" id="data">` (script-safe).
     pub data: Option<String>,
-    /// Extra `frame-src` sources (the parent page frames embeds).
-    pub frames: Option<&'a str>,
+    /// Extra CSP directives (the parent page frames embeds; the probe connects).
+    pub csp_extra: Option<&'a str>,
+}
+
+impl<'a> Page<'a> {
+    /// A page with these assets and no data.
+    pub fn new(title: &'a str, assets: &'a [&'static str], body: String) -> Self {
+        Page {
+            title,
+            assets,
+            body,
+            data: None,
+            csp_extra: None,
+        }
+    }
 }
 
 /// The pages' policy: nothing but the host's own scripts and styles.
@@ -103,9 +116,9 @@ impl Page<'_> {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
         headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-        let csp = match self.frames {
+        let csp = match self.csp_extra {
             None => HeaderValue::from_static(CSP),
-            Some(frames) => HeaderValue::from_str(&format!("{CSP}; frame-src {frames}"))
+            Some(extra) => HeaderValue::from_str(&format!("{CSP}; {extra}"))
                 .unwrap_or(HeaderValue::from_static(CSP)),
         };
         headers.insert(CONTENT_SECURITY_POLICY, csp);

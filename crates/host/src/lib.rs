@@ -24,3 +24,11 @@ pub mod state;
 pub use error::HostError;
 pub use org::{Client, Org};
 pub use server::{start, HostOptions, RunningHost};
+
+/// The host's parent page framing `src` (for the desktop preview).
+pub fn parent_url(origin: &str, src: &str) -> String {
+    format!(
+        "{origin}/__sandbox/parent?src={}",
+        embed_core::encoding::encode_value(src)
+    )
+}

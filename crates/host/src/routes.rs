@@ -39,6 +39,7 @@ pub fn router(state: Shared) -> Router {
         .route("/bi/site/{site}/dashboard-designer", boldbi.clone())
         .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi)
         .route("/__sandbox/parent", get(parent))
+        .route("/__sandbox/probe", get(|| async { pages::probe::render() }))
         .route("/__sandbox/log", get(log))
         .route("/__sandbox/log/stream", get(log_stream))
         .route("/__sandbox/clock", get(clock).post(set_clock))

@@ -89,6 +89,49 @@ impl Profiles {
     }
 }
 
+/// A freshly signed URL with what the app shows beside it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Signed {
+    /// The URL.
+    pub url: String,
+    /// An iframe tag to paste into a page.
+    pub iframe: String,
+    /// The inspector's reading of the URL (no secret in it).
+    pub report: embed_core::InspectReport,
+}
+
+impl Profiles {
+    /// Signs `form` with profile `id` at `now` (fresh nonce unless given),
+    /// and inspects the result with the same secret.
+    pub fn sign(
+        &self,
+        id: &str,
+        form: &crate::signing::SignForm,
+        now: u64,
+    ) -> Result<Signed, ProfileError> {
+        let profile = self.store.get(id)?;
+        let secret = self.secret(id)?;
+        let url = crate::signing::sign(&profile, &secret, form, now, || {
+            uuid::Uuid::new_v4().to_string()
+        })?;
+        let options = embed_core::InspectOptions {
+            secret: Some(&secret),
+            now: Some(now),
+            ..Default::default()
+        };
+        let report = embed_core::inspect(&url, &options)?;
+        let iframe = format!(
+            "<iframe src=\"{}\" width=\"100%\" height=\"800\" style=\"border:0\"></iframe>",
+            url.replace('&', "&amp;").replace('"', "&quot;")
+        );
+        Ok(Signed {
+            url,
+            iframe,
+            report,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +175,26 @@ mod tests {
         assert_eq!(profiles.secret(&id).unwrap().expose(), b"def");
         assert!(!profiles.clear_secret(&id).unwrap().set);
         assert!(!profiles.secret_status(&id).unwrap().set);
+    }
+
+    #[test]
+    fn signing_inspects_the_result_and_needs_a_secret() {
+        let (_dir, profiles) = profiles();
+        let id = profiles.create(&input(), 1).unwrap().id;
+        let form = crate::signing::SignForm {
+            email: "ann@example.com".into(),
+            session_length: 600,
+            ..Default::default()
+        };
+        assert!(matches!(
+            profiles.sign(&id, &form, 1_700_000_000),
+            Err(ProfileError::NoSecret { .. })
+        ));
+        profiles.set_secret(&id, "s3cret").unwrap();
+        let signed = profiles.sign(&id, &form, 1_700_000_000).unwrap();
+        assert!(signed.iframe.contains("&amp;:embed=true"));
+        assert!(signed.report.verification.as_ref().unwrap().accepted);
+        assert!(!serde_json::to_string(&signed).unwrap().contains("s3cret"));
     }
 
     #[test]

@@ -133,7 +133,7 @@ pub fn render(accepted: &Accepted) -> Response {
         assets: &["base.css", "dashboard.css", "events.js", "dashboard.js"],
         body,
         data: Some(data),
-        frames: None,
+        csp_extra: None,
     }
     .respond(StatusCode::OK)
 }

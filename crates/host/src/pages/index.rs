@@ -47,7 +47,7 @@ pub fn render(org: &Org, origin: &str) -> Response {
         assets: &["base.css"],
         body,
         data: None,
-        frames: None,
+        csp_extra: None,
     }
     .respond(StatusCode::OK)
 }

@@ -5,5 +5,6 @@ pub mod dashboard;
 pub mod i18n;
 pub mod index;
 pub mod parent;
+pub mod probe;
 pub mod refusal;
 pub mod workbook;

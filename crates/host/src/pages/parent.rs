@@ -33,7 +33,7 @@ pub fn render(src: Option<&str>) -> Response {
             assets: &["base.css", "parent.css"],
             body,
             data: None,
-            frames: None,
+            csp_extra: None,
         }
         .respond(StatusCode::BAD_REQUEST);
     };
@@ -47,7 +47,7 @@ pub fn render(src: Option<&str>) -> Response {
         assets: &["base.css", "parent.css", "parent.js"],
         body,
         data: Some(data),
-        frames: Some("http: https:"),
+        csp_extra: Some("frame-src http: https:"),
     }
     .respond(StatusCode::OK)
 }

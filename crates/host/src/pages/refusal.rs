@@ -50,7 +50,7 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
         assets: &["base.css", "refusal.css", "events.js", "refusal.js"],
         body,
         data: Some(script_json(&event)),
-        frames: None,
+        csp_extra: None,
     }
     .respond(status)
 }

@@ -191,7 +191,7 @@ pub fn render(accepted: &Accepted) -> Response {
         assets: &["base.css", "workbook.css", "events.js", "workbook.js"],
         body,
         data: Some(data),
-        frames: None,
+        csp_extra: None,
     }
     .respond(StatusCode::OK)
 }

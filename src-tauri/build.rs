@@ -1,0 +1,21 @@
+//! Declares the app's commands so capabilities can allow them one by one.
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "list_profiles",
+        "create_profile",
+        "update_profile",
+        "delete_profile",
+        "set_secret",
+        "clear_secret",
+        "sign",
+        "open_preview",
+    ]);
+    if let Err(error) =
+        tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+    {
+        println!("cargo:warning=tauri build step failed: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,119 @@
+//! The IPC commands: one-line adapters over `embed_profiles` and `embed_host`.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use embed_profiles::profiles::Signed;
+use embed_profiles::signing::SignForm;
+use embed_profiles::{Profile, ProfileInput, SecretStatus};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// What the UI needs to know about the app.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    /// The local host's origin.
+    pub host_origin: String,
+    /// The app version.
+    pub version: &'static str,
+}
+
+/// A profile with its secret's status (never the secret).
+#[derive(Debug, Serialize)]
+pub struct ProfileView {
+    /// The profile.
+    pub profile: Profile,
+    /// Whether a secret is set, and its fingerprint.
+    pub secret: SecretStatus,
+}
+
+fn view(state: &AppState, profile: Profile) -> Result<ProfileView, IpcError> {
+    let secret = state.profiles.secret_status(&profile.id)?;
+    Ok(ProfileView { profile, secret })
+}
+
+#[tauri::command]
+pub(crate) fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        host_origin: state.host.origin(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+#[tauri::command]
+pub(crate) fn list_profiles(state: State<'_, AppState>) -> Result<Vec<ProfileView>, IpcError> {
+    state
+        .profiles
+        .store()
+        .list()?
+        .into_iter()
+        .map(|p| view(&state, p))
+        .collect()
+}
+
+#[tauri::command]
+pub(crate) fn create_profile(
+    state: State<'_, AppState>,
+    input: ProfileInput,
+) -> Result<ProfileView, IpcError> {
+    view(&state, state.profiles.create(&input, now())?)
+}
+
+#[tauri::command]
+pub(crate) fn update_profile(
+    state: State<'_, AppState>,
+    id: String,
+    input: ProfileInput,
+) -> Result<ProfileView, IpcError> {
+    view(&state, state.profiles.store().update(&id, &input)?)
+}
+
+#[tauri::command]
+pub(crate) fn delete_profile(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
+    Ok(state.profiles.delete(&id)?)
+}
+
+#[tauri::command]
+pub(crate) fn set_secret(
+    state: State<'_, AppState>,
+    id: String,
+    secret: String,
+) -> Result<SecretStatus, IpcError> {
+    let status = state.profiles.set_secret(&id, &secret)?;
+    state.sync_host_clients();
+    Ok(status)
+}
+
+#[tauri::command]
+pub(crate) fn clear_secret(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<SecretStatus, IpcError> {
+    Ok(state.profiles.clear_secret(&id)?)
+}
+
+#[tauri::command]
+pub(crate) fn sign(
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+) -> Result<Signed, IpcError> {
+    Ok(state.profiles.sign(&id, &form, now())?)
+}
+
+#[tauri::command]
+pub(crate) fn open_preview(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    url: String,
+) -> Result<(), IpcError> {
+    crate::preview::show(&app, &embed_host::parent_url(&state.host.origin(), &url))
+}

@@ -1,0 +1,29 @@
+//! The app's managed state: profiles (SQLite + keychain) and the embedded local host.
+
+use embed_host::RunningHost;
+use embed_profiles::Profiles;
+
+/// Everything commands reach through `State<'_, AppState>`.
+pub struct AppState {
+    /// Profiles and their secrets.
+    pub profiles: Profiles,
+    /// The local host the demo profiles and the preview use.
+    pub host: RunningHost,
+}
+
+impl AppState {
+    /// Registers every local profile's client with the host (after a
+    /// profile or secret changes), so its URLs verify.
+    pub fn sync_host_clients(&self) {
+        let origin = self.host.origin();
+        if let Ok(clients) = embed_profiles::demo::local_clients(&self.profiles, &origin) {
+            for (id, secret) in clients {
+                self.host.state.upsert_client(embed_host::Client {
+                    id,
+                    secret,
+                    schemes: vec![],
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// The real app through its real WebKit webview: tauri-driver in front of
+// WebKitWebDriver, under Xvfb, in a D-Bus session with an unlocked
+// gnome-keyring (tests/e2e/run.sh sets that up).
+import { execFile, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Session } from './webdriver.mjs';
+
+const run = promisify(execFile);
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const app = process.env.EMBED_SANDBOX_APP || path.join(root, 'target/debug/embed-sandbox-app');
+const cli = path.join(root, 'target/debug/embed-sandbox');
+const driverBin = process.env.TAURI_DRIVER || path.join(process.env.HOME, '.cargo/bin/tauri-driver');
+const base = 'http://127.0.0.1:4444';
+let driver;
+let session;
+
+async function startSession() {
+  session = await Session.start(base, app);
+  await session.find('[data-testid=signed-url]', 30000);
+}
+
+before(async () => {
+  driver = spawn(driverBin, [], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/status'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  await startSession();
+});
+
+after(async () => {
+  await session?.end();
+  driver?.kill();
+});
+
+const profileId = () => session.run("return document.querySelector('[data-testid=profile-switcher]').value");
+const signedUrl = () => session.text('[data-testid=signed-url]');
+async function keychainSecret(id) {
+  const { stdout } = await run('secret-tool', ['lookup', 'service', 'embed-sandbox', 'username', id]);
+  return stdout.trim();
+}
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+test('the first screen shows a URL signed for the local host demo', async () => {
+  const origin = await session.text('[data-testid=host-origin]');
+  assert.match(origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const url = await signedUrl();
+  assert.ok(url.startsWith(`${origin}/embed/1-local-demo?:nonce=`), url);
+  assert.match(await session.text('[data-testid=verdict]'), /would accept/);
+});
+
+test('the secret is in the keychain and nowhere on disk or in IPC responses', async () => {
+  const id = await profileId();
+  const secret = await keychainSecret(id);
+  assert.ok(secret.length >= 32, 'secret-tool finds the demo secret');
+  for (const file of filesUnder(process.env.XDG_DATA_HOME)) {
+    if (file.includes('keyrings')) continue; // the keychain's own (encrypted) store
+    assert.ok(!readFileSync(file).includes(secret), `the secret is in ${file}`);
+  }
+  const responses = await session.runAsync(
+    "const done = arguments[arguments.length - 1]; const ipc = window.__TAURI_INTERNALS__;" +
+    "Promise.all([ipc.invoke('list_profiles'), ipc.invoke('app_info')]).then((r) => done(JSON.stringify(r)), (e) => done('ERR ' + String(e)));");
+  assert.ok(!responses.startsWith('ERR'), responses);
+  assert.ok(!responses.includes(secret), 'an IPC response carries the secret');
+});
+
+test('the URL shown equals embed-sandbox sign for the same inputs', async () => {
+  await session.click('[data-testid=nonce-and-time]');
+  await session.type('#nonce', 'e2e-fixed-nonce');
+  const url = await session.until(signedUrl, (u) => u.includes(':nonce=e2e-fixed-nonce&'), 'the URL with the fixed nonce');
+  const time = /:time=(\d+)/.exec(url)[1];
+  const secret = await keychainSecret(await profileId());
+  const base = url.split('?')[0];
+  const child = execFile(cli, ['sign', 'sigma', '--embed-path', base, '--client-id', 'local-demo-sigma', '--email', 'ann@example.com',
+    '--external-user-id', 'ann-1', '--team', 'Sales_Managers', '--account-type', 'Creator', '--session-length', '600',
+    '--time', time, '--nonce', 'e2e-fixed-nonce', '--ua', 'Region=West', '--param', ':theme=Light', '--secret-stdin']);
+  child.stdin.end(secret + '\n');
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(out.trim(), url);
+  await session.clear('#nonce');
+});
+
+test('load shows the mock workbook with the signed-in email, in a window with no IPC', async () => {
+  const main = await session.cmd('GET', '/window');
+  await session.click('[data-testid=load]');
+  try {
+    await inPreview(main);
+  } finally {
+    await session.cmd('POST', '/window', { handle: main });
+  }
+});
+
+async function inPreview(main) {
+  const handles = await session.until(() => session.cmd('GET', '/window/handles'), (h) => h.length === 2, 'the preview window');
+  const preview = handles.find((h) => h !== main);
+  await session.cmd('POST', '/window', { handle: preview });
+  const frame = await session.find('[data-testid=embed-frame]');
+  await session.until(() => session.text('[data-testid=status]'), (s) => s === 'embed loaded', 'the embed to load');
+  await session.cmd('POST', '/frame', { id: { 'element-6066-11e4-a52e-4f735466cecf': frame } });
+  assert.equal(await session.text('[data-testid=signed-in-email]'), 'ann@example.com');
+  await session.cmd('POST', '/frame/parent', {});
+
+  // The probe page tries every route into the app's IPC from the preview.
+  const origin = (await session.cmd('GET', '/url')).split('/__sandbox')[0];
+  await session.cmd('POST', '/url', { url: `${origin}/__sandbox/probe` });
+  await session.until(() => session.run('return document.body.dataset.done'), (d) => d === 'true', 'the probe');
+  const results = await session.text('[data-testid=results]');
+  assert.match(results, /__TAURI_INTERNALS__\.invoke/);
+  assert.ok(!results.includes('ANSWERED'), results);
+}
+
+test('after a restart the profile is still there and its secret still signs', async () => {
+  const id = await profileId();
+  await session.end();
+  await startSession();
+  assert.equal(await profileId(), id);
+  assert.match(await signedUrl(), /:signature=[0-9a-f]{64}$/);
+  assert.match(await session.text('[data-testid=verdict]'), /would accept/);
+});
