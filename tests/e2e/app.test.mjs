@@ -2,7 +2,7 @@
 // WebKitWebDriver, under Xvfb, in a D-Bus session with an unlocked
 // gnome-keyring (tests/e2e/run.sh sets that up).
 import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +37,12 @@ after(async () => {
   driver?.kill();
 });
 
+const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
+async function screenshot(name) {
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(path.join(shots, name), Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'));
+}
+
 const profileId = () => session.run("return document.querySelector('[data-testid=profile-switcher]').value");
 const signedUrl = () => session.text('[data-testid=signed-url]');
 async function keychainSecret(id) {
@@ -56,6 +62,7 @@ test('the first screen shows a URL signed for the local host demo', async () => 
   const url = await signedUrl();
   assert.ok(url.startsWith(`${origin}/embed/1-local-demo?:nonce=`), url);
   assert.match(await session.text('[data-testid=verdict]'), /would accept/);
+  await screenshot('app-main.png');
 });
 
 test('the secret is in the keychain and nowhere on disk or in IPC responses', async () => {
@@ -110,6 +117,7 @@ async function inPreview(main) {
   await session.cmd('POST', '/frame', { id: { 'element-6066-11e4-a52e-4f735466cecf': frame } });
   assert.equal(await session.text('[data-testid=signed-in-email]'), 'ann@example.com');
   await session.cmd('POST', '/frame/parent', {});
+  await screenshot('app-preview.png');
 
   // The probe page tries every route into the app's IPC from the preview.
   const origin = (await session.cmd('GET', '/url')).split('/__sandbox')[0];
