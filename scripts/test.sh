@@ -32,6 +32,14 @@ passed=$(grep -oE 'test result: [a-z]+\. [0-9]+ passed' "$log" | awk '{s += $4} 
 failed=$(grep -oE '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
 rm -f "$log"
 
+step "the IPC bindings are up to date (ts-rs regenerated ui/src/bindings during cargo test)"
+if [ -d .git ] && [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
+  git status --short -- ui/src/bindings
+  echo "ui/src/bindings is stale: commit what cargo test regenerated" >&2
+  exit 1
+fi
+echo "bindings: up to date"
+
 step "node tests: the seed's Express embed API against the host; Chromium draws the pages"
 node_log=$(mktemp)
 node --test tests/seed-client/ tests/browser/ 2>&1 | tee "$node_log"

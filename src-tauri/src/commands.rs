@@ -18,6 +18,8 @@ fn now() -> u64 {
 }
 
 /// What the UI needs to know about the app.
+#[derive(ts_rs::TS)]
+#[ts(export)]
 #[derive(Debug, Serialize)]
 pub struct AppInfo {
     /// The local host's origin.
@@ -27,6 +29,8 @@ pub struct AppInfo {
 }
 
 /// A profile with its secret's status (never the secret).
+#[derive(ts_rs::TS)]
+#[ts(export)]
 #[derive(Debug, Serialize)]
 pub struct ProfileView {
     /// The profile.

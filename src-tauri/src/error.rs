@@ -6,6 +6,8 @@
 use serde::Serialize;
 
 /// What the UI receives when a command fails.
+#[derive(ts_rs::TS)]
+#[ts(export)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IpcError {
     /// Stable machine-readable code.

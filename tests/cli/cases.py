@@ -105,6 +105,7 @@ CASES = {
     "inspect-hazards-text": (["inspect", HAZARDS], 0),
     "inspect-jwt-json": (["inspect", JWT_URL, "--json"] + SV, 0),
     "inspect-boldbi-text": (["inspect", boldbi(BOLD)] + SV, 0),
+    "inspect-boldbi-json": (["inspect", boldbi(BOLD), "--json"] + SV, 0),
     "inspect-expired-without-secret": (["inspect", GOOD, "--now", "1700009999"], 0),
     # verify: one per verdict
     "verify-accepted": (["verify", GOOD] + SV, 0),

@@ -2,33 +2,18 @@
 // Components never call invoke directly (tests replace this with mockIPC).
 import { invoke } from '@tauri-apps/api/core';
 
-export type Scheme = 'sigma-classic' | 'sigma-jwt' | 'boldbi';
+// Every type that crosses IPC is generated from Rust by ts-rs (ui/src/bindings).
+import type { AppInfo } from './bindings/AppInfo';
+import type { IpcError } from './bindings/IpcError';
+import type { ProfileInput } from './bindings/ProfileInput';
+import type { ProfileView } from './bindings/ProfileView';
+import type { SecretStatus } from './bindings/SecretStatus';
+import type { SignForm } from './bindings/SignForm';
+import type { Signed } from './bindings/Signed';
 
-export interface IpcError { code: string; message: string }
-export interface AppInfo { host_origin: string; version: string }
-export interface SecretStatus { set: boolean; fingerprint: string | null; warning: string | null }
-export interface Profile {
-  id: string; name: string; scheme: Scheme; embed_path: string; client_id: string;
-  defaults: unknown; demo: boolean; created_at: number;
-}
-export interface ProfileInput { name: string; scheme: Scheme; embed_path: string; client_id: string; defaults: unknown }
-export interface ProfileView { profile: Profile; secret: SecretStatus }
-export interface SignForm {
-  email: string; external_user_id: string; teams: string[]; account_type: string; mode: string;
-  session_length: number; user_attributes: [string, string][]; params: [string, string][];
-  nonce: string; time: number | null; time_offset: number; boldbi_timestamp: boolean; escape_signature: boolean;
-}
-export interface ParamRow {
-  index: number; raw_name: string; raw_value: string | null; name: string; value: string; signed: boolean;
-  info: { meaning: string; allowed: string; required: boolean } | null;
-}
-export interface Hazard { code: string; severity: 'error' | 'warning' | 'info'; parameter: string | null; message: string; fix: string }
-export interface Refusal { reason: string; message: string; wording: 'vendor' | 'product'; code: string | null; explanation: string; fix: string }
-export interface InspectReport {
-  scheme: Scheme; scheme_label: string; parameters: ParamRow[]; hazards: Hazard[];
-  verification: { accepted: boolean; signature: string; refusal: Refusal | null } | null;
-}
-export interface Signed { url: string; iframe: string; report: InspectReport }
+export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed };
+export type { Scheme } from './bindings/Scheme';
+export type { InspectReport } from './bindings/InspectReport';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const listProfiles = () => invoke<ProfileView[]>('list_profiles');

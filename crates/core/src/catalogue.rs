@@ -77,6 +77,7 @@ pub struct ParamSpec {
 }
 
 /// A [`ParamSpec`] as shown in reports.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParamInfo {
     /// What it does.

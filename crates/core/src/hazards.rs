@@ -16,6 +16,7 @@ use crate::scheme::Scheme;
 use crate::{boldbi, sigma_classic, sigma_jwt};
 
 /// How bad a hazard is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
@@ -28,6 +29,7 @@ pub enum Severity {
 }
 
 /// One finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hazard {
     /// Stable name (`raw-plus`, `space-after-comma`, ...).

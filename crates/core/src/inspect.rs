@@ -18,6 +18,7 @@ use crate::secret::Secret;
 use crate::verify::{self, Context, Judge, Timing, Verification};
 
 /// One parameter as received, annotated.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParamRow {
     /// Position, from 0.
@@ -37,6 +38,7 @@ pub struct ParamRow {
 }
 
 /// One JWT claim, annotated.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRow {
     /// The claim's name.
@@ -48,6 +50,7 @@ pub struct ClaimRow {
 }
 
 /// The decoded JWT of a Sigma JWT URL.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JwtView {
     /// The header.
@@ -57,6 +60,7 @@ pub struct JwtView {
 }
 
 /// Who the URL signs in, for a quick read.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Identity {
     /// Client id (classic `:client_id`, JWT `kid`).
@@ -96,6 +100,7 @@ impl From<&EmbedFacts> for Identity {
 }
 
 /// Everything the inspector found.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InspectReport {
     /// The detected scheme.

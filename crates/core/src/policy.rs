@@ -39,6 +39,7 @@ impl Default for Policy {
 }
 
 /// A setting a verdict depended on, named so the user can change it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SettingUsed {
     /// The setting's name (`--max-session-length`, config key of the same name).

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::query::ParsedUrl;
 
 /// The three signing schemes the product speaks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scheme {
@@ -17,6 +18,7 @@ pub enum Scheme {
     /// Sigma's JWT embed (`:jwt=`).
     SigmaJwt,
     /// Bold BI token authentication (`embed_signature`, Base64 HMAC of the query).
+    #[serde(rename = "boldbi")]
     BoldBi,
 }
 
@@ -73,6 +75,13 @@ mod tests {
 
     fn scheme_of(url: &str) -> Result<Scheme> {
         detect(&ParsedUrl::parse(url).unwrap())
+    }
+
+    #[test]
+    fn json_names_are_the_cli_names() {
+        for scheme in [Scheme::SigmaClassic, Scheme::SigmaJwt, Scheme::BoldBi] {
+            assert_eq!(serde_json::to_value(scheme).unwrap(), scheme.id());
+        }
     }
 
     #[test]

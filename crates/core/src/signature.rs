@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 /// What a signature check found.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignatureCheck {

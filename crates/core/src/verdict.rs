@@ -12,6 +12,7 @@ use crate::policy::SettingUsed;
 use crate::scheme::Scheme;
 
 /// The reasons a vendor refuses an embed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
@@ -50,6 +51,7 @@ pub enum Reason {
 }
 
 /// Whose words a message is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Wording {
@@ -178,6 +180,7 @@ impl Reason {
 }
 
 /// A refusal: the vendor's words, a plain explanation and what to change.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
     /// Why, as a stable name.

@@ -40,6 +40,7 @@ pub trait Directory {
 }
 
 /// How the URL's clock compares with the verifier's.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Timing {
     /// The verifier's time, Unix seconds.
@@ -73,6 +74,7 @@ impl Timing {
 }
 
 /// The outcome of verification.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verification {
     /// Whether the vendor would accept the URL.

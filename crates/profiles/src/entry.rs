@@ -14,6 +14,7 @@ use crate::error::ProfileError;
 pub const MAX_SECRET_CHARS: usize = 4096;
 
 /// What became of an entered secret, safe to show.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SecretStatus {
     /// Whether a secret is set.

@@ -90,6 +90,7 @@ impl Profiles {
 }
 
 /// A freshly signed URL with what the app shows beside it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Signed {
     /// The URL.

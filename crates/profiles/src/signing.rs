@@ -15,6 +15,7 @@ use crate::error::ProfileError;
 use crate::store::Profile;
 
 /// What the user filled in.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SignForm {

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// One environment.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     /// Stable id (also the keychain account of its secret).
@@ -54,6 +55,7 @@ pub struct Profile {
 }
 
 /// What a user enters to create or edit a profile.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProfileInput {
     /// Display name.
