@@ -8,8 +8,12 @@ scripts/setup.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "UI: type checks (tsc, svelte-check) and build (the app embeds ui/dist)"
-(cd ui && npx --no-install tsc --noEmit && npx --no-install svelte-check --fail-on-warnings --output human && npx --no-install vite build --logLevel warn)
+step "UI: type checks (tsc, svelte-check), component tests (vitest + mockIPC), build (the app embeds ui/dist)"
+ui_log=$(mktemp)
+(cd ui && npx --no-install tsc --noEmit && npx --no-install svelte-check --fail-on-warnings --output human \
+  && npx --no-install vitest run 2>&1 | tee "$ui_log" && npx --no-install vite build --logLevel warn)
+ui_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$ui_log" | sed -n 's/^ *Tests *\([0-9]*\) passed.*/\1/p' | tail -1)
+rm -f "$ui_log"
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -56,7 +60,7 @@ e2e_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$e2e_log" | tail -1)
 e2e_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$e2e_log" | tail -1)
 rm -f "$e2e_log"
 [ "${e2e_failed:-1}" = 0 ] || { echo "end-to-end tests failed" >&2; exit 1; }
-passed=$((passed + ${e2e_passed:-0}))
+passed=$((passed + ${e2e_passed:-0} + ${ui_passed:-0}))
 
 step "a JWT from the CLI passes an independent verifier (Python stdlib HS256)"
 export EMBED_SANDBOX_TEST_SECRET="independent-check-$(date +%s)"
