@@ -82,7 +82,7 @@ pub(crate) fn update_profile(
 
 #[tauri::command]
 pub(crate) fn delete_profile(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(state.profiles.delete(&id)?)
+    Ok(state.delete_profile(&id)?)
 }
 
 #[tauri::command]

@@ -12,6 +12,23 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Deletes a profile and its secret, and forgets its client on the
+    /// local host unless another profile still uses it.
+    pub fn delete_profile(&self, id: &str) -> Result<(), embed_profiles::ProfileError> {
+        let client_id = self.profiles.store().get(id)?.client_id;
+        self.profiles.delete(id)?;
+        let still_used = self
+            .profiles
+            .store()
+            .list()?
+            .iter()
+            .any(|p| p.client_id == client_id);
+        if !still_used {
+            self.host.state.remove_client(&client_id);
+        }
+        Ok(())
+    }
+
     /// Registers every local profile's client with the host (after a
     /// profile or secret changes), so its URLs verify.
     pub fn sync_host_clients(&self) {

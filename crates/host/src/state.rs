@@ -37,6 +37,15 @@ impl HostState {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Forgets a client (its URLs are then refused as from an unknown client).
+    pub fn remove_client(&self, id: &str) {
+        self.org
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clients
+            .retain(|c| c.id != id);
+    }
+
     /// Adds a client, or replaces the one with the same id (the desktop app
     /// does this when a profile's secret changes).
     pub fn upsert_client(&self, client: Client) {
