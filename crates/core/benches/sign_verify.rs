@@ -9,21 +9,11 @@ use embed_core::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{Context, Embed, Judge, Policy, Secret};
 
+#[path = "fixture.rs"]
+mod fixture;
+
 fn classic() -> SigmaClassicRequest {
-    SigmaClassicRequest {
-        embed_path: "https://app.sigmacomputing.com/embed/1-2wDc2M6GqIrajkSwjkl0az".into(),
-        client_id: "c0ffee00".repeat(8),
-        email: "embed.user@example.com".into(),
-        external_user_id: "embed.user@example.com".into(),
-        teams: vec!["Sales_Managers".into()],
-        account_type: Some("Creator".into()),
-        mode: "userbacked".into(),
-        session_length: 600,
-        time: 1_700_000_000,
-        nonce: "2b6f0cc9-4a3e-4c6b-9a52-5f1d6f7d1e10".into(),
-        user_attributes: vec![],
-        params: vec![],
-    }
+    fixture::classic("2b6f0cc9-4a3e-4c6b-9a52-5f1d6f7d1e10")
 }
 
 fn jwt() -> SigmaJwtRequest {
@@ -69,7 +59,7 @@ fn verify(url: &str, secret: &Secret) -> bool {
 }
 
 fn benches(c: &mut Criterion) {
-    let secret = Secret::new("0123456789abcdef".repeat(8));
+    let secret = fixture::secret();
     let (req_c, req_j, req_b) = (classic(), jwt(), bold());
     let url_c = sigma_classic::sign(&req_c, &secret).unwrap_or_default();
     let url_j = sigma_jwt::sign(&req_j, &secret).unwrap_or_default();

@@ -6,29 +6,18 @@
 
 use std::time::Instant;
 
-use embed_core::sigma_classic::{self, SigmaClassicRequest};
-use embed_core::Secret;
+use embed_core::sigma_classic;
+
+#[path = "../benches/fixture.rs"]
+mod fixture;
 
 fn main() {
     let count: u64 = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(200_000);
-    let secret = Secret::new("0123456789abcdef".repeat(8));
-    let mut request = SigmaClassicRequest {
-        embed_path: "https://app.sigmacomputing.com/embed/1-2wDc2M6GqIrajkSwjkl0az".into(),
-        client_id: "c0ffee00".repeat(8),
-        email: "embed.user@example.com".into(),
-        external_user_id: "embed.user@example.com".into(),
-        teams: vec!["Sales_Managers".into()],
-        account_type: Some("Creator".into()),
-        mode: "userbacked".into(),
-        session_length: 600,
-        time: 1_700_000_000,
-        nonce: String::new(),
-        user_attributes: vec![],
-        params: vec![],
-    };
+    let secret = fixture::secret();
+    let mut request = fixture::classic("");
     // Nonces are made before the clock starts, in both halves of the bench,
     // so that what is timed is building and signing the URL.
     let mut nonces: Vec<String> = (0..count).map(|i| format!("nonce-{i:012}")).collect();

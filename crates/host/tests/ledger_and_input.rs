@@ -39,6 +39,21 @@ async fn futures_join(handles: impl Iterator<Item = tokio::task::JoinHandle<u16>
     out
 }
 
+/// A host on the same address as a stopped one, so its signed URLs (which
+/// include host:port) are unchanged.
+async fn restart(
+    addr: std::net::SocketAddr,
+    ledger: Option<std::path::PathBuf>,
+) -> embed_host::RunningHost {
+    embed_host::start(HostOptions {
+        addr,
+        org: Org::demo(vec![client()]),
+        ledger,
+    })
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn a_replay_after_a_restart_is_still_refused_with_a_ledger_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,14 +63,7 @@ async fn a_replay_after_a_restart_is_still_refused_with_a_ledger_file() {
     let url = sign_classic(&classic(&first.origin()));
     assert_eq!(get(&url).await.0, 200);
     first.stop().await;
-    // Same address, so the signed URL (which includes host:port) is unchanged.
-    let second = embed_host::start(HostOptions {
-        addr,
-        org: Org::demo(vec![client()]),
-        ledger: Some(ledger),
-    })
-    .await
-    .unwrap();
+    let second = restart(addr, Some(ledger)).await;
     let (status, body) = get(&url).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("EINVAL"));
@@ -69,13 +77,7 @@ async fn without_a_ledger_file_a_restart_forgets() {
     let url = sign_classic(&classic(&first.origin()));
     assert_eq!(get(&url).await.0, 200);
     first.stop().await;
-    let second = embed_host::start(HostOptions {
-        addr,
-        org: Org::demo(vec![client()]),
-        ledger: None,
-    })
-    .await
-    .unwrap();
+    let second = restart(addr, None).await;
     assert_eq!(get(&url).await.0, 200);
     second.stop().await;
 }

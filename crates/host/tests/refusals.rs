@@ -14,18 +14,29 @@ async fn expect(url: &str, status: u16, text: &str) -> String {
     body
 }
 
-#[tokio::test]
-async fn an_unknown_client_id_is_refused_without_detail() {
+/// Signs the demo classic request after `change`, loads it on a fresh host,
+/// and expects `status` and `text`; returns the page.
+async fn refused_classic(
+    change: impl FnOnce(&mut embed_core::sigma_classic::SigmaClassicRequest),
+    status: u16,
+    text: &str,
+) -> String {
     let host = host().await;
     let mut request = classic(&host.origin());
-    request.client_id = "test-clien".into();
-    expect(
-        &sign_classic(&request),
+    change(&mut request);
+    let body = expect(&sign_classic(&request), status, text).await;
+    host.stop().await;
+    body
+}
+
+#[tokio::test]
+async fn an_unknown_client_id_is_refused_without_detail() {
+    refused_classic(
+        |r| r.client_id = "test-clien".into(),
         403,
         "You don't have permission to access this page.",
     )
     .await;
-    host.stop().await;
 }
 
 #[tokio::test]
@@ -43,16 +54,12 @@ async fn a_tampered_url_is_refused_as_an_invalid_signature() {
 
 #[tokio::test]
 async fn an_expired_url_is_refused_as_expired() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.time = now() - 3600;
-    expect(
-        &sign_classic(&request),
+    refused_classic(
+        |r| r.time = now() - 3600,
         403,
         "You don't have permission to access this page. Sigma embed is expired.",
     )
     .await;
-    host.stop().await;
 }
 
 #[tokio::test]
@@ -72,11 +79,12 @@ async fn a_reused_nonce_is_refused_with_einval() {
 
 #[tokio::test]
 async fn a_wrong_mode_is_an_invalid_embed_request() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.mode = "userbaked".into();
-    expect(&sign_classic(&request), 400, "Invalid embed request.").await;
-    host.stop().await;
+    refused_classic(
+        |r| r.mode = "userbaked".into(),
+        400,
+        "Invalid embed request.",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -88,64 +96,38 @@ async fn a_raw_plus_in_the_email_makes_it_invalid() {
     request.email = "ann+embed@example.com".into();
     let escaped = sign_classic(&request);
     assert_eq!(get(&escaped).await.0, 200, "an escaped + is fine");
-    let raw = {
-        let secret = embed_core::Secret::new(SECRET);
-        let unsigned = url
-            .split("&:signature=")
-            .next()
-            .unwrap()
-            .replace("ann@example.com", "ann+embed@example.com")
-            .replace(":nonce=", ":nonce=x");
-        format!(
-            "{unsigned}&:signature={}",
-            hex::encode(embed_core::mac::hmac_sha256(&secret, unsigned.as_bytes()))
-        )
-    };
+    let raw = resign_classic(&url, |u| {
+        u.replace("ann@example.com", "ann+embed@example.com")
+            .replace(":nonce=", ":nonce=x")
+    });
     expect(&raw, 400, "Invalid embed request. \":email\" is not valid.").await;
     host.stop().await;
 }
 
 #[tokio::test]
 async fn a_session_length_over_the_maximum_names_the_setting() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.session_length = 40_000;
-    let body = expect(
-        &sign_classic(&request),
+    let body = refused_classic(
+        |r| r.session_length = 40_000,
         400,
         "Invalid embed request. \":session_length\" exceeds maximum",
     )
     .await;
     assert!(body.contains("max-session-length = 36000"), "{body}");
-    host.stop().await;
 }
 
 #[tokio::test]
 async fn an_unknown_team_is_refused_with_the_vendor_text() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.teams = vec!["Sales Managers".into()];
-    expect(
-        &sign_classic(&request),
-        403,
-        "The specified teams in \":external_user_team\" do not exist. Please check spelling or create new teams in the admin portal.",
-    )
-    .await;
-    host.stop().await;
+    refused_classic(|r| r.teams = vec!["Sales Managers".into()], 403, "The specified teams in \":external_user_team\" do not exist. Please check spelling or create new teams in the admin portal.").await;
 }
 
 #[tokio::test]
 async fn no_team_at_all_is_refused() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.teams = vec![];
-    expect(
-        &sign_classic(&request),
+    refused_classic(
+        |r| r.teams = vec![],
         403,
         "You don't have permission to access this page.",
     )
     .await;
-    host.stop().await;
 }
 
 #[tokio::test]
@@ -179,16 +161,7 @@ async fn a_missing_parameter_is_einval() {
     request.external_user_id = String::new();
     let url = sign_classic(&request);
     // Drop :external_user_id entirely and re-sign.
-    let unsigned = url
-        .split("&:signature=")
-        .next()
-        .unwrap()
-        .replace("&:external_user_id=", "");
-    let secret = embed_core::Secret::new(SECRET);
-    let url = format!(
-        "{unsigned}&:signature={}",
-        hex::encode(embed_core::mac::hmac_sha256(&secret, unsigned.as_bytes()))
-    );
+    let url = resign_classic(&url, |u| u.replace("&:external_user_id=", ""));
     let body = expect(
         &url,
         400,
@@ -201,12 +174,8 @@ async fn a_missing_parameter_is_einval() {
 
 #[tokio::test]
 async fn a_clock_ahead_beyond_the_skew_is_refused_and_names_the_setting() {
-    let host = host().await;
-    let mut request = classic(&host.origin());
-    request.time = now() + 3600;
-    let body = expect(&sign_classic(&request), 403, "lies in the future").await;
+    let body = refused_classic(|r| r.time = now() + 3600, 403, "lies in the future").await;
     assert!(body.contains("clock-skew = 300"));
-    host.stop().await;
 }
 
 #[tokio::test]

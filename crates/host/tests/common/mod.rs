@@ -68,6 +68,14 @@ pub fn sign_classic(request: &SigmaClassicRequest) -> String {
     sigma_classic::sign(request, &Secret::new(SECRET)).unwrap()
 }
 
+/// Edits a signed classic URL by hand (what a buggy signer would send) and
+/// signs the edited bytes again, the way the vendor sample does.
+pub fn resign_classic(url: &str, edit: impl FnOnce(&str) -> String) -> String {
+    let unsigned = edit(url.split("&:signature=").next().unwrap());
+    let tag = embed_core::mac::hmac_sha256(&Secret::new(SECRET), unsigned.as_bytes());
+    format!("{unsigned}&:signature={}", hex::encode(tag))
+}
+
 pub fn jwt(origin: &str) -> SigmaJwtRequest {
     SigmaJwtRequest {
         workbook_url: format!("{origin}/acme/workbook/Sales-1a2b"),
