@@ -45,6 +45,16 @@ pub struct SignForm {
     pub boldbi_timestamp: bool,
     /// Bold BI: percent-escape the signature.
     pub escape_signature: bool,
+    /// JWT `ver` ("1.0" or "1.1"; empty: omitted, which Sigma reads as 1.0).
+    pub jwt_version: String,
+    /// JWT: send `iss` (the client id).
+    pub jwt_issuer: bool,
+    /// JWT `first_name` claim (empty: omitted).
+    pub first_name: String,
+    /// JWT `last_name` claim (empty: omitted).
+    pub last_name: String,
+    /// JWT `eval_connection_id` claim (empty: omitted).
+    pub eval_connection_id: String,
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -106,7 +116,11 @@ pub fn sign(
                 teams,
                 user_attributes: named(&form.user_attributes),
                 params: named(&form.params),
-                ..SigmaJwtRequest::default()
+                issuer: form.jwt_issuer.then(|| profile.client_id.clone()),
+                version: non_empty(&form.jwt_version),
+                eval_connection_id: non_empty(&form.eval_connection_id),
+                first_name: non_empty(&form.first_name),
+                last_name: non_empty(&form.last_name),
             },
             secret,
         )?,
@@ -252,5 +266,30 @@ mod tests {
             bold.contains("embed_timestamp=1700000000&embed_expirationtime=86400&embed_signature="),
             "{bold}"
         );
+    }
+
+    #[test]
+    fn jwt_claims_from_the_form_reach_the_token() {
+        let mut f = form();
+        f.jwt_version = "1.1".into();
+        f.jwt_issuer = true;
+        f.first_name = "Ann".into();
+        f.last_name = " ".into();
+        let url = sign(
+            &profile(Scheme::SigmaJwt, "https://h/o/workbook/w-1"),
+            &Secret::new("s"),
+            &f,
+            0,
+            String::new,
+        )
+        .unwrap();
+        let parsed = embed_core::query::ParsedUrl::parse(&url).unwrap();
+        let token = sigma_jwt::token(&parsed).unwrap();
+        let decoded = sigma_jwt::decode(token).unwrap();
+        assert_eq!(decoded.claim_str("iss"), Some("cid"));
+        assert_eq!(decoded.claim_str("ver"), Some("1.1"));
+        assert_eq!(decoded.claim_str("aud"), Some("sigmacomputing"));
+        assert_eq!(decoded.claim_str("first_name"), Some("Ann"));
+        assert_eq!(decoded.claim_str("last_name"), None);
     }
 }
