@@ -50,6 +50,9 @@ test('the parent page shows that the embed loaded and lists its events', async (
   const dom = await chrome('--dump-dom', `${host}/__sandbox/parent?src=${encodeURIComponent(url)}`);
   assert.match(dom, /<span id="status" data-testid="status" class="ok">embed loaded<\/span>/);
   assert.match(dom, /workbook:loaded/);
+  // The parent relays each message to the host, where the app reads it.
+  const events = await (await fetch(`${host}/__sandbox/events`)).json();
+  assert.ok(events.some((e) => JSON.parse(e.data).type === 'workbook:loaded'), JSON.stringify(events));
 });
 
 test('a refused embed reports its error to the parent', async () => {

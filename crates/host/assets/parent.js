@@ -11,6 +11,11 @@ window.addEventListener('message', (event) => {
   let text;
   try { text = JSON.stringify(event.data); } catch (e) { text = String(event.data); }
   log(event.origin + '  ' + text);
+  // The app's main window reads these from the host (this page has no IPC).
+  let body;
+  try { body = JSON.stringify({ origin: event.origin, data: event.data === undefined ? null : event.data }); }
+  catch (e) { body = JSON.stringify({ origin: event.origin, data: text }); }
+  fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => {});
   const data = event.data || {};
   if (data.type === 'workbook:loaded') { settled = true; setStatus('embed loaded', 'ok'); }
   if (data.type === 'workbook:error') { settled = true; setStatus('embed error: ' + (data.message || data.code || 'unknown'), 'error'); }

@@ -1,5 +1,6 @@
-//! The request log: every embed request the host judged, for the app's
-//! inspector, as JSON and as a live stream.
+//! The request log (every embed request the host judged) and the event log
+//! (every message an embed posted to the preview's parent page), for the
+//! app's preview and inspector, as JSON and as a live stream.
 //!
 //! Entries carry who, what and the verdict, and the URL with its signature
 //! redacted: never the secret, never a replayable URL. The log keeps the
@@ -17,6 +18,7 @@ use tokio::sync::broadcast;
 pub const CAPACITY: usize = 1000;
 
 /// One judged request.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct LogEntry {
     /// Increasing id.
@@ -52,17 +54,65 @@ pub fn fingerprint(nonce: &str) -> String {
     hex::encode(&Sha256::digest(nonce.as_bytes())[..4])
 }
 
-/// The log and its live stream.
-pub struct RequestLog {
-    entries: Mutex<VecDeque<LogEntry>>,
-    next_id: AtomicU64,
-    live: broadcast::Sender<LogEntry>,
+/// Something a [`Journal`] numbers as it records it.
+pub trait Numbered: Clone {
+    /// The number assigned on recording.
+    fn id(&self) -> u64;
+    /// Sets the number.
+    fn set_id(&mut self, id: u64);
 }
 
-impl Default for RequestLog {
+impl Numbered for LogEntry {
+    fn id(&self) -> u64 {
+        self.id
+    }
+    fn set_id(&mut self, id: u64) {
+        self.id = id;
+    }
+}
+
+/// One message an embed posted to the preview's parent page.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EmbedEvent {
+    /// Increasing id.
+    pub id: u64,
+    /// Host time, Unix seconds.
+    pub time: u64,
+    /// The origin that posted it, as the parent page saw it.
+    pub origin: String,
+    /// The message, as JSON text (cut at [`EVENT_BYTES`]).
+    pub data: String,
+}
+
+/// Longest event text kept.
+pub const EVENT_BYTES: usize = 4096;
+
+impl Numbered for EmbedEvent {
+    fn id(&self) -> u64 {
+        self.id
+    }
+    fn set_id(&mut self, id: u64) {
+        self.id = id;
+    }
+}
+
+/// A bounded, numbered record with a live stream.
+pub struct Journal<T> {
+    entries: Mutex<VecDeque<T>>,
+    next_id: AtomicU64,
+    live: broadcast::Sender<T>,
+}
+
+/// The judged requests.
+pub type RequestLog = Journal<LogEntry>;
+/// The embeds' posted events.
+pub type EventLog = Journal<EmbedEvent>;
+
+impl<T: Numbered> Default for Journal<T> {
     fn default() -> Self {
         let (live, _) = broadcast::channel(256);
-        RequestLog {
+        Journal {
             entries: Mutex::new(VecDeque::with_capacity(CAPACITY)),
             next_id: AtomicU64::new(1),
             live,
@@ -70,10 +120,10 @@ impl Default for RequestLog {
     }
 }
 
-impl RequestLog {
+impl<T: Numbered> Journal<T> {
     /// Appends an entry (its id is assigned here) and publishes it.
-    pub fn push(&self, mut entry: LogEntry) -> LogEntry {
-        entry.id = self.next_id.fetch_add(1, Ordering::Relaxed);
+    pub fn push(&self, mut entry: T) -> T {
+        entry.set_id(self.next_id.fetch_add(1, Ordering::Relaxed));
         {
             let mut entries = self
                 .entries
@@ -90,18 +140,27 @@ impl RequestLog {
     }
 
     /// Entries with an id above `since`, oldest first.
-    pub fn since(&self, since: u64) -> Vec<LogEntry> {
+    pub fn since(&self, since: u64) -> Vec<T> {
         let entries = self
             .entries
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        entries.iter().filter(|e| e.id > since).cloned().collect()
+        entries.iter().filter(|e| e.id() > since).cloned().collect()
     }
 
     /// A receiver of entries pushed from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<LogEntry> {
+    pub fn subscribe(&self) -> broadcast::Receiver<T> {
         self.live.subscribe()
     }
+}
+
+/// `text` cut to at most `max` bytes on a character boundary.
+pub fn truncate(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -136,5 +195,12 @@ mod tests {
         assert_eq!(all.len(), CAPACITY);
         assert_eq!(all[0].id, 6);
         assert_eq!(log.since(CAPACITY as u64).len(), 5);
+    }
+
+    #[test]
+    fn events_are_cut_on_a_character_boundary() {
+        assert_eq!(truncate("héllo", 2), "h");
+        assert_eq!(truncate("héllo", 3), "hé");
+        assert_eq!(truncate("abc", 10), "abc");
     }
 }

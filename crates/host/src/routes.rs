@@ -7,7 +7,7 @@
 use std::convert::Infallible;
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::header::HOST;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -20,6 +20,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
 use crate::judge::{judge, Outcome};
+use crate::log::{truncate, EmbedEvent, EVENT_BYTES};
 use crate::pages;
 use crate::state::HostState;
 
@@ -42,6 +43,12 @@ pub fn router(state: Shared) -> Router {
         .route("/__sandbox/probe", get(|| async { pages::probe::render() }))
         .route("/__sandbox/log", get(log))
         .route("/__sandbox/log/stream", get(log_stream))
+        .route(
+            "/__sandbox/events",
+            get(events)
+                .post(record_event)
+                .layer(DefaultBodyLimit::max(EVENT_BODY_LIMIT)),
+        )
         .route("/__sandbox/clock", get(clock).post(set_clock))
         .route("/__sandbox/health", get(|| async { "ok" }))
         .route(
@@ -116,6 +123,31 @@ struct LogQuery {
 
 async fn log(State(state): State<Shared>, Query(query): Query<LogQuery>) -> Response {
     Json(state.log.since(query.since)).into_response()
+}
+
+/// Largest event body accepted (the text is then cut to `EVENT_BYTES`).
+const EVENT_BODY_LIMIT: usize = 16 * 1024;
+
+async fn events(State(state): State<Shared>, Query(query): Query<LogQuery>) -> Response {
+    Json(state.events.since(query.since)).into_response()
+}
+
+/// What the parent page posts for each message its embed sent.
+#[derive(Deserialize)]
+struct PostedEvent {
+    origin: String,
+    data: serde_json::Value,
+}
+
+async fn record_event(State(state): State<Shared>, Json(posted): Json<PostedEvent>) -> StatusCode {
+    let data = posted.data.to_string();
+    state.events.push(EmbedEvent {
+        id: 0,
+        time: state.clock.now(),
+        origin: truncate(&posted.origin, 200).to_owned(),
+        data: truncate(&data, EVENT_BYTES).to_owned(),
+    });
+    StatusCode::NO_CONTENT
 }
 
 async fn log_stream(

@@ -1,11 +1,11 @@
-//! What every request handler shares: the organisation, the ledger, the log
-//! and the clock.
+//! What every request handler shares: the organisation, the ledger, the
+//! request and event logs, and the clock.
 
 use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::clock::Clock;
 use crate::ledger::Ledger;
-use crate::log::RequestLog;
+use crate::log::{EventLog, RequestLog};
 use crate::org::{Client, Org};
 
 /// The host's shared state.
@@ -15,6 +15,8 @@ pub struct HostState {
     pub ledger: Ledger,
     /// Judged requests.
     pub log: RequestLog,
+    /// Messages embeds posted to the preview's parent page.
+    pub events: EventLog,
     /// The host's clock (with the time-travel offset).
     pub clock: Clock,
 }
@@ -26,6 +28,7 @@ impl HostState {
             org: RwLock::new(org),
             ledger,
             log: RequestLog::default(),
+            events: EventLog::default(),
             clock: Clock::default(),
         }
     }
@@ -35,6 +38,19 @@ impl HostState {
         self.org
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The policy the host judges with (its settings for unconfirmed behaviour).
+    pub fn policy(&self) -> embed_core::Policy {
+        self.org().policy.clone()
+    }
+
+    /// Replaces the judging policy; later requests use it.
+    pub fn set_policy(&self, policy: embed_core::Policy) {
+        self.org
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .policy = policy;
     }
 
     /// Forgets a client (its URLs are then refused as from an unknown client).

@@ -276,3 +276,61 @@ async fn the_clock_endpoint_moves_the_hosts_time() {
     assert!(view["now"].as_u64().unwrap() >= now() + 119);
     host.stop().await;
 }
+
+#[tokio::test]
+async fn the_parent_page_relays_embed_events_to_the_event_log() {
+    let host = host().await;
+    let url = format!("{}/__sandbox/events", host.origin());
+    let http = reqwest::Client::new();
+    let posted = http.clone()
+        .post(&url)
+        .json(&serde_json::json!({"origin": "http://127.0.0.1:1", "data": {"type": "workbook:loaded"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status().as_u16(), 204);
+    let events: serde_json::Value = http
+        .clone()
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(events[0]["id"], 1);
+    assert_eq!(events[0]["data"], "{\"type\":\"workbook:loaded\"}");
+    let later: serde_json::Value = http
+        .clone()
+        .get(format!("{url}?since=1"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(later, serde_json::json!([]));
+
+    let huge = http
+        .clone()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(format!(
+            "{{\"origin\":\"x\",\"data\":\"{}\"}}",
+            "a".repeat(20_000)
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(huge.status().as_u16(), 413);
+    let garbage = http
+        .clone()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body("not json")
+        .send()
+        .await
+        .unwrap();
+    assert!(garbage.status().is_client_error());
+    host.stop().await;
+}

@@ -47,7 +47,7 @@ pub fn render(src: Option<&str>) -> Response {
         assets: &["base.css", "parent.css", "parent.js"],
         body,
         data: Some(data),
-        csp_extra: Some("frame-src http: https:"),
+        csp_extra: Some("frame-src http: https:; connect-src 'self'"),
     }
     .respond(StatusCode::OK)
 }
