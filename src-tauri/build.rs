@@ -11,6 +11,10 @@ fn main() {
         "clear_secret",
         "sign",
         "open_preview",
+        "preview_activity",
+        "interface_fields",
+        "host_settings",
+        "set_host_settings",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -28,6 +28,10 @@ pub fn run() -> Result<(), String> {
             commands::clear_secret,
             commands::sign,
             commands::open_preview,
+            commands::preview_activity,
+            commands::interface_fields,
+            commands::host_settings,
+            commands::set_host_settings,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

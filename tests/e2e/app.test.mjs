@@ -106,6 +106,10 @@ test('load shows the mock workbook with the signed-in email, in a window with no
   } finally {
     await session.cmd('POST', '/window', { handle: main });
   }
+  // The main window shows the host's verdict and the embed's events.
+  await session.until(() => session.text('[data-testid=host-verdict]'), (t) => t.startsWith('200 accepted'), 'the host verdict');
+  await session.until(() => session.text('[data-testid=event-log]'), (t) => t.includes('workbook:loaded'), 'the embed events');
+  await screenshot('app-main-after-load.png');
 });
 
 async function inPreview(main) {
@@ -127,6 +131,63 @@ async function inPreview(main) {
   assert.match(results, /__TAURI_INTERNALS__\.invoke/);
   assert.ok(!results.includes('ANSWERED'), results);
 }
+
+async function newProfile(name, scheme, embedPath, clientId) {
+  await session.click('[data-testid=new-profile]');
+  await session.type('[data-testid=pe-name]', name);
+  await session.run(`const s = document.querySelector('[data-testid=pe-scheme]'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));`, scheme);
+  await session.type('[data-testid=pe-path]', embedPath);
+  if (clientId) await session.type('[data-testid=pe-client]', clientId);
+  await session.click('[data-testid=pe-save]');
+}
+
+test('a new profile keeps its secret in the keychain only, and signs', async () => {
+  const origin = await session.text('[data-testid=host-origin]');
+  await newProfile('Staging (e2e)', 'sigma-classic', `${origin}/embed/7-staging`, 'staging-client');
+  await session.until(() => session.text('h2'), (t) => t === 'Staging (e2e)', 'the new profile to be selected');
+  const id = await profileId();
+  const secret = 'e2e-' + Math.random().toString(16).slice(2) + '-secret-of-staging';
+  await session.type('[data-testid=secret-input]', ' ' + secret + ' ');
+  await session.click('[data-testid=save-secret]');
+  assert.match(await session.until(() => session.text('[data-testid=secret-message]'), (t) => t.length > 0, 'the save message'), /whitespace/);
+  assert.equal(await keychainSecret(id), secret);
+  assert.match(await session.until(signedUrl, (u) => u.startsWith(`${origin}/embed/7-staging?`), 'a signed URL'), /:client_id=staging-client&/);
+  for (const file of filesUnder(process.env.XDG_DATA_HOME)) {
+    if (file.includes('keyrings')) continue;
+    assert.ok(!readFileSync(file).includes(secret), `the secret is in ${file}`);
+  }
+  const responses = await session.runAsync(
+    "const done = arguments[arguments.length - 1]; const ipc = window.__TAURI_INTERNALS__;" +
+    "Promise.all([ipc.invoke('list_profiles'), ipc.invoke('preview_activity', { afterRequest: 0, afterEvent: 0 })]).then((r) => done(JSON.stringify(r)), (e) => done('ERR ' + JSON.stringify(e)));");
+  assert.ok(!responses.startsWith('ERR') && !responses.includes(secret), responses.slice(0, 200));
+});
+
+test('bad input gets a clear message and loses nothing', async () => {
+  // An unparsable embed path: the editor stays open with what was typed.
+  await newProfile('Broken path', 'sigma-classic', 'app.sigmacomputing.com/embed x', 'c1');
+  assert.match(await session.text('[data-testid=pe-error]'), /embed path/i);
+  assert.equal(await session.run("return document.querySelector('[data-testid=pe-path]').value"), 'app.sigmacomputing.com/embed x');
+  // A name clash.
+  await session.clear('[data-testid=pe-path]');
+  await session.type('[data-testid=pe-path]', 'https://app.sigmacomputing.com/embed/1-x');
+  await session.clear('[data-testid=pe-name]');
+  await session.type('[data-testid=pe-name]', 'Staging (e2e)');
+  await session.click('[data-testid=pe-save]');
+  await session.until(() => session.text('[data-testid=pe-error]'), (t) => /already exists/.test(t), 'the name clash');
+  assert.equal(await session.run("return document.querySelector('[data-testid=pe-name]').value"), 'Staging (e2e)');
+  // An enormous pasted value, in the profile name and in the form.
+  const huge = 'x'.repeat(200_000);
+  await session.run("const i = document.querySelector('[data-testid=pe-name]'); i.value = arguments[0]; i.dispatchEvent(new Event('input'));", huge);
+  await session.click('[data-testid=pe-save]');
+  await session.until(() => session.text('[data-testid=pe-error]'), (t) => /characters long/.test(t), 'the length refusal');
+  await session.click('[data-testid=pe-cancel]');
+  await session.run("const i = document.querySelector('[data-testid=email]'); i.value = arguments[0] + '@example.com'; i.dispatchEvent(new Event('input'));", huge);
+  const message = await session.until(() => session.text('[data-testid=error]'), (t) => t.length > 0, 'the size error');
+  assert.match(message, /too long|bytes/i);
+  assert.equal((await session.run("return document.querySelector('[data-testid=email]').value")).length, huge.length + 12);
+  await session.run("const i = document.querySelector('[data-testid=email]'); i.value = 'ann@example.com'; i.dispatchEvent(new Event('input'));");
+  await session.until(signedUrl, (u) => u.includes(':email=ann%40example.com') || u.includes(':email=ann@example.com'), 'signing to recover');
+});
 
 test('after a restart the profile is still there and its secret still signs', async () => {
   const id = await profileId();

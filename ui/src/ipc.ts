@@ -10,9 +10,14 @@ import type { ProfileView } from './bindings/ProfileView';
 import type { SecretStatus } from './bindings/SecretStatus';
 import type { SignForm } from './bindings/SignForm';
 import type { Signed } from './bindings/Signed';
+import type { FormField } from './bindings/FormField';
+import type { PreviewActivity } from './bindings/PreviewActivity';
+import type { HostSettings } from './bindings/HostSettings';
+import type { Scheme } from './bindings/Scheme';
 
-export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed };
-export type { Scheme } from './bindings/Scheme';
+export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, PreviewActivity, HostSettings, Scheme };
+export type { LogEntry } from './bindings/LogEntry';
+export type { EmbedEvent } from './bindings/EmbedEvent';
 export type { InspectReport } from './bindings/InspectReport';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
@@ -24,6 +29,11 @@ export const setSecret = (id: string, secret: string) => invoke<SecretStatus>('s
 export const clearSecret = (id: string) => invoke<SecretStatus>('clear_secret', { id });
 export const sign = (id: string, form: SignForm) => invoke<Signed>('sign', { id, form });
 export const openPreview = (url: string) => invoke<void>('open_preview', { url });
+export const previewActivity = (afterRequest: number, afterEvent: number) =>
+  invoke<PreviewActivity>('preview_activity', { afterRequest, afterEvent });
+export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
+export const hostSettings = () => invoke<HostSettings>('host_settings');
+export const setHostSettings = (settings: HostSettings) => invoke<HostSettings>('set_host_settings', { settings });
 
 /** The message of a failed command, whatever was thrown. */
 export function errorText(error: unknown): string {

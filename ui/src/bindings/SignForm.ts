@@ -55,4 +55,24 @@ boldbi_timestamp: boolean,
 /**
  * Bold BI: percent-escape the signature.
  */
-escape_signature: boolean, };
+escape_signature: boolean, 
+/**
+ * JWT `ver` ("1.0" or "1.1"; empty: omitted, which Sigma reads as 1.0).
+ */
+jwt_version: string, 
+/**
+ * JWT: send `iss` (the client id).
+ */
+jwt_issuer: boolean, 
+/**
+ * JWT `first_name` claim (empty: omitted).
+ */
+first_name: string, 
+/**
+ * JWT `last_name` claim (empty: omitted).
+ */
+last_name: string, 
+/**
+ * JWT `eval_connection_id` claim (empty: omitted).
+ */
+eval_connection_id: string, };

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import InterfaceParams from './InterfaceParams.svelte';
+import TeamChips from './TeamChips.svelte';
+import type { FormField } from '../ipc';
+
+afterEach(cleanup);
+
+const fields: FormField[] = [
+  { name: ':menu_position', meaning: 'Where the menu sits.', field: { kind: 'choice', values: ['top', 'bottom', 'none'] } },
+  { name: ':hide_menu', meaning: 'Hide the menu.', field: { kind: 'bool' } },
+  { name: 'hide_tool', meaning: 'Toolbar icons.', field: { kind: 'codes', values: ['dp', 'fo'] } },
+];
+
+describe('interface parameters', () => {
+  it('enums are selects, and choosing "not sent" removes the parameter', async () => {
+    const props = $state({ fields, params: [['Region', 'West']] as [string, string][] });
+    render(InterfaceParams, props);
+    const select = screen.getByLabelText(':menu_position') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'top', 'bottom', 'none']);
+    await fireEvent.change(select, { target: { value: 'bottom' } });
+    expect(props.params).toEqual([['Region', 'West'], [':menu_position', 'bottom']]);
+    await fireEvent.change(select, { target: { value: '' } });
+    expect(props.params).toEqual([['Region', 'West']]);
+  });
+  it('codes are check boxes joined by commas', async () => {
+    const props = $state({ fields, params: [] as [string, string][] });
+    render(InterfaceParams, props);
+    const boxes = screen.getAllByRole('checkbox');
+    await fireEvent.click(boxes[1]);
+    await fireEvent.click(boxes[0]);
+    expect(props.params).toEqual([['hide_tool', 'fo,dp']]);
+  });
+});
+
+describe('team chips', () => {
+  it('Enter and commas add chips; pasted lists split; × removes', async () => {
+    const props = $state({ teams: [] as string[] });
+    render(TeamChips, props);
+    const input = screen.getByTestId('team-input');
+    await fireEvent.input(input, { target: { value: 'Sales_Managers' } });
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await fireEvent.input(input, { target: { value: 'A,B' } });
+    expect(props.teams).toEqual(['Sales_Managers', 'A', 'B']);
+    await fireEvent.click(screen.getByLabelText('remove team A'));
+    expect(props.teams).toEqual(['Sales_Managers', 'B']);
+  });
+});
