@@ -41,7 +41,7 @@ pub struct ProfileView {
 }
 
 fn view(state: &AppState, profile: Profile) -> Result<ProfileView, IpcError> {
-    let secret = state.profiles.secret_status(&profile.id)?;
+    let secret = state.profiles.listing_status(&profile.id)?;
     Ok(ProfileView { profile, secret })
 }
 

@@ -80,6 +80,23 @@ impl Profiles {
         })
     }
 
+    /// The secret's status for a listing: a keychain that cannot be read
+    /// shows as "not set" with the reason and what to do, so the rest of the
+    /// app stays usable. Never use this to decide whether to write a secret.
+    pub fn listing_status(&self, id: &str) -> Result<SecretStatus, ProfileError> {
+        match self.secret_status(id) {
+            Err(ProfileError::Keychain(e)) => {
+                let problem = ProfileError::Keychain(e);
+                Ok(SecretStatus {
+                    set: false,
+                    fingerprint: None,
+                    warning: Some(format!("{problem}. {}", problem.fix())),
+                })
+            }
+            other => other,
+        }
+    }
+
     /// The secret, for signing in this process only.
     pub fn secret(&self, id: &str) -> Result<Secret, ProfileError> {
         let profile = self.store.get(id)?;
@@ -136,6 +153,7 @@ impl Profiles {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::KeychainError;
     use crate::keychain::MemoryVault;
     use embed_core::Scheme;
 
@@ -206,6 +224,48 @@ mod tests {
         profiles.delete(&id).unwrap();
         assert!(matches!(
             profiles.secret_status(&id),
+            Err(ProfileError::NotFound { .. })
+        ));
+    }
+
+    /// A keychain that is locked: every call is refused.
+    struct LockedVault;
+
+    impl crate::keychain::Vault for LockedVault {
+        fn store(&self, _: &str, _: &Secret) -> Result<(), KeychainError> {
+            Err(KeychainError::Locked {
+                reason: "locked".into(),
+            })
+        }
+        fn load(&self, _: &str) -> Result<Option<Secret>, KeychainError> {
+            Err(KeychainError::Locked {
+                reason: "locked".into(),
+            })
+        }
+        fn remove(&self, _: &str) -> Result<(), KeychainError> {
+            Err(KeychainError::Locked {
+                reason: "locked".into(),
+            })
+        }
+    }
+
+    #[test]
+    fn a_locked_keychain_still_lists_profiles_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::open(&dir.path().join("p.sqlite"), Box::new(LockedVault)).unwrap();
+        let id = profiles.create(&input(), 1).unwrap().id;
+        assert!(matches!(
+            profiles.secret_status(&id),
+            Err(ProfileError::Keychain(KeychainError::Locked { .. }))
+        ));
+        let listed = profiles.listing_status(&id).unwrap();
+        assert!(!listed.set);
+        assert!(listed
+            .warning
+            .unwrap()
+            .contains("Unlock your login keyring"));
+        assert!(matches!(
+            profiles.listing_status("missing"),
             Err(ProfileError::NotFound { .. })
         ));
     }
