@@ -23,6 +23,8 @@ pub mod mac;
 pub mod policy;
 pub mod query;
 pub mod redact;
+pub mod request;
+pub mod scenario;
 pub mod scheme;
 pub mod secret;
 pub mod sigma_classic;

@@ -1,0 +1,234 @@
+//! Each scenario, built from a good request of each scheme and judged by the
+//! core verifier (with a ledger and a directory like the local host's),
+//! gets the refusal it promises.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashSet;
+
+use super::*;
+use crate::boldbi::BoldBiRequest;
+use crate::inspect::Embed;
+use crate::sigma_classic::SigmaClassicRequest;
+use crate::sigma_jwt::SigmaJwtRequest;
+use crate::verify::{Context, Directory, Judge, NonceLedger};
+
+const NOW: u64 = 1_800_000_000;
+
+#[derive(Default)]
+struct Ledger(HashSet<String>);
+impl NonceLedger for Ledger {
+    fn first_use(&mut self, _: Scheme, nonce: &str, _: Option<u64>) -> bool {
+        self.0.insert(nonce.to_owned())
+    }
+}
+
+struct Org;
+impl Directory for Org {
+    fn unknown_teams(&self, teams: &[String]) -> Vec<String> {
+        teams
+            .iter()
+            .filter(|t| *t != "Sales_Managers")
+            .cloned()
+            .collect()
+    }
+    fn account_type_known(&self, account_type: &str) -> bool {
+        matches!(account_type, "Viewer" | "Creator")
+    }
+    fn embed_known(&self, _: Scheme, _: &str) -> bool {
+        true
+    }
+    fn is_internal_user(&self, _: &str) -> bool {
+        false
+    }
+}
+
+fn requests() -> Vec<EmbedRequest> {
+    vec![
+        EmbedRequest::SigmaClassic(SigmaClassicRequest {
+            embed_path: "https://app.sigmacomputing.com/embed/1-x".into(),
+            client_id: "client-1".into(),
+            email: "ann@example.com".into(),
+            external_user_id: "ann-1".into(),
+            teams: vec!["Sales_Managers".into()],
+            account_type: Some("Creator".into()),
+            mode: "userbacked".into(),
+            session_length: 600,
+            time: 0,
+            nonce: String::new(),
+            user_attributes: vec![],
+            params: vec![],
+        }),
+        EmbedRequest::SigmaJwt(SigmaJwtRequest {
+            workbook_url: "https://app.sigmacomputing.com/acme/workbook/Sales-1".into(),
+            client_id: "client-1".into(),
+            email: "ann@example.com".into(),
+            ttl: 3600,
+            teams: vec!["Sales_Managers".into()],
+            ..SigmaJwtRequest::default()
+        }),
+        EmbedRequest::BoldBi(BoldBiRequest {
+            dashboard_url: "https://bi.example.com/bi/site/s/dashboards/1/Sales/Overview".into(),
+            nonce: String::new(),
+            email: "ann@example.com".into(),
+            params: vec![],
+            timestamp: Some(0),
+            expiration: Some(86_400),
+            escape_signature: false,
+        }),
+    ]
+}
+
+/// Loads `built` as many times as it says into one ledger; the last verdict.
+fn judge(
+    built: &Built,
+    secret: &Secret,
+    policy: &Policy,
+    ledger: &mut Ledger,
+) -> (bool, Option<Reason>) {
+    let mut result = (false, None);
+    for _ in 0..built.loads {
+        let embed = Embed::read(&built.url).unwrap();
+        let policy = Policy {
+            client_id: Some("client-1".into()),
+            ..policy.clone()
+        };
+        let verification = embed.verify(
+            &Judge {
+                secret,
+                policy: &policy,
+                now: Some(NOW),
+            },
+            Context {
+                ledger: Some(ledger),
+                directory: Some(&Org),
+            },
+        );
+        result = (
+            verification.accepted,
+            verification.refusal.map(|r| r.reason),
+        );
+    }
+    result
+}
+
+fn check_all(policy: &Policy) -> usize {
+    let secret = Secret::new("the-profile-secret");
+    let mut counter = 0;
+    let mut checked = 0;
+    for request in requests() {
+        let base = Base {
+            request: &request,
+            secret: &secret,
+            policy,
+            now: NOW,
+        };
+        // The unbroken request is accepted, so every refusal below is the scenario's doing.
+        let mut good = request.clone();
+        *good.nonce_mut() = "good".into();
+        good.set_time(NOW);
+        let good = Built {
+            id: ScenarioId::WrongSecret,
+            title: String::new(),
+            change: String::new(),
+            url: good.sign(&secret).unwrap(),
+            loads: 1,
+            expected: Expected::accepted(),
+        };
+        assert_eq!(
+            judge(&good, &secret, policy, &mut Ledger::default()),
+            (true, None),
+            "{}",
+            good.url
+        );
+        let mut ledger = Ledger::default();
+        for (id, built) in build_all(&base, || {
+            counter += 1;
+            format!("nonce-{counter}")
+        }) {
+            match built {
+                Ok(built) => {
+                    let got = judge(&built, &secret, policy, &mut ledger);
+                    assert_eq!(
+                        got,
+                        (built.expected.accepted, built.expected.reason),
+                        "{:?} {:?}: {}",
+                        request.scheme(),
+                        id,
+                        built.url
+                    );
+                    checked += 1;
+                }
+                Err(NotBuilt::NotApplicable(why)) => assert!(!why.is_empty()),
+                Err(NotBuilt::Failed(e)) => panic!("{id:?}: {e}"),
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_scenario_gets_the_refusal_it_promises() {
+    // 15 scenarios over 3 schemes, minus the ones that do not apply.
+    assert_eq!(check_all(&Policy::default()), 34);
+}
+
+#[test]
+fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
+    let policy = Policy {
+        boldbi_plus_as_space: true,
+        boldbi_refuse_reused_nonce: false,
+        max_session_length: 3600,
+        ..Policy::default()
+    };
+    check_all(&policy);
+    let secret = Secret::new("s");
+    let request = &requests()[2];
+    let base = Base {
+        request,
+        secret: &secret,
+        policy: &policy,
+        now: NOW,
+    };
+    let raw = build(ScenarioId::BoldBiRawPlusSignature, &base, "n".into()).unwrap();
+    assert_eq!(raw.expected.reason, Some(Reason::InvalidSignature));
+    assert!(raw.expected.setting.is_some());
+    let reuse = build(ScenarioId::ReusedNonce, &base, "n".into()).unwrap();
+    assert!(reuse.expected.accepted && reuse.loads == 2);
+}
+
+#[test]
+fn the_seed_example_removes_the_client_ids_last_character() {
+    let secret = Secret::new("s");
+    let request = &requests()[0];
+    let base = Base {
+        request,
+        secret: &secret,
+        policy: &Policy::default(),
+        now: NOW,
+    };
+    let built = build(ScenarioId::WrongClientId, &base, "n".into()).unwrap();
+    assert!(built.url.contains(":client_id=client-&"), "{}", built.url);
+    assert!(built.change.contains("'1'"));
+}
+
+#[test]
+fn scenarios_that_do_not_apply_say_why() {
+    let secret = Secret::new("s");
+    let request = &requests()[2];
+    let base = Base {
+        request,
+        secret: &secret,
+        policy: &Policy::default(),
+        now: NOW,
+    };
+    for id in [
+        ScenarioId::WrongClientId,
+        ScenarioId::UnknownTeam,
+        ScenarioId::WrongMode,
+    ] {
+        assert!(matches!(
+            build(id, &base, "n".into()),
+            Err(NotBuilt::NotApplicable(_))
+        ));
+    }
+}
