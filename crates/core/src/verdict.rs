@@ -63,6 +63,26 @@ pub enum Wording {
 
 const NO_PERMISSION: &str = "You don't have permission to access this page.";
 
+/// Every reason.
+pub const ALL_REASONS: [Reason; 16] = [
+    Reason::UnknownClientId,
+    Reason::InvalidSignature,
+    Reason::Expired,
+    Reason::TimeInFuture,
+    Reason::NonceReused,
+    Reason::WrongMode,
+    Reason::InvalidEmail,
+    Reason::SessionLengthTooLong,
+    Reason::JwtLifetimeTooLong,
+    Reason::InvalidExpiration,
+    Reason::NoTeam,
+    Reason::UnknownTeam,
+    Reason::UnknownEmbed,
+    Reason::InternalUser,
+    Reason::UnknownAccountType,
+    Reason::MissingParameter,
+];
+
 impl Reason {
     /// A stable machine-readable name.
     pub fn id(self) -> &'static str {
@@ -84,6 +104,11 @@ impl Reason {
             Reason::UnknownAccountType => "unknown-account-type",
             Reason::MissingParameter => "missing-parameter",
         }
+    }
+
+    /// The reason whose [`Reason::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Reason> {
+        ALL_REASONS.iter().copied().find(|r| r.id() == id)
     }
 
     /// What the embed shows, whose words they are, and the vendor's code if any.
@@ -229,6 +254,16 @@ impl Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reason_is_found_by_its_id() {
+        for reason in ALL_REASONS {
+            assert_eq!(Reason::from_id(reason.id()), Some(reason));
+        }
+        let ids: std::collections::HashSet<_> = ALL_REASONS.iter().map(|r| r.id()).collect();
+        assert_eq!(ids.len(), ALL_REASONS.len());
+        assert_eq!(Reason::from_id("nope"), None);
+    }
 
     #[test]
     fn sigma_texts_are_the_vendors_table() {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::header::HOST;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -68,17 +68,30 @@ fn full_url(headers: &HeaderMap, uri: &Uri) -> String {
     format!("http://{host}{path_and_query}")
 }
 
+/// The header that tells a test tool the verdict without parsing the page:
+/// `accepted`, or `refused; reason=<reason id>`. Real vendors send no such
+/// header; tools then read the page's text.
+pub const VERDICT_HEADER: &str = "x-embed-sandbox-verdict";
+
 fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
     let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri));
-    match &judgement.outcome {
-        Outcome::Accepted(accepted) => match judgement.scheme {
-            Scheme::BoldBi => pages::dashboard::render(accepted),
-            _ => pages::workbook::render(accepted),
-        },
-        Outcome::Refused(refusal) => {
-            pages::refusal::render(judgement.scheme, refusal, judgement.status)
-        }
+    let (mut response, verdict) = match &judgement.outcome {
+        Outcome::Accepted(accepted) => (
+            match judgement.scheme {
+                Scheme::BoldBi => pages::dashboard::render(accepted),
+                _ => pages::workbook::render(accepted),
+            },
+            "accepted".to_owned(),
+        ),
+        Outcome::Refused(refusal) => (
+            pages::refusal::render(judgement.scheme, refusal, judgement.status),
+            format!("refused; reason={}", refusal.reason.id()),
+        ),
+    };
+    if let Ok(value) = HeaderValue::from_str(&verdict) {
+        response.headers_mut().insert(VERDICT_HEADER, value);
     }
+    response
 }
 
 async fn sigma_classic(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {

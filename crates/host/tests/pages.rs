@@ -334,3 +334,17 @@ async fn the_parent_page_relays_embed_events_to_the_event_log() {
     assert!(garbage.status().is_client_error());
     host.stop().await;
 }
+
+#[tokio::test]
+async fn every_verdict_is_also_a_header_for_tools() {
+    let host = host().await;
+    let url = sign_classic(&classic(&host.origin()));
+    let first = reqwest::get(&url).await.unwrap();
+    assert_eq!(first.headers()["x-embed-sandbox-verdict"], "accepted");
+    let second = reqwest::get(&url).await.unwrap();
+    assert_eq!(
+        second.headers()["x-embed-sandbox-verdict"],
+        "refused; reason=nonce-reused"
+    );
+    host.stop().await;
+}

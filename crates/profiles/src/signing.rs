@@ -5,9 +5,10 @@
 //! are automatic unless overridden, and a time offset simulates a signing
 //! server whose clock is off.
 
-use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::boldbi::BoldBiRequest;
+use embed_core::request::EmbedRequest;
 use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::sigma_jwt::SigmaJwtRequest;
 use embed_core::{Scheme, Secret};
 use serde::{Deserialize, Serialize};
 
@@ -71,74 +72,73 @@ pub fn sign(
     now: u64,
     fresh_nonce: impl Fn() -> String,
 ) -> Result<String, ProfileError> {
+    Ok(request(profile, form, now, fresh_nonce).sign(secret)?)
+}
+
+/// The core request `form` describes for `profile` at `now`.
+pub fn request(
+    profile: &Profile,
+    form: &SignForm,
+    now: u64,
+    fresh_nonce: impl Fn() -> String,
+) -> EmbedRequest {
     let time = form
         .time
         .unwrap_or(now)
         .saturating_add_signed(form.time_offset);
     let nonce = non_empty(&form.nonce).unwrap_or_else(fresh_nonce);
     let teams: Vec<String> = form.teams.iter().filter_map(|t| non_empty(t)).collect();
-    let url = match profile.scheme {
-        Scheme::SigmaClassic => sigma_classic::sign(
-            &SigmaClassicRequest {
-                embed_path: profile.embed_path.clone(),
-                client_id: profile.client_id.clone(),
-                email: form.email.clone(),
-                external_user_id: form.external_user_id.clone(),
-                teams,
-                account_type: non_empty(&form.account_type),
-                mode: non_empty(&form.mode)
-                    .unwrap_or_else(|| sigma_classic::DEFAULT_MODE.to_owned()),
-                session_length: form.session_length,
-                time,
-                nonce,
-                user_attributes: form
-                    .user_attributes
-                    .iter()
-                    .filter(|(name, _)| !name.trim().is_empty())
-                    .map(|(name, values)| UserAttribute {
-                        name: name.trim().to_owned(),
-                        values: values.split(',').map(str::to_owned).collect(),
-                    })
-                    .collect(),
-                params: named(&form.params),
-            },
-            secret,
-        )?,
-        Scheme::SigmaJwt => sigma_jwt::sign(
-            &SigmaJwtRequest {
-                workbook_url: profile.embed_path.clone(),
-                client_id: profile.client_id.clone(),
-                email: form.email.clone(),
-                jti: nonce,
-                iat: time,
-                ttl: form.session_length,
-                account_type: non_empty(&form.account_type),
-                teams,
-                user_attributes: named(&form.user_attributes),
-                params: named(&form.params),
-                issuer: form.jwt_issuer.then(|| profile.client_id.clone()),
-                version: non_empty(&form.jwt_version),
-                eval_connection_id: non_empty(&form.eval_connection_id),
-                first_name: non_empty(&form.first_name),
-                last_name: non_empty(&form.last_name),
-            },
-            secret,
-        )?,
-        Scheme::BoldBi => boldbi::sign(
-            &BoldBiRequest {
-                dashboard_url: profile.embed_path.clone(),
-                nonce,
-                email: form.email.clone(),
-                params: named(&form.params),
-                timestamp: form.boldbi_timestamp.then_some(time),
-                expiration: (form.boldbi_timestamp && form.session_length > 0)
-                    .then_some(form.session_length),
-                escape_signature: form.escape_signature,
-            },
-            secret,
-        )?,
-    };
-    Ok(url)
+    match profile.scheme {
+        Scheme::SigmaClassic => EmbedRequest::SigmaClassic(SigmaClassicRequest {
+            embed_path: profile.embed_path.clone(),
+            client_id: profile.client_id.clone(),
+            email: form.email.clone(),
+            external_user_id: form.external_user_id.clone(),
+            teams,
+            account_type: non_empty(&form.account_type),
+            mode: non_empty(&form.mode).unwrap_or_else(|| sigma_classic::DEFAULT_MODE.to_owned()),
+            session_length: form.session_length,
+            time,
+            nonce,
+            user_attributes: form
+                .user_attributes
+                .iter()
+                .filter(|(name, _)| !name.trim().is_empty())
+                .map(|(name, values)| UserAttribute {
+                    name: name.trim().to_owned(),
+                    values: values.split(',').map(str::to_owned).collect(),
+                })
+                .collect(),
+            params: named(&form.params),
+        }),
+        Scheme::SigmaJwt => EmbedRequest::SigmaJwt(SigmaJwtRequest {
+            workbook_url: profile.embed_path.clone(),
+            client_id: profile.client_id.clone(),
+            email: form.email.clone(),
+            jti: nonce,
+            iat: time,
+            ttl: form.session_length,
+            account_type: non_empty(&form.account_type),
+            teams,
+            user_attributes: named(&form.user_attributes),
+            params: named(&form.params),
+            issuer: form.jwt_issuer.then(|| profile.client_id.clone()),
+            version: non_empty(&form.jwt_version),
+            eval_connection_id: non_empty(&form.eval_connection_id),
+            first_name: non_empty(&form.first_name),
+            last_name: non_empty(&form.last_name),
+        }),
+        Scheme::BoldBi => EmbedRequest::BoldBi(BoldBiRequest {
+            dashboard_url: profile.embed_path.clone(),
+            nonce,
+            email: form.email.clone(),
+            params: named(&form.params),
+            timestamp: form.boldbi_timestamp.then_some(time),
+            expiration: (form.boldbi_timestamp && form.session_length > 0)
+                .then_some(form.session_length),
+            escape_signature: form.escape_signature,
+        }),
+    }
 }
 
 fn named(pairs: &[(String, String)]) -> Vec<(String, String)> {
@@ -284,8 +284,8 @@ mod tests {
         )
         .unwrap();
         let parsed = embed_core::query::ParsedUrl::parse(&url).unwrap();
-        let token = sigma_jwt::token(&parsed).unwrap();
-        let decoded = sigma_jwt::decode(token).unwrap();
+        let token = embed_core::sigma_jwt::token(&parsed).unwrap();
+        let decoded = embed_core::sigma_jwt::decode(token).unwrap();
         assert_eq!(decoded.claim_str("iss"), Some("cid"));
         assert_eq!(decoded.claim_str("ver"), Some("1.1"));
         assert_eq!(decoded.claim_str("aud"), Some("sigmacomputing"));
