@@ -1,0 +1,78 @@
+//! What can go wrong loading a URL, each with what to do about it.
+
+use thiserror::Error;
+
+/// A load that could not be judged.
+#[derive(Debug, Error)]
+pub enum LabError {
+    /// The URL is not one we can load.
+    #[error("the URL cannot be loaded: {0}")]
+    BadUrl(String),
+    /// The host could not be reached or did not answer in time.
+    #[error("could not load {host}: {detail}")]
+    Network {
+        /// Scheme, host and port only: never the signed query.
+        host: String,
+        /// What the HTTP client said.
+        detail: String,
+    },
+    /// The page was larger than we read.
+    #[error("the response from {host} is over {limit} bytes")]
+    TooLarge {
+        /// Scheme, host and port.
+        host: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A local host tool endpoint (its clock) refused.
+    #[error("the local host's {endpoint} answered {status}")]
+    HostTool {
+        /// Which endpoint.
+        endpoint: &'static str,
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+impl LabError {
+    /// A stable machine-readable name.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LabError::BadUrl(_) => "bad-url",
+            LabError::Network { .. } => "network",
+            LabError::TooLarge { .. } => "too-large",
+            LabError::HostTool { .. } => "host-tool",
+        }
+    }
+
+    /// What to do about it.
+    pub fn fix(&self) -> &'static str {
+        match self {
+            LabError::BadUrl(_) => "Paste the whole URL, starting with http:// or https://.",
+            LabError::Network { .. } => "Check the host is running and reachable from this machine (proxy, VPN, firewall), then try again.",
+            LabError::TooLarge { .. } => "This is not an embed page; check the URL's path.",
+            LabError::HostTool { .. } => "Restart the local host; if it persists, report it as a bug.",
+        }
+    }
+}
+
+/// `scheme://host:port` of `url`, for messages that must not carry the query.
+pub fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    url.get(..end).unwrap_or(url).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_drop_path_and_query() {
+        assert_eq!(origin_of("https://h:8/embed/x?:nonce=1"), "https://h:8");
+        assert_eq!(origin_of("http://h?a"), "http://h");
+        assert_eq!(origin_of("http://h"), "http://h");
+    }
+}

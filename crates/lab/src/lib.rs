@@ -1,0 +1,16 @@
+//! Loads embed URLs over real HTTP and judges what came back, for the
+//! replay test and the error scenario gallery.
+//!
+//! Against the local host the verdict comes from its verdict header; against
+//! a real vendor, from the status code and the vendor's error text found in
+//! the page. Every outcome says which of the two it rests on.
+
+pub mod error;
+pub mod load;
+pub mod replay;
+pub mod scenarios;
+
+pub use error::LabError;
+pub use load::{Evidence, LoadOutcome, Loader};
+pub use replay::{replay, ReplayReport};
+pub use scenarios::{run_scenarios, ScenarioRun};

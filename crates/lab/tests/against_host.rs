@@ -1,0 +1,189 @@
+//! The replay test and the scenario gallery against the real local host over
+//! HTTP on 127.0.0.1:0: every scenario gets the refusal it promises.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use embed_core::boldbi::BoldBiRequest;
+use embed_core::request::EmbedRequest;
+use embed_core::scenario::{build_all, Base, NotBuilt};
+use embed_core::sigma_classic::SigmaClassicRequest;
+use embed_core::sigma_jwt::SigmaJwtRequest;
+use embed_core::verdict::Reason;
+use embed_core::{Policy, Secret};
+use embed_host::{Client, HostOptions, Org, RunningHost};
+use embed_lab::{replay, run_scenarios, LabError, Loader};
+
+const SECRET: &str = "lab-secret-0a1b2c";
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+async fn host(policy: Policy) -> RunningHost {
+    let mut org = Org::demo(vec![Client {
+        id: "lab-client".into(),
+        secret: Secret::new(SECRET),
+        schemes: vec![],
+    }]);
+    org.policy = policy;
+    embed_host::start(HostOptions {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        org,
+        ledger: None,
+    })
+    .await
+    .unwrap()
+}
+
+fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
+    vec![
+        EmbedRequest::SigmaClassic(SigmaClassicRequest {
+            embed_path: format!("{origin}/embed/1-lab"),
+            client_id: "lab-client".into(),
+            email: "ann@example.com".into(),
+            external_user_id: "ann-1".into(),
+            teams: vec!["Sales_Managers".into()],
+            account_type: Some("Creator".into()),
+            mode: "userbacked".into(),
+            session_length: 600,
+            time: now(),
+            nonce: nonce.into(),
+            user_attributes: vec![],
+            params: vec![],
+        }),
+        EmbedRequest::SigmaJwt(SigmaJwtRequest {
+            workbook_url: format!("{origin}/acme/workbook/Sales-1a2b"),
+            client_id: "lab-client".into(),
+            email: "jo@example.com".into(),
+            jti: nonce.into(),
+            iat: now(),
+            ttl: 600,
+            teams: vec!["Sales_People".into()],
+            ..SigmaJwtRequest::default()
+        }),
+        EmbedRequest::BoldBi(BoldBiRequest {
+            dashboard_url: format!("{origin}/bi/site/site1/dashboards/d-1/Sales/Overview"),
+            nonce: nonce.into(),
+            email: "bo@example.com".into(),
+            params: vec![],
+            timestamp: Some(now()),
+            expiration: Some(86_400),
+            escape_signature: false,
+        }),
+    ]
+}
+
+fn loader() -> Loader {
+    Loader::new(Duration::from_secs(10)).unwrap()
+}
+
+async fn run_gallery(policy: Policy) -> usize {
+    let host = host(policy.clone()).await;
+    let secret = Secret::new(SECRET);
+    let mut counter = 0;
+    let mut ran = 0;
+    for request in requests(&host.origin(), "unused") {
+        let base = Base {
+            request: &request,
+            secret: &secret,
+            policy: &policy,
+            now: now(),
+        };
+        let built: Vec<_> = build_all(&base, || {
+            counter += 1;
+            format!("lab-nonce-{counter}-{}", now())
+        })
+        .into_iter()
+        .filter_map(|(id, b)| match b {
+            Ok(b) => Some(b),
+            Err(NotBuilt::NotApplicable(_)) => None,
+            Err(NotBuilt::Failed(e)) => panic!("{id:?}: {e}"),
+        })
+        .collect();
+        for run in run_scenarios(&loader(), request.scheme(), built).await {
+            assert!(
+                run.matches,
+                "{:?}: expected {:?}, got {:?}",
+                run.scenario.id, run.scenario.expected, run.actual
+            );
+            ran += 1;
+        }
+    }
+    host.stop().await;
+    ran
+}
+
+#[tokio::test]
+async fn every_scenario_gets_its_refusal_from_the_local_host() {
+    assert_eq!(run_gallery(Policy::default()).await, 34);
+}
+
+#[tokio::test]
+async fn scenarios_follow_the_hosts_settings() {
+    let policy = Policy {
+        boldbi_plus_as_space: true,
+        boldbi_refuse_reused_nonce: false,
+        max_session_length: 3600,
+        clock_skew: 60,
+        ..Policy::default()
+    };
+    assert_eq!(run_gallery(policy).await, 34);
+}
+
+#[tokio::test]
+async fn replay_passes_when_the_second_load_is_refused_and_shows_the_expired_load() {
+    let host = host(Policy::default()).await;
+    let secret = Secret::new(SECRET);
+    for request in requests(&host.origin(), &format!("replay-{}", now())) {
+        let url = request.sign(&secret).unwrap();
+        let report = replay(&loader(), &url, now()).await.unwrap();
+        assert!(report.first.accepted, "{report:?}");
+        assert_eq!(report.second.reason, Some(Reason::NonceReused));
+        assert_eq!(
+            report.after_expiry.as_ref().unwrap().reason,
+            Some(Reason::Expired)
+        );
+        assert!(report.pass, "{}", report.summary);
+    }
+    // The clock is back where it was.
+    assert_eq!(host.state.clock.offset(), 0);
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn replay_fails_when_a_host_lets_the_same_url_in_twice() {
+    let policy = Policy {
+        boldbi_refuse_reused_nonce: false,
+        ..Policy::default()
+    };
+    let host = host(policy).await;
+    let request = requests(&host.origin(), &format!("twice-{}", now()))
+        .pop()
+        .unwrap();
+    let url = request.sign(&Secret::new(SECRET)).unwrap();
+    let report = replay(&loader(), &url, now()).await.unwrap();
+    assert!(report.first.accepted && report.second.accepted);
+    assert!(!report.pass);
+    assert!(report.summary.starts_with("Fail"), "{}", report.summary);
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn an_unreachable_host_is_a_clear_error_without_the_signed_query() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let url = format!("http://127.0.0.1:{port}/embed/1-x?:nonce=n&:client_id=c&:email=a@b.co&:external_user_id=a&:external_user_team=T&:mode=userbacked&:session_length=60&:time=1&:signature=00");
+    let error = replay(&loader(), &url, now()).await.unwrap_err();
+    assert!(matches!(error, LabError::Network { .. }));
+    let text = error.to_string();
+    assert!(
+        text.contains(&format!("127.0.0.1:{port}")) && !text.contains(":nonce"),
+        "{text}"
+    );
+    assert!(!error.fix().is_empty());
+}
