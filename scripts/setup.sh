@@ -41,7 +41,7 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --locked --version '^2' --quiet
 fi
-if [ ! -d "$root/ui/node_modules/svelte" ]; then
+if [ ! -d "$root/ui/node_modules/svelte" ] || [ "$root/ui/package-lock.json" -nt "$root/ui/node_modules/.package-lock.json" ]; then
   echo "setup: installing the UI's npm packages"
   npm ci --prefix "$root/ui" --no-audit --no-fund --loglevel=error >/dev/null
 fi
