@@ -16,6 +16,7 @@ pub mod diff;
 pub mod encoding;
 pub mod error;
 pub mod facts;
+pub mod form;
 pub mod form_fields;
 pub mod hazards;
 pub mod inspect;
