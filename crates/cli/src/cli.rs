@@ -29,6 +29,10 @@ pub enum Command {
     Diff(DiffArgs),
     /// Run the local host: checks embed URLs as the vendors do and serves mock embeds.
     Serve(ServeArgs),
+    /// Load a URL twice: exit 0 only if the second load is refused for its spent nonce.
+    Replay(ReplayArgs),
+    /// Build every broken variant of a profile's URL, load each, compare with the expected error.
+    Scenarios(ScenariosArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
@@ -261,6 +265,55 @@ pub struct ServeArgs {
     /// Keep spent nonces in this SQLite file, so a replay after a restart is still refused.
     #[arg(long, value_name = "FILE")]
     pub ledger: Option<std::path::PathBuf>,
+}
+
+/// Arguments of `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A freshly signed URL (it is spent by the test). '-' reads it from standard input.
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Seconds to wait for each load.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    pub timeout: u64,
+    /// Print JSON (format documented in the README).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which host the scenarios are loaded against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Against {
+    /// A local host started for this run, on 127.0.0.1, knowing only the profile's client.
+    Local,
+    /// The host in the profile's embed path (a real vendor, or a running `serve`).
+    Profile,
+}
+
+/// Arguments of `scenarios`.
+#[derive(Debug, Args)]
+pub struct ScenariosArgs {
+    /// The profile file (JSON: name, scheme, embed_path, client_id, secret_env, form).
+    #[arg(long, value_name = "FILE")]
+    pub profile_file: std::path::PathBuf,
+    /// The secret [default: the variable named by the file's secret_env].
+    #[command(flatten)]
+    pub secret: SecretSource,
+    /// Where to load the scenarios.
+    #[arg(long, value_enum, default_value_t = Against::Local)]
+    pub against: Against,
+    /// Expect Bold BI to accept a reused embed_nonce (unconfirmed; the default expects a refusal).
+    #[arg(long)]
+    pub boldbi_accept_reused_nonce: bool,
+    /// Seconds to wait for each load.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+    pub timeout: u64,
+    /// Print JSON (format documented in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// Settings.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
 }
 
 /// Shells with completion scripts.

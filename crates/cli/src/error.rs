@@ -56,6 +56,17 @@ pub enum CliError {
     /// The async runtime could not start.
     #[error("could not start the runtime: {0}")]
     Runtime(String),
+    /// A load over HTTP failed.
+    #[error(transparent)]
+    Lab(#[from] embed_lab::LabError),
+    /// The profile file could not be read.
+    #[error("could not read the profile file {path}: {reason}")]
+    ProfileFile {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// Writing the output failed.
     #[error("could not write the output: {0}")]
     Output(String),
@@ -90,6 +101,8 @@ impl CliError {
                 "Write --client-id ID --secret-env VAR for each client.".into()
             }
             CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
+            CliError::Lab(e) => e.fix().into(),
+            CliError::ProfileFile { .. } => "Check the path; the file is JSON with name, scheme, embed_path, client_id, secret_env and form (see the README).".into(),
         }
     }
 
@@ -108,6 +121,8 @@ impl CliError {
             CliError::Host(_) => "host",
             CliError::UnpairedClients { .. } => "unpaired-clients",
             CliError::Runtime(_) => "runtime",
+            CliError::Lab(e) => e.code(),
+            CliError::ProfileFile { .. } => "profile-file",
         }
     }
 }

@@ -1,7 +1,8 @@
 //! `embed-sandbox`: the command-line face of Embed Sandbox's core.
 //!
-//! Exit status: 0 success (and, for `verify`, accepted), 1 `verify` refused,
-//! 2 bad input or usage. Errors go to standard error as "error:" and "fix:".
+//! Exit status: 0 success (`verify` accepted, `replay` passed, every
+//! scenario as expected), 1 `verify` refused / `replay` failed / a scenario
+//! finding, 2 bad input, usage or an unreachable host. Errors go to standard error as "error:" and "fix:".
 
 mod cli;
 mod commands;
@@ -48,6 +49,8 @@ fn wants_json(command: &Command) -> bool {
         Command::Inspect(args) => args.json,
         Command::Verify(args) => args.json,
         Command::Diff(args) => args.json,
+        Command::Replay(args) => args.json,
+        Command::Scenarios(args) => args.json,
         Command::Sign(_) | Command::Completions(_) | Command::Serve(_) => false,
     }
 }
@@ -62,6 +65,11 @@ fn run(command: Command) -> Result<(String, u8), CliError> {
         Command::Diff(args) => commands::diff::run(args).map(|out| (out, 0)),
         Command::Completions(args) => Ok((commands::completions::run(args.shell), 0)),
         Command::Serve(args) => commands::serve::run(args).map(|()| (String::new(), 0)),
+        Command::Replay(args) => {
+            commands::replay::run(args).map(|(out, pass)| (out, if pass { 0 } else { 1 }))
+        }
+        Command::Scenarios(args) => commands::scenarios::run(args)
+            .map(|(out, all_expected)| (out, if all_expected { 0 } else { 1 })),
     }
 }
 

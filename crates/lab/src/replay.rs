@@ -34,7 +34,7 @@ pub async fn replay(loader: &Loader, url: &str, now: u64) -> Result<ReplayReport
     let second = loader.load(url, embed.scheme).await?;
     let nonce_refused = !second.accepted && second.reason == Some(Reason::NonceReused);
     let refused_unknown = !second.accepted && second.reason.is_none();
-    let pass = nonce_refused;
+    let pass = first.accepted && nonce_refused;
     let summary = if !first.accepted {
         format!(
             "The first load was already refused ({}); fix that first, the replay says nothing yet.",

@@ -3,6 +3,8 @@
 pub mod completions;
 pub mod diff;
 pub mod inspect;
+pub mod replay;
+pub mod scenarios;
 pub mod serve;
 pub mod sign;
 pub mod verify;
