@@ -5,6 +5,7 @@
 //! the OS by [`keychain::OsKeychain`]; secrets go in and are only ever
 //! described by their fingerprint on the way out.
 
+pub mod cache;
 pub mod demo;
 pub mod entry;
 pub mod error;

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use embed_core::Secret;
 
+use crate::cache::CachedVault;
 use crate::entry::{accept, SecretStatus};
 use crate::error::ProfileError;
 use crate::keychain::Vault;
@@ -21,11 +22,12 @@ pub struct Profiles {
 }
 
 impl Profiles {
-    /// Opens the database at `path` with secrets in `vault`.
+    /// Opens the database at `path` with secrets in `vault` (each read once
+    /// per run, see [`CachedVault`]).
     pub fn open(path: &Path, vault: Box<dyn Vault>) -> Result<Self, ProfileError> {
         Ok(Profiles {
             store: ProfileStore::open(path)?,
-            vault,
+            vault: Box::new(CachedVault::new(vault)),
         })
     }
 
