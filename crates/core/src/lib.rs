@@ -31,6 +31,7 @@ pub mod secret;
 pub mod sigma_classic;
 pub mod sigma_jwt;
 pub mod signature;
+pub mod snippet;
 pub mod verdict;
 pub mod verify;
 

@@ -1,0 +1,250 @@
+//! The hand-off snippets, executed: Node, Python and Rust each print, byte
+//! for byte, the URL the core signs for the same inputs, nonce and time.
+//! Values are chosen to hit every encoding rule (spaces, '+', '&', commas
+//! inside list elements, '=' in names, non-ASCII, quotes and backslashes).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use embed_core::boldbi::BoldBiRequest;
+use embed_core::request::EmbedRequest;
+use embed_core::sigma_classic::{SigmaClassicRequest, UserAttribute};
+use embed_core::sigma_jwt::SigmaJwtRequest;
+use embed_core::snippet::{snippet, Language};
+use embed_core::Secret;
+
+const SECRET: &str = "s3cret with spaces, ünïcode & a \"quote\"";
+
+fn cases() -> Vec<(&'static str, EmbedRequest)> {
+    let classic = SigmaClassicRequest {
+        embed_path: "https://app.sigmacomputing.com/embed/1-abc/tag/Prod".into(),
+        client_id: "client-1".into(),
+        email: "ann+qa@example.com".into(),
+        external_user_id: "ann 1 & co".into(),
+        teams: vec![
+            "Sales_Managers".into(),
+            "Team, with comma".into(),
+            "Zürich".into(),
+        ],
+        account_type: Some("Creator".into()),
+        mode: "userbacked".into(),
+        session_length: 600,
+        time: 1_795_000_000,
+        nonce: "5a1f0c9e-0000-4000-8000-000000000001".into(),
+        user_attributes: vec![UserAttribute {
+            name: "Re=gion".into(),
+            values: vec!["West".into(), "Ost,Süd".into()],
+        }],
+        params: vec![
+            (":theme".into(), "Dark".into()),
+            ("Store-Region".into(), "a\\b\"c#d".into()),
+        ],
+    };
+    let minimal = SigmaClassicRequest {
+        account_type: None,
+        user_attributes: vec![],
+        params: vec![],
+        teams: vec![],
+        ..classic.clone()
+    };
+    let jwt = SigmaJwtRequest {
+        workbook_url: "https://app.sigmacomputing.com/acme/workbook/Sales-1a2b3c".into(),
+        client_id: "client-1".into(),
+        email: "jo@example.com".into(),
+        jti: "jti-0001".into(),
+        iat: 1_795_000_000,
+        ttl: 3600,
+        issuer: Some("client-1".into()),
+        version: Some("1.1".into()),
+        account_type: Some("Viewer".into()),
+        teams: vec!["Sales_People".into(), "Ünïcode \"team\"".into()],
+        user_attributes: vec![
+            ("Region".into(), "West".into()),
+            ("Tier".into(), "gold\nplus".into()),
+        ],
+        eval_connection_id: Some("conn-1".into()),
+        first_name: Some("Jo".into()),
+        last_name: Some("Doe".into()),
+        params: vec![
+            (":theme".into(), "Light".into()),
+            (":lng".into(), "fr".into()),
+        ],
+    };
+    let jwt_minimal = SigmaJwtRequest {
+        issuer: None,
+        version: None,
+        account_type: None,
+        teams: vec![],
+        user_attributes: vec![],
+        eval_connection_id: None,
+        first_name: None,
+        last_name: None,
+        params: vec![],
+        ..jwt.clone()
+    };
+    let boldbi = BoldBiRequest {
+        dashboard_url: "https://bi.example.com/bi/site/site1/dashboards/8f1c/Sales/Overview".into(),
+        nonce: "nonce-0001".into(),
+        email: "bo+1@example.com".into(),
+        params: vec![
+            ("embed_dashboard_export".into(), "true".into()),
+            (
+                "embed_datasource_filter".into(),
+                "&&Region=West&Year=2024".into(),
+            ),
+        ],
+        timestamp: Some(1_795_000_000),
+        expiration: Some(86_400),
+        escape_signature: false,
+    };
+    vec![
+        ("classic", EmbedRequest::SigmaClassic(classic)),
+        ("classic-minimal", EmbedRequest::SigmaClassic(minimal)),
+        ("jwt", EmbedRequest::SigmaJwt(jwt)),
+        ("jwt-minimal", EmbedRequest::SigmaJwt(jwt_minimal)),
+        ("boldbi-raw", EmbedRequest::BoldBi(boldbi.clone())),
+        (
+            "boldbi-escaped",
+            EmbedRequest::BoldBi(BoldBiRequest {
+                escape_signature: true,
+                ..boldbi.clone()
+            }),
+        ),
+        (
+            "boldbi-no-timestamp",
+            EmbedRequest::BoldBi(BoldBiRequest {
+                timestamp: None,
+                expiration: None,
+                params: vec![],
+                ..boldbi
+            }),
+        ),
+    ]
+}
+
+fn run(mut command: Command) -> String {
+    let output = command.env("EMBED_SECRET", SECRET).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .trim_end_matches('\n')
+        .to_owned()
+}
+
+fn scratch() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("snippets");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn node_snippets_print_the_same_url() {
+    let dir = scratch();
+    for (name, request) in cases() {
+        let file = dir.join(format!("{name}.mjs"));
+        std::fs::write(
+            &file,
+            snippet(&request, Language::Node, "EMBED_SECRET").unwrap(),
+        )
+        .unwrap();
+        let mut node = Command::new("node");
+        node.arg(&file);
+        assert_eq!(
+            run(node),
+            request.sign(&Secret::new(SECRET)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn python_snippets_print_the_same_url() {
+    let dir = scratch();
+    for (name, request) in cases() {
+        let file = dir.join(format!("{name}.py"));
+        std::fs::write(
+            &file,
+            snippet(&request, Language::Python, "EMBED_SECRET").unwrap(),
+        )
+        .unwrap();
+        let mut python = Command::new("python3");
+        python.arg(&file);
+        assert_eq!(
+            run(python),
+            request.sign(&Secret::new(SECRET)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn rust_snippets_print_the_same_url() {
+    // One scratch crate, a binary per case; the workspace's lock file pins the
+    // versions already downloaded, so this builds offline.
+    let project = scratch().join("rust");
+    let bins = project.join("src/bin");
+    std::fs::create_dir_all(&bins).unwrap();
+    std::fs::write(
+        project.join("Cargo.toml"),
+        "[package]\nname = \"snippet-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
+         [dependencies]\nhmac = \"0.12\"\nsha2 = \"0.10\"\nbase64 = \"0.22\"\nserde_json = { version = \"1\", features = [\"preserve_order\"] }\n",
+    )
+    .unwrap();
+    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.lock");
+    if !project.join("Cargo.lock").exists() {
+        std::fs::copy(workspace_lock, project.join("Cargo.lock")).unwrap();
+    }
+    let cases = cases();
+    for (name, request) in &cases {
+        std::fs::write(
+            bins.join(format!("{}.rs", name.replace('-', "_"))),
+            snippet(request, Language::Rust, "EMBED_SECRET").unwrap(),
+        )
+        .unwrap();
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let build = Command::new(&cargo)
+        .args(["build", "--offline", "--quiet", "--bins"])
+        .current_dir(&project)
+        .env("CARGO_TARGET_DIR", project.join("target"))
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    for (name, request) in &cases {
+        let binary = project.join("target/debug").join(name.replace('-', "_"));
+        assert_eq!(
+            run(Command::new(binary)),
+            request.sign(&Secret::new(SECRET)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn snippets_never_contain_the_secret_and_refuse_odd_variable_names() {
+    for (_, request) in cases() {
+        for language in [Language::Node, Language::Python, Language::Rust] {
+            let text = snippet(&request, language, "MY_EMBED_SECRET_2").unwrap();
+            assert!(!text.contains(SECRET));
+            assert!(text.contains("MY_EMBED_SECRET_2"));
+            for placeholder in ["@SECRET_ENV@", "@DATA@", "@PRELUDE@"] {
+                assert!(
+                    !text.contains(placeholder),
+                    "{placeholder} left in the snippet"
+                );
+            }
+        }
+        assert!(snippet(&request, Language::Node, "$(rm -rf)").is_err());
+        assert!(snippet(&request, Language::Node, "1ABC").is_err());
+        assert!(snippet(&request, Language::Node, "").is_err());
+    }
+}
