@@ -21,6 +21,7 @@ pub mod form_fields;
 pub mod hazards;
 pub mod inspect;
 pub mod mac;
+pub mod open_in_form;
 pub mod policy;
 pub mod query;
 pub mod redact;

@@ -8,6 +8,7 @@
 pub mod error;
 pub mod load;
 pub mod replay;
+pub mod report;
 pub mod scenarios;
 
 pub use error::LabError;
