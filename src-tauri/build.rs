@@ -15,6 +15,12 @@ fn main() {
         "interface_fields",
         "host_settings",
         "set_host_settings",
+        "run_scenarios",
+        "replay",
+        "inspect_url",
+        "diff_urls",
+        "open_in_form",
+        "snippet",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

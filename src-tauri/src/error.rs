@@ -34,6 +34,15 @@ impl From<embed_core::Error> for IpcError {
     }
 }
 
+impl From<embed_lab::LabError> for IpcError {
+    fn from(error: embed_lab::LabError) -> Self {
+        IpcError {
+            code: error.code().to_owned(),
+            message: format!("{error}. {}", error.fix()),
+        }
+    }
+}
+
 impl IpcError {
     /// A failure of the shell itself (windows, runtime).
     pub fn shell(message: impl std::fmt::Display) -> Self {

@@ -19,19 +19,25 @@ pub fn run() -> Result<(), String> {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_profiles,
-            commands::create_profile,
-            commands::update_profile,
-            commands::delete_profile,
-            commands::set_secret,
-            commands::clear_secret,
-            commands::sign,
-            commands::open_preview,
-            commands::preview_activity,
-            commands::interface_fields,
-            commands::host_settings,
-            commands::set_host_settings,
+            commands::profiles::app_info,
+            commands::profiles::list_profiles,
+            commands::profiles::create_profile,
+            commands::profiles::update_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::set_secret,
+            commands::profiles::clear_secret,
+            commands::profiles::sign,
+            commands::profiles::open_preview,
+            commands::host::preview_activity,
+            commands::host::interface_fields,
+            commands::host::host_settings,
+            commands::host::set_host_settings,
+            commands::lab::run_scenarios,
+            commands::lab::replay,
+            commands::lab::inspect_url,
+            commands::lab::diff_urls,
+            commands::lab::open_in_form,
+            commands::lab::snippet,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

@@ -36,6 +36,9 @@ pub fn init(app: &App) -> Result<AppState, String> {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    if let Err(e) = embed_profiles::demo::follow_local_host(&profiles, &host.origin()) {
+        eprintln!("warning: profiles on the local host could not follow it to its new port: {e}");
+    }
     // A failing keychain must not stop the app: the UI reports it on use.
     if let Err(e) = embed_profiles::demo::ensure(&profiles, &host.origin(), now) {
         eprintln!(

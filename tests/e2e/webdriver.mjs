@@ -13,7 +13,7 @@ export class Session {
 
   cmd(method, path, body) { return call(this.base, method, `/session/${this.id}${path}`, body); }
 
-  async find(css, timeoutMs = 15000) {
+  async find(css, timeoutMs = 15000, pollMs = 200) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
@@ -21,7 +21,7 @@ export class Session {
         return found[ELEMENT];
       } catch (error) {
         if (Date.now() > deadline) throw new Error(`no element ${css}: ${error.message}`);
-        await new Promise((r) => setTimeout(r, 200));
+        await new Promise((r) => setTimeout(r, pollMs));
       }
     }
   }

@@ -17,6 +17,15 @@ import type { Scheme } from './bindings/Scheme';
 
 export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, PreviewActivity, HostSettings, Scheme };
 export type { LogEntry } from './bindings/LogEntry';
+import type { ScenarioResults } from './bindings/ScenarioResults';
+import type { ReplayReport } from './bindings/ReplayReport';
+import type { Inspection } from './bindings/Inspection';
+import type { DiffReport } from './bindings/DiffReport';
+import type { OpenedForm } from './bindings/OpenedForm';
+import type { Language } from './bindings/Language';
+export type { ScenarioResults, ReplayReport, Inspection, DiffReport, OpenedForm, Language };
+export type { ScenarioRunView } from './bindings/ScenarioRunView';
+export type { LoadOutcome } from './bindings/LoadOutcome';
 export type { EmbedEvent } from './bindings/EmbedEvent';
 export type { InspectReport } from './bindings/InspectReport';
 
@@ -33,6 +42,14 @@ export const previewActivity = (afterRequest: number, afterEvent: number) =>
   invoke<PreviewActivity>('preview_activity', { afterRequest, afterEvent });
 export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
 export const hostSettings = () => invoke<HostSettings>('host_settings');
+export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResults>('run_scenarios', { id, form });
+export const replay = (id: string, form: SignForm) => invoke<ReplayReport>('replay', { id, form });
+/** `secret`: typed for this check only; sent once, never stored. */
+export const inspectUrl = (url: string, secret: string | null) => invoke<Inspection>('inspect_url', { url, secret });
+export const diffUrls = (a: string, b: string) => invoke<DiffReport>('diff_urls', { a, b });
+export const openInForm = (url: string) => invoke<OpenedForm>('open_in_form', { url });
+export const snippet = (id: string, form: SignForm, url: string, language: Language) =>
+  invoke<string>('snippet', { id, form, url, language });
 export const setHostSettings = (settings: HostSettings) => invoke<HostSettings>('set_host_settings', { settings });
 
 /** The message of a failed command, whatever was thrown. */

@@ -16,6 +16,7 @@ use crate::scheme::{self, Scheme};
 use crate::{boldbi, sigma_classic, sigma_jwt};
 
 /// What happened to a parameter.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
@@ -34,6 +35,7 @@ pub enum ChangeKind {
 }
 
 /// One difference.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
     /// What happened.
@@ -49,6 +51,7 @@ pub struct Change {
 }
 
 /// One JWT claim difference.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimChange {
     /// Added, removed or changed.
@@ -62,6 +65,7 @@ pub struct ClaimChange {
 }
 
 /// The comparison.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffReport {
     /// Scheme of A (`null` if not an embed URL).

@@ -73,6 +73,22 @@ pub fn ensure(profiles: &Profiles, origin: &str, now: u64) -> Result<Vec<Profile
     Ok(out)
 }
 
+/// The setting that remembers the local host's origin between runs.
+const LOCAL_ORIGIN: &str = "local_origin";
+
+/// The local host listens on a new port each run: profiles that pointed at
+/// the previous run's host (the demos and any the user added) move to
+/// `origin`, keeping their paths. Returns how many moved.
+pub fn follow_local_host(profiles: &Profiles, origin: &str) -> Result<usize, ProfileError> {
+    let store = profiles.store();
+    let moved = match store.setting(LOCAL_ORIGIN)? {
+        Some(previous) if previous != origin => store.rebase_embed_paths(&previous, origin)?,
+        _ => 0,
+    };
+    store.set_setting(LOCAL_ORIGIN, origin)?;
+    Ok(moved)
+}
+
 /// The (client id, secret) of every profile whose embed path is on
 /// `origin`: what the local host must know to accept their URLs.
 pub fn local_clients(
@@ -94,6 +110,51 @@ pub fn local_clients(
 mod tests {
     use super::*;
     use crate::keychain::MemoryVault;
+
+    #[test]
+    fn profiles_on_the_local_host_follow_it_to_its_new_port() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::open(
+            &dir.path().join("p.sqlite"),
+            Box::new(MemoryVault::default()),
+        )
+        .unwrap();
+        assert_eq!(
+            follow_local_host(&profiles, "http://127.0.0.1:1111").unwrap(),
+            0
+        );
+        let mine = |path: &str, name: &str| crate::store::ProfileInput {
+            name: name.into(),
+            scheme: embed_core::Scheme::SigmaClassic,
+            embed_path: path.into(),
+            client_id: "c".into(),
+            defaults: serde_json::json!({}),
+        };
+        let local = profiles
+            .create(&mine("http://127.0.0.1:1111/embed/7-mine", "Mine"), 1)
+            .unwrap();
+        let other = profiles
+            .create(&mine("http://127.0.0.1:11112/embed/7-x", "Other port"), 1)
+            .unwrap();
+        let remote = profiles
+            .create(
+                &mine("https://app.sigmacomputing.com/embed/1-x", "Remote"),
+                1,
+            )
+            .unwrap();
+        assert_eq!(
+            follow_local_host(&profiles, "http://127.0.0.1:2222").unwrap(),
+            1
+        );
+        let path = |id: &str| profiles.store().get(id).unwrap().embed_path;
+        assert_eq!(path(&local.id), "http://127.0.0.1:2222/embed/7-mine");
+        assert_eq!(path(&other.id), "http://127.0.0.1:11112/embed/7-x");
+        assert_eq!(path(&remote.id), "https://app.sigmacomputing.com/embed/1-x");
+        assert_eq!(
+            follow_local_host(&profiles, "http://127.0.0.1:2222").unwrap(),
+            0
+        );
+    }
 
     #[test]
     fn demos_are_created_once_and_follow_the_origin() {

@@ -51,6 +51,9 @@ pub enum ProfileError {
         /// Why.
         reason: String,
     },
+    /// The URL is not what the form signs (the form changed since).
+    #[error("the URL is not the one the current form signs")]
+    Stale,
     /// The profile has no secret yet.
     #[error("the profile {name:?} has no secret yet")]
     NoSecret {
@@ -82,6 +85,7 @@ impl ProfileError {
             ProfileError::NotFound { .. } => "not-found",
             ProfileError::InvalidField { .. } => "invalid-field",
             ProfileError::NoSecret { .. } => "no-secret",
+            ProfileError::Stale => "stale",
             ProfileError::Database(_) => "database",
             ProfileError::Keychain(KeychainError::Locked { .. }) => "keychain-locked",
             ProfileError::Keychain(KeychainError::Unavailable { .. }) => "keychain-unavailable",
@@ -97,6 +101,7 @@ impl ProfileError {
             ProfileError::NotFound { .. } => "The profile was deleted; pick another one.".into(),
             ProfileError::InvalidField { .. } => "Correct the field; nothing was saved yet.".into(),
             ProfileError::NoSecret { .. } => "Set the secret (it goes to the OS keychain, never to disk).".into(),
+            ProfileError::Stale => "Wait for the URL to update, then export again.".into(),
             ProfileError::Database(_) => "Check that the app's data folder is writable and not full.".into(),
             ProfileError::Keychain(KeychainError::Locked { .. }) => {
                 "Unlock your login keyring (GNOME Keyring, KWallet, macOS Keychain) and try again; what you typed is kept.".into()

@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use embed_core::scenario::{build_all, Base, Built, NotBuilt, ScenarioId};
+use embed_core::snippet::{snippet, Language, DEFAULT_SECRET_ENV};
 use embed_core::Secret;
 
 use crate::cache::CachedVault;
@@ -14,6 +16,10 @@ use crate::entry::{accept, SecretStatus};
 use crate::error::ProfileError;
 use crate::keychain::Vault;
 use crate::store::{Profile, ProfileInput, ProfileStore};
+
+fn fresh_nonce() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
 
 /// Profiles and their secrets.
 pub struct Profiles {
@@ -82,6 +88,62 @@ impl Profiles {
         })
     }
 
+    /// The gallery of broken variants of `form`'s URL for profile `id`,
+    /// built with its secret (which stays here) under `policy`.
+    pub fn scenarios(
+        &self,
+        id: &str,
+        form: &crate::signing::SignForm,
+        policy: &embed_core::Policy,
+        now: u64,
+    ) -> Result<Vec<(ScenarioId, Result<Built, NotBuilt>)>, ProfileError> {
+        let profile = self.store.get(id)?;
+        let secret = self.secret(id)?;
+        let request = embed_core::form::request(
+            &crate::signing::environment(&profile),
+            form,
+            now,
+            fresh_nonce,
+        );
+        let base = Base {
+            request: &request,
+            secret: &secret,
+            policy,
+            now,
+        };
+        Ok(build_all(&base, fresh_nonce))
+    }
+
+    /// Code in `language` that prints `url`, which must be what `form`
+    /// signs for profile `id` with the URL's own nonce and time.
+    pub fn snippet(
+        &self,
+        id: &str,
+        form: &crate::signing::SignForm,
+        url: &str,
+        language: Language,
+    ) -> Result<String, ProfileError> {
+        let profile = self.store.get(id)?;
+        let secret = self.secret(id)?;
+        let facts = embed_core::Embed::read(url)?.facts;
+        let pinned = crate::signing::SignForm {
+            nonce: facts.nonce.unwrap_or_default(),
+            time: facts.issued_at,
+            time_offset: 0,
+            ..form.clone()
+        };
+        let request = embed_core::form::request(
+            &crate::signing::environment(&profile),
+            &pinned,
+            0,
+            String::new,
+        );
+        if request.sign(&secret)? != url {
+            return Err(ProfileError::Stale);
+        }
+        Ok(snippet(&request, language, DEFAULT_SECRET_ENV)?)
+    }
+
     /// The secret's status for a listing: a keychain that cannot be read
     /// shows as "not set" with the reason and what to do, so the rest of the
     /// app stays usable. Never use this to decide whether to write a secret.
@@ -131,9 +193,7 @@ impl Profiles {
     ) -> Result<Signed, ProfileError> {
         let profile = self.store.get(id)?;
         let secret = self.secret(id)?;
-        let url = crate::signing::sign(&profile, &secret, form, now, || {
-            uuid::Uuid::new_v4().to_string()
-        })?;
+        let url = crate::signing::sign(&profile, &secret, form, now, fresh_nonce)?;
         let options = embed_core::InspectOptions {
             secret: Some(&secret),
             now: Some(now),

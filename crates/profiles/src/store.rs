@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
          created_at INTEGER NOT NULL
      );",
     "ALTER TABLE profiles ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);",
 ];
 
 /// One environment.
@@ -121,7 +122,11 @@ impl ProfileStore {
     /// Opens (creating and migrating) the database at `path`.
     pub fn open(path: &Path) -> Result<Self, ProfileError> {
         let mut connection = Connection::open(path)?;
-        connection.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")?;
+        // WAL with NORMAL sync: a crash may lose the last change, never corrupt
+        // the file, and start-up does not wait for an fsync per demo update.
+        connection.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
         migrate(&mut connection)?;
         Ok(ProfileStore {
             connection: Mutex::new(connection),
@@ -132,6 +137,40 @@ impl ProfileStore {
         self.connection
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// An app setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, ProfileError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare("SELECT value FROM settings WHERE key = ?1")?;
+        let mut rows = statement.query([key])?;
+        Ok(match rows.next()? {
+            Some(row) => Some(row.get(0)?),
+            None => None,
+        })
+    }
+
+    /// Sets an app setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), ProfileError> {
+        self.lock().execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Moves every profile whose embed path is under `old_origin` to
+    /// `new_origin` (same path); returns how many moved.
+    pub fn rebase_embed_paths(
+        &self,
+        old_origin: &str,
+        new_origin: &str,
+    ) -> Result<usize, ProfileError> {
+        Ok(self.lock().execute(
+            "UPDATE profiles SET embed_path = ?2 || substr(embed_path, length(?1) + 1)
+             WHERE substr(embed_path, 1, length(?1) + 1) = ?1 || '/'",
+            [old_origin, new_origin],
+        )?)
     }
 
     /// All profiles, by name.

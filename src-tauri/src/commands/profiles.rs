@@ -1,8 +1,7 @@
-//! The IPC commands: one-line adapters over `embed_profiles` and `embed_host`.
+//! Profile and signing commands: one-line adapters over `embed_profiles`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use embed_core::form_fields::FormField;
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
 use embed_profiles::{Profile, ProfileInput, SecretStatus};
@@ -12,7 +11,7 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-fn now() -> u64 {
+pub(crate) fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
@@ -121,75 +120,4 @@ pub(crate) fn open_preview(
     url: String,
 ) -> Result<(), IpcError> {
     crate::preview::show(&app, &embed_host::parent_url(&state.host.origin(), &url))
-}
-
-/// What happened in the preview since the UI last asked: the host's verdicts
-/// and the messages the embed posted.
-#[derive(ts_rs::TS)]
-#[ts(export)]
-#[derive(Debug, Serialize)]
-pub struct PreviewActivity {
-    /// Judged requests with an id above the one asked for.
-    pub requests: Vec<embed_host::log::LogEntry>,
-    /// Posted events with an id above the one asked for.
-    pub events: Vec<embed_host::log::EmbedEvent>,
-}
-
-#[tauri::command]
-pub(crate) fn preview_activity(
-    state: State<'_, AppState>,
-    after_request: u64,
-    after_event: u64,
-) -> PreviewActivity {
-    PreviewActivity {
-        requests: state.host.state.log.since(after_request),
-        events: state.host.state.events.since(after_event),
-    }
-}
-
-#[tauri::command]
-pub(crate) fn interface_fields(scheme: embed_core::Scheme) -> Vec<FormField> {
-    embed_core::form_fields::interface_fields(scheme)
-}
-
-/// The local host's settings for what the vendors leave unconfirmed.
-#[derive(ts_rs::TS)]
-#[ts(export)]
-#[derive(Debug, Serialize, serde::Deserialize)]
-pub struct HostSettings {
-    /// Largest `:session_length` accepted, seconds.
-    pub max_session_length: u64,
-    /// How far a signing time may lie in the future, seconds.
-    pub clock_skew: u64,
-    /// Bold BI: a raw `+` in the signature arrives as a space.
-    pub boldbi_plus_as_space: bool,
-    /// Bold BI: a reused `embed_nonce` is refused.
-    pub boldbi_refuse_reused_nonce: bool,
-}
-
-#[tauri::command]
-pub(crate) fn host_settings(state: State<'_, AppState>) -> HostSettings {
-    let policy = state.host.state.policy();
-    HostSettings {
-        max_session_length: policy.max_session_length,
-        clock_skew: policy.clock_skew,
-        boldbi_plus_as_space: policy.boldbi_plus_as_space,
-        boldbi_refuse_reused_nonce: policy.boldbi_refuse_reused_nonce,
-    }
-}
-
-#[tauri::command]
-pub(crate) fn set_host_settings(
-    state: State<'_, AppState>,
-    settings: HostSettings,
-) -> HostSettings {
-    let policy = embed_core::Policy {
-        max_session_length: settings.max_session_length,
-        clock_skew: settings.clock_skew,
-        boldbi_plus_as_space: settings.boldbi_plus_as_space,
-        boldbi_refuse_reused_nonce: settings.boldbi_refuse_reused_nonce,
-        ..state.host.state.policy()
-    };
-    state.host.state.set_policy(policy);
-    settings
 }

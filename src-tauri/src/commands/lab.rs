@@ -1,0 +1,268 @@
+//! QA commands: the error scenario gallery, the replay test, bug reports,
+//! the inspector, diff, "open in form" and hand-off snippets. Adapters over
+//! `embed_profiles`, `embed_lab` and `embed_core`; the secret never leaves
+//! the Rust side.
+
+use std::time::Duration;
+
+use embed_core::form::{Environment, SignForm};
+use embed_core::scenario::{NotBuilt, ScenarioId};
+use embed_core::snippet::Language;
+use embed_core::{Embed, InspectOptions, InspectReport, Secret};
+use embed_lab::report::{bug_report, ReportContext, ReportedProfile};
+use embed_lab::{Loader, ReplayReport, ScenarioRun};
+use serde::Serialize;
+use tauri::State;
+
+use super::profiles::now;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Each load waits at most this long.
+const LOAD_TIMEOUT: Duration = Duration::from_secs(20);
+
+fn loader() -> Result<Loader, IpcError> {
+    Ok(Loader::new(LOAD_TIMEOUT)?)
+}
+
+/// One run with its ready-made bug report.
+#[derive(ts_rs::TS)]
+#[ts(export)]
+#[derive(Debug, Serialize)]
+pub struct ScenarioRunView {
+    /// The run.
+    pub run: ScenarioRun,
+    /// The Markdown bug report (signature and nonce redacted, no secret).
+    pub report: String,
+}
+
+/// A scenario that does not apply to the profile's scheme.
+#[derive(ts_rs::TS)]
+#[ts(export)]
+#[derive(Debug, Serialize)]
+pub struct Skipped {
+    /// Which.
+    pub id: ScenarioId,
+    /// Its title.
+    pub title: String,
+    /// Why it does not apply.
+    pub why: String,
+}
+
+/// The gallery's results.
+#[derive(ts_rs::TS)]
+#[ts(export)]
+#[derive(Debug, Serialize)]
+pub struct ScenarioResults {
+    /// The runs, in gallery order.
+    pub runs: Vec<ScenarioRunView>,
+    /// Scenarios that do not apply.
+    pub skipped: Vec<Skipped>,
+}
+
+fn settings_lines(policy: &embed_core::Policy) -> Vec<String> {
+    vec![
+        format!("max session length: {} s", policy.max_session_length),
+        format!("clock skew: {} s", policy.clock_skew),
+        format!(
+            "Bold BI reads a raw + as a space: {}",
+            policy.boldbi_plus_as_space
+        ),
+        format!(
+            "Bold BI refuses a reused nonce: {}",
+            policy.boldbi_refuse_reused_nonce
+        ),
+    ]
+}
+
+/// The host's log lines for `url` (matched by its nonce's fingerprint).
+fn host_log_for(state: &AppState, url: &str) -> Vec<String> {
+    let Some(nonce) = Embed::read(url).ok().and_then(|e| e.facts.nonce) else {
+        return vec![];
+    };
+    let fingerprint = embed_host::log::fingerprint(&nonce);
+    state
+        .host
+        .state
+        .log
+        .since(0)
+        .into_iter()
+        .filter(|e| e.nonce_fingerprint.as_deref() == Some(fingerprint.as_str()))
+        .map(|e| {
+            format!(
+                "{} {} {} {} {} nonce {}",
+                e.time,
+                e.status,
+                e.verdict,
+                e.reason.as_deref().unwrap_or("-"),
+                e.message.as_deref().unwrap_or(""),
+                fingerprint
+            )
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub(crate) async fn run_scenarios(
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+) -> Result<ScenarioResults, IpcError> {
+    let profile = state.profiles.store().get(&id)?;
+    let policy = state.host.state.policy();
+    let mut built = Vec::new();
+    let mut skipped = Vec::new();
+    for (scenario, result) in state.profiles.scenarios(&id, &form, &policy, now())? {
+        match result {
+            Ok(b) => built.push(b),
+            Err(NotBuilt::NotApplicable(why)) => skipped.push(Skipped {
+                id: scenario,
+                title: scenario.title().into(),
+                why: why.into(),
+            }),
+            Err(NotBuilt::Failed(e)) => return Err(e.into()),
+        }
+    }
+    let runs = embed_lab::run_scenarios(&loader()?, profile.scheme, built).await;
+    let reported = ReportedProfile {
+        name: profile.name,
+        scheme: profile.scheme,
+        embed_path: profile.embed_path,
+        client_id: profile.client_id,
+    };
+    let settings = settings_lines(&policy);
+    let runs = runs
+        .into_iter()
+        .map(|run| {
+            let host_log = host_log_for(&state, &run.scenario.url);
+            let context = ReportContext {
+                app_version: env!("CARGO_PKG_VERSION"),
+                profile: &reported,
+                settings: &settings,
+                host_log: &host_log,
+            };
+            ScenarioRunView {
+                report: bug_report(&run, &context),
+                run,
+            }
+        })
+        .collect();
+    Ok(ScenarioResults { runs, skipped })
+}
+
+#[tauri::command]
+pub(crate) async fn replay(
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+) -> Result<ReplayReport, IpcError> {
+    let fresh = SignForm {
+        nonce: String::new(),
+        ..form
+    };
+    let url = state.profiles.sign(&id, &fresh, now())?.url;
+    Ok(embed_lab::replay(&loader()?, &url, now()).await?)
+}
+
+/// An inspected URL, with the profile whose secret verified it.
+#[derive(ts_rs::TS)]
+#[ts(export)]
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    /// The report.
+    pub report: InspectReport,
+    /// The profile whose client id (or, for Bold BI, dashboard URL) matched, if any.
+    pub matched_profile: Option<String>,
+    /// Where the secret came from: "profile", "typed" or "none".
+    pub secret_source: String,
+}
+
+#[tauri::command]
+pub(crate) fn inspect_url(
+    state: State<'_, AppState>,
+    url: String,
+    secret: Option<String>,
+) -> Result<Inspection, IpcError> {
+    let embed = Embed::read(&url)?;
+    let profiles = state.profiles.store().list()?;
+    let matched = profiles.iter().find(|p| {
+        p.scheme == embed.scheme
+            && match &embed.facts.client_id {
+                Some(id) => &p.client_id == id,
+                None => url.starts_with(&p.embed_path),
+            }
+    });
+    // A secret typed for this check only: used here, never stored.
+    let typed = secret.filter(|s| !s.is_empty()).map(Secret::new);
+    let (secret, source) = match (&typed, matched) {
+        (Some(s), _) => (Some(s.clone()), "typed"),
+        (None, Some(p)) => match state.profiles.secret(&p.id) {
+            Ok(s) => (Some(s), "profile"),
+            Err(_) => (None, "none"),
+        },
+        (None, None) => (None, "none"),
+    };
+    let options = InspectOptions {
+        secret: secret.as_ref(),
+        policy: state.host.state.policy(),
+        now: Some(now()),
+    };
+    Ok(Inspection {
+        report: embed_core::inspect(&url, &options)?,
+        matched_profile: matched.map(|p| p.id.clone()),
+        secret_source: source.into(),
+    })
+}
+
+#[tauri::command]
+pub(crate) fn diff_urls(a: String, b: String) -> Result<embed_core::diff::DiffReport, IpcError> {
+    Ok(embed_core::diff::diff(&a, &b)?)
+}
+
+/// A URL read back into a form.
+#[derive(ts_rs::TS)]
+#[ts(export)]
+#[derive(Debug, Serialize)]
+pub struct OpenedForm {
+    /// The environment the URL goes to.
+    pub environment: Environment,
+    /// The form.
+    pub form: SignForm,
+    /// The profile for that environment, if one exists.
+    pub profile_id: Option<String>,
+}
+
+#[tauri::command]
+pub(crate) fn open_in_form(
+    state: State<'_, AppState>,
+    url: String,
+) -> Result<OpenedForm, IpcError> {
+    let (environment, form) = embed_core::open_in_form::open_in_form(&url)?;
+    let profile_id = state
+        .profiles
+        .store()
+        .list()?
+        .into_iter()
+        .find(|p| {
+            p.scheme == environment.scheme
+                && p.embed_path == environment.embed_path
+                && p.client_id == environment.client_id
+        })
+        .map(|p| p.id);
+    Ok(OpenedForm {
+        environment,
+        form,
+        profile_id,
+    })
+}
+
+#[tauri::command]
+pub(crate) fn snippet(
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+    url: String,
+    language: Language,
+) -> Result<String, IpcError> {
+    Ok(state.profiles.snippet(&id, &form, &url, language)?)
+}
