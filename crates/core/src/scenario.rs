@@ -435,11 +435,11 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
     })
 }
 
+/// Every scenario of the gallery, built or with the reason it was not.
+pub type Gallery = Vec<(ScenarioId, Result<Built, NotBuilt>)>;
+
 /// Builds every scenario that applies, with a nonce from `fresh_nonce` each.
-pub fn build_all(
-    base: &Base<'_>,
-    mut fresh_nonce: impl FnMut() -> String,
-) -> Vec<(ScenarioId, Result<Built, NotBuilt>)> {
+pub fn build_all(base: &Base<'_>, mut fresh_nonce: impl FnMut() -> String) -> Gallery {
     ALL.iter()
         .map(|&id| (id, build(id, base, fresh_nonce())))
         .collect()

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use embed_core::scenario::{build_all, Base, Built, NotBuilt, ScenarioId};
+use embed_core::scenario::{build_all, Base, Gallery};
 use embed_core::snippet::{snippet, Language, DEFAULT_SECRET_ENV};
 use embed_core::Secret;
 
@@ -96,7 +96,7 @@ impl Profiles {
         form: &crate::signing::SignForm,
         policy: &embed_core::Policy,
         now: u64,
-    ) -> Result<Vec<(ScenarioId, Result<Built, NotBuilt>)>, ProfileError> {
+    ) -> Result<Gallery, ProfileError> {
         let profile = self.store.get(id)?;
         let secret = self.secret(id)?;
         let request = embed_core::form::request(
