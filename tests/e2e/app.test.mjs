@@ -1,34 +1,23 @@
 // The real app through its real WebKit webview: tauri-driver in front of
 // WebKitWebDriver, under Xvfb, in a D-Bus session with an unlocked
 // gnome-keyring (tests/e2e/run.sh sets that up).
-import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { Session } from './webdriver.mjs';
+import * as h from './harness.mjs';
 
-const run = promisify(execFile);
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.EMBED_SANDBOX_APP || path.join(root, 'target/debug/embed-sandbox-app');
-const cli = path.join(root, 'target/debug/embed-sandbox');
-const driverBin = process.env.TAURI_DRIVER || path.join(process.env.HOME, '.cargo/bin/tauri-driver');
-const base = 'http://127.0.0.1:4444';
+const { cli, filesUnder, keychainSecret } = h;
 let driver;
+let base;
 let session;
 
 async function startSession() {
-  session = await Session.start(base, app);
-  await session.find('[data-testid=signed-url]', 30000);
+  session = await h.openApp(base);
 }
 
 before(async () => {
-  driver = spawn(driverBin, [], { stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + '/status'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  ({ driver, base } = await h.startDriver(4444));
   await startSession();
 });
 
@@ -37,24 +26,9 @@ after(async () => {
   driver?.kill();
 });
 
-const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
-async function screenshot(name) {
-  mkdirSync(shots, { recursive: true });
-  writeFileSync(path.join(shots, name), Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'));
-}
-
-const profileId = () => session.run("return document.querySelector('[data-testid=profile-switcher]').value");
-const signedUrl = () => session.text('[data-testid=signed-url]');
-async function keychainSecret(id) {
-  const { stdout } = await run('secret-tool', ['lookup', 'service', 'embed-sandbox', 'username', id]);
-  return stdout.trim();
-}
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
+const screenshot = (name) => h.screenshot(session, name);
+const profileId = () => h.profileId(session);
+const signedUrl = () => h.signedUrl(session);
 
 test('the first screen shows a URL signed for the local host demo', async () => {
   const origin = await session.text('[data-testid=host-origin]');

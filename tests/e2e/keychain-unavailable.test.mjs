@@ -2,19 +2,14 @@
 // leads nowhere (as on a desktop with no Secret Service running) and fresh
 // app data. The app must open, say what is wrong and what to do, and keep
 // everything the user typed.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { Session } from './webdriver.mjs';
+import { app, startDriver } from './harness.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const app = process.env.EMBED_SANDBOX_APP || path.join(root, 'target/debug/embed-sandbox-app');
-const driverBin = process.env.TAURI_DRIVER || path.join(process.env.HOME, '.cargo/bin/tauri-driver');
-const base = 'http://127.0.0.1:4445';
 let driver;
 let session;
 
@@ -24,10 +19,8 @@ before(async () => {
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/embed-sandbox-no-bus',
     XDG_DATA_HOME: mkdtempSync(path.join(tmpdir(), 'no-keychain-')),
   };
-  driver = spawn(driverBin, ['--port', '4445', '--native-port', '4446'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(base + '/status'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  let base;
+  ({ driver, base } = await startDriver(4446, env));
   session = await Session.start(base, app);
 });
 

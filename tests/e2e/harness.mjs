@@ -1,0 +1,66 @@
+// What every end-to-end test file shares: tauri-driver, a session on the
+// real app, screenshots, the keychain as secret-tool sees it, and a walk
+// over the files the app wrote.
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Session } from './webdriver.mjs';
+
+export const run = promisify(execFile);
+export const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const app = process.env.EMBED_SANDBOX_APP || path.join(root, 'target/debug/embed-sandbox-app');
+export const cli = path.join(root, 'target/debug/embed-sandbox');
+const driverBin = process.env.TAURI_DRIVER || path.join(process.env.HOME, '.cargo/bin/tauri-driver');
+
+/** Starts tauri-driver on `port` (with `env`) and waits until it answers. */
+export async function startDriver(port = 4444, env = process.env) {
+  const native = String(port + 1);
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', native], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(base + '/status'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  return { driver, base };
+}
+
+/** A session on the app, once its first URL is signed. */
+export async function openApp(base) {
+  const session = await Session.start(base, app);
+  await session.find('[data-testid=signed-url]', 30000);
+  return session;
+}
+
+const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
+export async function screenshot(session, name) {
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(path.join(shots, name), Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'));
+}
+
+export const profileId = (session) => session.run("return document.querySelector('[data-testid=profile-switcher]').value");
+export const signedUrl = (session) => session.text('[data-testid=signed-url]');
+
+export async function keychainSecret(id) {
+  const { stdout } = await run('secret-tool', ['lookup', 'service', 'embed-sandbox', 'username', id]);
+  return stdout.trim();
+}
+
+export function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Picks the profile named `name` in the switcher. */
+export async function selectProfile(session, name) {
+  await session.run(`const s = document.querySelector('[data-testid=profile-switcher]');
+    const o = [...s.options].find((o) => o.textContent.startsWith(arguments[0]));
+    s.value = o.value; s.dispatchEvent(new Event('change'));`, name);
+}
+
+/** Sets a text field's value as a paste would. */
+export async function paste(session, css, text) {
+  await session.run("const i = document.querySelector(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input'));", css, text);
+}

@@ -1,0 +1,110 @@
+// The QA, solution-engineer and analyst workflows through the real app:
+// inspect a pasted URL, the replay test, the scenario gallery with a bug
+// report, hand-off code that prints the same URL, and "open in form".
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as h from './harness.mjs';
+
+let driver;
+let session;
+let secret;
+
+before(async () => {
+  let base;
+  ({ driver, base } = await h.startDriver(4448));
+  session = await h.openApp(base);
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
+  secret = await h.keychainSecret(await h.profileId(session));
+});
+
+after(async () => {
+  await session?.end();
+  driver?.kill();
+});
+
+const tab = (id) => session.click(`[data-testid=tab-${id}]`);
+
+test('the inspector verifies a pasted URL with the matching profile and names a tampered one', async () => {
+  const url = await session.until(() => h.signedUrl(session), (u) => u.includes('/embed/1-local-demo?'), 'a classic URL');
+  await tab('inspect');
+  await h.paste(session, '[data-testid=inspect-input]', url);
+  await session.click('[data-testid=inspect]');
+  assert.match(await session.text('[data-testid=inspect-verdict]'), /would accept/);
+  assert.match(await session.text('[data-testid=countdown]'), /expires in (9|10) min/);
+  const tampered = url.replace(':account_type=Creator', ':account_type=Viewer');
+  await h.paste(session, '[data-testid=inspect-input]', tampered);
+  await session.click('[data-testid=inspect]');
+  await session.until(() => session.text('[data-testid=inspect-verdict]'), (t) => /Invalid embed signature/.test(t), 'the refusal');
+  await h.paste(session, '[data-testid=diff-input]', url);
+  await session.click('[data-testid=diff]');
+  assert.match(await session.text('[data-testid=diff-breaking]'), /:account_type/);
+  await h.screenshot(session, 'app-inspector.png');
+  // Hostile input gets a message, not a crash.
+  await h.paste(session, '[data-testid=inspect-input]', 'javascript:alert(1)\u0000' + 'x'.repeat(100_000));
+  await session.click('[data-testid=inspect]');
+  assert.ok((await session.text('[data-testid=inspect-error]')).length > 0);
+});
+
+test('open in form fills the profile form from a URL', async () => {
+  await tab('compose');
+  const url = await h.signedUrl(session);
+  const edited = url.replace('ann%40example.com', 'bea@example.com').replace('ann@example.com', 'bea@example.com');
+  await tab('inspect');
+  await h.paste(session, '[data-testid=inspect-input]', edited);
+  await session.click('[data-testid=open-in-form]');
+  await session.until(() => session.run("return document.querySelector('[data-testid=email]')?.value"), (v) => v === 'bea@example.com', 'the form');
+  await session.until(() => h.signedUrl(session), (u) => u.includes('bea@example.com') || u.includes('bea%40example.com'), 'the re-signed URL');
+  await h.paste(session, '[data-testid=email]', 'ann@example.com');
+});
+
+test('the replay test passes against the local host', async () => {
+  await tab('scenarios');
+  await session.click('[data-testid=run-replay]');
+  const verdict = await session.until(() => session.text('[data-testid=replay-verdict]'), (t) => t.length > 0, 'the replay verdict', 30000);
+  assert.equal(verdict, 'PASS', await session.text('[data-testid=replay-summary]'));
+  assert.match(await session.text('[data-testid=replay-second]'), /nonce-reused/);
+});
+
+test('every scenario gets its expected error, and a bug report leaks nothing', async () => {
+  await tab('scenarios');
+  await session.click('[data-testid=run-all]');
+  const summary = await session.until(() => session.text('[data-testid=scenario-summary]'), (t) => t.length > 0, 'the gallery', 60000);
+  assert.match(summary, /^12 run, 12 as expected, 0 findings, 3 not applicable/);
+  const rows = await session.run("return [...document.querySelectorAll('[data-testid=scenario-row]')].map((r) => [r.dataset.scenario, r.dataset.matches])");
+  assert.ok(rows.every(([, ok]) => ok === 'true'), JSON.stringify(rows));
+  await h.screenshot(session, 'app-scenarios.png');
+  const reports = await session.run("return [...document.querySelectorAll('[data-testid=bug-report]')].map((r) => r.textContent)");
+  assert.equal(reports.length, 12);
+  for (const report of reports) {
+    assert.ok(!report.includes(secret), 'a bug report carries the secret');
+    assert.match(report, /\| Expected \| /);
+    assert.ok(!/:signature=[0-9a-f]{64}/.test(report), 'a bug report carries a whole signature');
+    assert.ok(!/:nonce=[0-9a-f-]{36}/.test(report), 'a bug report carries a whole nonce');
+  }
+  assert.match(reports[0], /Wrong client id/);
+});
+
+test('hand-off code prints exactly the URL shown', async () => {
+  await tab('compose');
+  await session.click('[data-testid=nonce-and-time]');
+  await session.type('[data-testid=nonce]', 'handoff-nonce');
+  const url = await session.until(() => h.signedUrl(session), (u) => u.includes(':nonce=handoff-nonce&'), 'the URL with the fixed nonce');
+  await tab('handoff');
+  const dir = mkdtempSync(path.join(tmpdir(), 'handoff-'));
+  for (const [language, file, command] of [['node', 'embed-url.mjs', 'node'], ['python', 'embed_url.py', 'python3']]) {
+    await session.run("const s = document.querySelector('[data-testid=snippet-language]'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", language);
+    await session.click('[data-testid=generate-snippet]');
+    const code = await session.until(() => session.text('[data-testid=snippet]'), (t) => t.includes(language === 'node' ? 'node:crypto' : 'import hmac'), `the ${language} snippet`);
+    assert.ok(!code.includes(secret), 'the snippet carries the secret');
+    writeFileSync(path.join(dir, file), code);
+    const { stdout } = await h.run(command, [path.join(dir, file)], { env: { ...process.env, EMBED_SECRET: secret } });
+    assert.equal(stdout.trim(), url, language);
+  }
+  await tab('compose');
+  await h.paste(session, '[data-testid=nonce]', '');
+});
