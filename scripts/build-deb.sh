@@ -7,8 +7,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./scripts/setup.sh
 (cd ui && npm run build)
-# The CLI builds src-tauri in release mode with the UI embedded, then bundles.
-(cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb --ci)
+# Tauri's CLI (a prebuilt npm binary, fetched into npm's cache on first use,
+# not a project dependency) builds src-tauri in release mode with the UI
+# embedded, then bundles.
+(cd src-tauri && npm exec --yes --package=@tauri-apps/cli@2.12.5 -- tauri build --bundles deb --ci)
 deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
 echo "package: $deb"
 echo "size: $(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes)"
