@@ -21,6 +21,9 @@ fn main() {
         "diff_urls",
         "open_in_form",
         "snippet",
+        "history",
+        "record_copied",
+        "clear_history",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -38,6 +38,9 @@ pub fn run() -> Result<(), String> {
             commands::lab::diff_urls,
             commands::lab::open_in_form,
             commands::lab::snippet,
+            commands::history::history,
+            commands::history::record_copied,
+            commands::history::clear_history,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

@@ -1,6 +1,7 @@
 //! The app's managed state: profiles (SQLite + keychain) and the embedded local host.
 
 use embed_host::RunningHost;
+use embed_profiles::history::{HistoryEntry, HistoryKind};
 use embed_profiles::Profiles;
 
 /// Everything commands reach through `State<'_, AppState>`.
@@ -27,6 +28,36 @@ impl AppState {
             self.host.state.remove_client(&client_id);
         }
         Ok(())
+    }
+
+    /// Remembers what happened to `url` in the history. History never
+    /// blocks a workflow: a failure is reported on standard error only.
+    pub fn remember(
+        &self,
+        kind: HistoryKind,
+        profile_id: Option<&str>,
+        url: &str,
+        verdict: &str,
+        scenario: Option<&str>,
+    ) {
+        let profile = profile_id.and_then(|id| self.profiles.store().get(id).ok());
+        let user = embed_core::Embed::read(url)
+            .ok()
+            .and_then(|e| e.facts.email);
+        let entry = HistoryEntry {
+            id: 0,
+            time: crate::commands::profiles::now(),
+            kind,
+            profile_id: profile.as_ref().map(|p| p.id.clone()),
+            profile_name: profile.map(|p| p.name),
+            user,
+            scenario: scenario.map(str::to_owned),
+            verdict: verdict.to_owned(),
+            url: url.to_owned(),
+        };
+        if let Err(e) = self.profiles.store().record(&entry) {
+            eprintln!("warning: could not record history: {e}");
+        }
     }
 
     /// Registers every local profile's client with the host (after a

@@ -1,8 +1,7 @@
 // The QA, solution-engineer and analyst workflows through the real app:
 // inspect a pasted URL, the replay test, the scenario gallery with a bug
 // report, hand-off code that prints the same URL, and "open in form".
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -107,4 +106,22 @@ test('hand-off code prints exactly the URL shown', async () => {
   }
   await tab('compose');
   await h.paste(session, '[data-testid=nonce]', '');
+});
+
+test('history finds what was done, re-opens it in the inspector, and clears', async () => {
+  await tab('history');
+  await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n >= 14, 'the history rows');
+  await h.paste(session, '[data-testid=history-search]', 'wrong-secret');
+  await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 1, 'one wrong-secret run');
+  await session.click('[data-testid=history-inspect]');
+  assert.match(await session.text('[data-testid=inspect-verdict]'), /Invalid embed signature/);
+  for (const file of h.filesUnder(process.env.XDG_DATA_HOME)) {
+    if (file.includes('keyrings')) continue;
+    assert.ok(!readFileSync(file).includes(secret), `the secret is in ${file}`);
+  }
+  await tab('history');
+  await h.paste(session, '[data-testid=history-search]', '');
+  await session.click('[data-testid=clear-history]');
+  await session.click('[data-testid=clear-history]');
+  await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 0, 'an empty history');
 });

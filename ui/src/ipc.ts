@@ -25,6 +25,10 @@ import type { OpenedForm } from './bindings/OpenedForm';
 import type { Language } from './bindings/Language';
 export type { ScenarioResults, ReplayReport, Inspection, DiffReport, OpenedForm, Language };
 export type { ScenarioRunView } from './bindings/ScenarioRunView';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { HistoryQuery } from './bindings/HistoryQuery';
+export type { HistoryEntry, HistoryQuery };
+export type { HistoryKind } from './bindings/HistoryKind';
 export type { LoadOutcome } from './bindings/LoadOutcome';
 export type { EmbedEvent } from './bindings/EmbedEvent';
 export type { InspectReport } from './bindings/InspectReport';
@@ -37,7 +41,10 @@ export const deleteProfile = (id: string) => invoke<void>('delete_profile', { id
 export const setSecret = (id: string, secret: string) => invoke<SecretStatus>('set_secret', { id, secret });
 export const clearSecret = (id: string) => invoke<SecretStatus>('clear_secret', { id });
 export const sign = (id: string, form: SignForm) => invoke<Signed>('sign', { id, form });
-export const openPreview = (url: string) => invoke<void>('open_preview', { url });
+export const openPreview = (url: string, id: string | null = null) => invoke<void>('open_preview', { url, id });
+export const history = (query: HistoryQuery) => invoke<HistoryEntry[]>('history', { query });
+export const recordCopied = (id: string, url: string) => invoke<void>('record_copied', { id, url });
+export const clearHistory = () => invoke<number>('clear_history');
 export const previewActivity = (afterRequest: number, afterEvent: number) =>
   invoke<PreviewActivity>('preview_activity', { afterRequest, afterEvent });
 export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });

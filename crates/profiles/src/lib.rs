@@ -9,6 +9,7 @@ pub mod cache;
 pub mod demo;
 pub mod entry;
 pub mod error;
+pub mod history;
 pub mod keychain;
 pub mod profiles;
 pub mod signing;

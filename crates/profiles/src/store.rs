@@ -31,6 +31,17 @@ const MIGRATIONS: &[&str] = &[
      );",
     "ALTER TABLE profiles ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;",
     "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);",
+    "CREATE TABLE history (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         time INTEGER NOT NULL,
+         kind TEXT NOT NULL,
+         profile_id TEXT,
+         profile_name TEXT,
+         user TEXT,
+         scenario TEXT,
+         verdict TEXT NOT NULL,
+         url TEXT NOT NULL
+     );",
 ];
 
 /// One environment.
@@ -133,7 +144,7 @@ impl ProfileStore {
         })
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
         self.connection
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

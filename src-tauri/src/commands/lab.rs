@@ -11,6 +11,7 @@ use embed_core::snippet::Language;
 use embed_core::{Embed, InspectOptions, InspectReport, Secret};
 use embed_lab::report::{bug_report, ReportContext, ReportedProfile};
 use embed_lab::{Loader, ReplayReport, ScenarioRun};
+use embed_profiles::history::HistoryKind;
 use serde::Serialize;
 use tauri::State;
 
@@ -135,6 +136,18 @@ pub(crate) async fn run_scenarios(
         .into_iter()
         .map(|run| {
             let host_log = host_log_for(&state, &run.scenario.url);
+            let verdict = if run.matches {
+                "as expected"
+            } else {
+                "finding"
+            };
+            state.remember(
+                HistoryKind::Scenario,
+                Some(&id),
+                &run.scenario.url,
+                verdict,
+                Some(run.scenario.id.id()),
+            );
             let context = ReportContext {
                 app_version: env!("CARGO_PKG_VERSION"),
                 profile: &reported,
@@ -161,7 +174,14 @@ pub(crate) async fn replay(
         ..form
     };
     let url = state.profiles.sign(&id, &fresh, now())?.url;
-    Ok(embed_lab::replay(&loader()?, &url, now()).await?)
+    let report = embed_lab::replay(&loader()?, &url, now()).await?;
+    let verdict = if report.pass {
+        "replay: pass"
+    } else {
+        "replay: fail"
+    };
+    state.remember(HistoryKind::Replay, Some(&id), &url, verdict, None);
+    Ok(report)
 }
 
 /// An inspected URL, with the profile whose secret verified it.
@@ -207,8 +227,24 @@ pub(crate) fn inspect_url(
         policy: state.host.state.policy(),
         now: Some(now()),
     };
+    let report = embed_core::inspect(&url, &options)?;
+    let verdict = match &report.verification {
+        Some(v) if v.accepted => "accepted".to_owned(),
+        Some(v) => format!(
+            "refused: {}",
+            v.refusal.as_ref().map_or("unknown", |r| r.reason.id())
+        ),
+        None => "not verified (no secret)".to_owned(),
+    };
+    state.remember(
+        HistoryKind::Inspected,
+        matched.map(|p| p.id.as_str()),
+        &url,
+        &verdict,
+        None,
+    );
     Ok(Inspection {
-        report: embed_core::inspect(&url, &options)?,
+        report,
         matched_profile: matched.map(|p| p.id.clone()),
         secret_source: source.into(),
     })

@@ -2,6 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use embed_profiles::history::HistoryKind;
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
 use embed_profiles::{Profile, ProfileInput, SecretStatus};
@@ -118,6 +119,15 @@ pub(crate) fn open_preview(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     url: String,
+    id: Option<String>,
 ) -> Result<(), IpcError> {
-    crate::preview::show(&app, &embed_host::parent_url(&state.host.origin(), &url))
+    crate::preview::show(&app, &embed_host::parent_url(&state.host.origin(), &url))?;
+    state.remember(
+        HistoryKind::Loaded,
+        id.as_deref(),
+        &url,
+        "opened in the preview",
+        None,
+    );
+    Ok(())
 }
