@@ -24,6 +24,12 @@ fn main() {
         "history",
         "record_copied",
         "clear_history",
+        "list_tiers",
+        "save_tier",
+        "delete_tier",
+        "export_tiers",
+        "import_tiers",
+        "compare_tiers",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -41,6 +41,12 @@ pub fn run() -> Result<(), String> {
             commands::history::history,
             commands::history::record_copied,
             commands::history::clear_history,
+            commands::tiers::list_tiers,
+            commands::tiers::save_tier,
+            commands::tiers::delete_tier,
+            commands::tiers::export_tiers,
+            commands::tiers::import_tiers,
+            commands::tiers::compare_tiers,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

@@ -39,6 +39,9 @@ pub fn init(app: &App) -> Result<AppState, String> {
     if let Err(e) = embed_profiles::demo::follow_local_host(&profiles, &host.origin()) {
         eprintln!("warning: profiles on the local host could not follow it to its new port: {e}");
     }
+    if let Err(e) = profiles.store().seed_tiers() {
+        eprintln!("warning: could not add the default tier presets: {e}");
+    }
     // A failing keychain must not stop the app: the UI reports it on use.
     if let Err(e) = embed_profiles::demo::ensure(&profiles, &host.origin(), now) {
         eprintln!(

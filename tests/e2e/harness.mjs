@@ -64,3 +64,23 @@ export async function selectProfile(session, name) {
 export async function paste(session, css, text) {
   await session.run("const i = document.querySelector(arguments[0]); i.value = arguments[1]; i.dispatchEvent(new Event('input'));", css, text);
 }
+
+/** Runs `inside` in the preview window (opened by `open`), then comes back. */
+export async function inPreview(session, open, inside) {
+  const main = await session.cmd('GET', '/window');
+  await open();
+  try {
+    const handles = await session.until(() => session.cmd('GET', '/window/handles'), (h) => h.length === 2, 'the preview window');
+    await session.cmd('POST', '/window', { handle: handles.find((h) => h !== main) });
+    return await inside();
+  } finally {
+    await session.cmd('POST', '/window', { handle: main });
+  }
+}
+
+/** Reads `css` inside the iframe `frameCss` of the current window. */
+export async function textInFrame(session, frameCss, css) {
+  const frame = await session.find(frameCss);
+  await session.cmd('POST', '/frame', { id: { 'element-6066-11e4-a52e-4f735466cecf': frame } });
+  try { return await session.text(css); } finally { await session.cmd('POST', '/frame/parent', {}); }
+}

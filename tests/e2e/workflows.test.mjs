@@ -125,3 +125,51 @@ test('history finds what was done, re-opens it in the inspector, and clears', as
   await session.click('[data-testid=clear-history]');
   await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 0, 'an empty history');
 });
+
+test('switching tiers changes the mock workbook, and two tiers compare side by side', async () => {
+  await tab('compose');
+  const loadAs = async (tier) => {
+    await session.click(`[data-testid=tier][data-name="${tier}"]`);
+    await session.until(() => h.signedUrl(session), (u) => u.includes(`:account_type=${tier === 'Viewer' ? 'Viewer' : 'Creator'}&`), `the ${tier} URL`);
+    return h.inPreview(session, () => session.click('[data-testid=load]'), async () => {
+      await session.until(() => session.text('[data-testid=status]'), (s) => s === 'embed loaded', 'the embed');
+      return [await h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=account-type]'),
+        await h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=teams]')];
+    });
+  };
+  const [viewerType, viewerTeams] = await loadAs('Viewer');
+  assert.match(viewerType, /Viewer/);
+  assert.match(viewerTeams, /Sales_People/);
+  const [premiumType, premiumTeams] = await loadAs('Premium: Creator + Sales_Managers + export');
+  assert.match(premiumType, /Creator/);
+  assert.match(premiumTeams, /Sales_Managers/);
+
+  await session.run("document.querySelector('[data-testid=tiers] details').open = true");
+  for (const [css, name] of [['[data-testid=compare-a]', 'Viewer'], ['[data-testid=compare-b]', 'Creator']]) {
+    await session.run("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));", css, name);
+  }
+  const sides = await h.inPreview(session, () => session.click('[data-testid=compare-tiers]'), async () => {
+    for (const i of [0, 1]) await session.until(() => session.text(`[data-testid=status-${i}]`), (s) => s === 'embed loaded', `embed ${i}`);
+    await h.screenshot(session, 'app-compare-tiers.png');
+    return [await h.textInFrame(session, '[data-testid=embed-frame-0]', '[data-testid=account-type]'),
+      await h.textInFrame(session, '[data-testid=embed-frame-1]', '[data-testid=account-type]')];
+  });
+  assert.match(sides[0], /Viewer/);
+  assert.match(sides[1], /Creator/);
+});
+
+test('tiers are shared as a JSON file without secrets, and imported back', async () => {
+  await tab('compose');
+  await session.run("document.querySelector('[data-testid=tiers] details').open = true");
+  await session.click('[data-testid=export-tiers]');
+  const file = await session.until(() => session.run("return document.querySelector('[data-testid=tiers-file]').value"), (v) => v.length > 0, 'the export');
+  assert.equal(JSON.parse(file).format, 'embed-sandbox.tiers.v1');
+  assert.ok(!file.includes(secret));
+  const renamed = JSON.stringify({ format: 'embed-sandbox.tiers.v1', tiers: [{ ...JSON.parse(file).tiers[0], name: 'Imported viewer' }] });
+  await h.paste(session, '[data-testid=tiers-file]', renamed);
+  await session.click('[data-testid=import-tiers]');
+  await session.find('[data-testid=tier][data-name="Imported viewer"]');
+  await h.paste(session, '[data-testid=tiers-file]', '{"format":"nope","tiers":[]}');
+  await session.click('[data-testid=import-tiers]');
+  assert.match(await session.until(() => session.text('[data-testid=tier-message]'), (t) => /format/.test(t), 'the refusal'), /not "embed-sandbox\.tiers\.v1"/);
+});

@@ -29,6 +29,8 @@ import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistoryQuery } from './bindings/HistoryQuery';
 export type { HistoryEntry, HistoryQuery };
 export type { HistoryKind } from './bindings/HistoryKind';
+import type { Tier } from './bindings/Tier';
+export type { Tier };
 export type { LoadOutcome } from './bindings/LoadOutcome';
 export type { EmbedEvent } from './bindings/EmbedEvent';
 export type { InspectReport } from './bindings/InspectReport';
@@ -57,6 +59,12 @@ export const diffUrls = (a: string, b: string) => invoke<DiffReport>('diff_urls'
 export const openInForm = (url: string) => invoke<OpenedForm>('open_in_form', { url });
 export const snippet = (id: string, form: SignForm, url: string, language: Language) =>
   invoke<string>('snippet', { id, form, url, language });
+export const listTiers = () => invoke<Tier[]>('list_tiers');
+export const saveTier = (tier: Tier) => invoke<Tier[]>('save_tier', { tier });
+export const deleteTier = (name: string) => invoke<Tier[]>('delete_tier', { name });
+export const exportTiers = () => invoke<string>('export_tiers');
+export const importTiers = (text: string) => invoke<Tier[]>('import_tiers', { text });
+export const compareTiers = (id: string, form: SignForm, a: string, b: string) => invoke<void>('compare_tiers', { id, form, a, b });
 export const setHostSettings = (settings: HostSettings) => invoke<HostSettings>('set_host_settings', { settings });
 
 /** The message of a failed command, whatever was thrown. */

@@ -33,6 +33,7 @@ pub mod sigma_classic;
 pub mod sigma_jwt;
 pub mod signature;
 pub mod snippet;
+pub mod tier;
 pub mod verdict;
 pub mod verify;
 

@@ -23,6 +23,8 @@ const ASSETS: &[(&str, &str)] = &[
     ("dashboard.js", include_str!("../assets/dashboard.js")),
     ("refusal.js", include_str!("../assets/refusal.js")),
     ("parent.js", include_str!("../assets/parent.js")),
+    ("compare.css", include_str!("../assets/compare.css")),
+    ("compare.js", include_str!("../assets/compare.js")),
     ("probe.js", include_str!("../assets/probe.js")),
 ];
 

@@ -25,7 +25,19 @@ pub use error::HostError;
 pub use org::{Client, Org};
 pub use server::{start, HostOptions, RunningHost};
 
-/// The host's parent page framing `src` (for the desktop preview).
+/// The host's compare page framing two (label, url) pairs side by side.
+pub fn compare_url(origin: &str, a: (&str, &str), b: (&str, &str)) -> String {
+    use embed_core::encoding::encode_value;
+    format!(
+        "{origin}/__sandbox/compare?la={}&a={}&lb={}&b={}",
+        encode_value(a.0),
+        encode_value(a.1),
+        encode_value(b.0),
+        encode_value(b.1)
+    )
+}
+
+/// The parent page's address for `src` on the host at `origin`.
 pub fn parent_url(origin: &str, src: &str) -> String {
     format!(
         "{origin}/__sandbox/parent?src={}",

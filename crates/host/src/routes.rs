@@ -40,6 +40,7 @@ pub fn router(state: Shared) -> Router {
         .route("/bi/site/{site}/dashboard-designer", boldbi.clone())
         .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi)
         .route("/__sandbox/parent", get(parent))
+        .route("/__sandbox/compare", get(compare))
         .route("/__sandbox/probe", get(|| async { pages::probe::render() }))
         .route("/__sandbox/log", get(log))
         .route("/__sandbox/log/stream", get(log_stream))
@@ -126,6 +127,21 @@ struct ParentQuery {
 
 async fn parent(Query(query): Query<ParentQuery>) -> Response {
     pages::parent::render(query.src.as_deref())
+}
+
+#[derive(Deserialize)]
+struct CompareQuery {
+    a: Option<String>,
+    b: Option<String>,
+    la: Option<String>,
+    lb: Option<String>,
+}
+
+async fn compare(Query(q): Query<CompareQuery>) -> Response {
+    pages::compare::render([
+        (q.la.as_deref(), q.a.as_deref()),
+        (q.lb.as_deref(), q.b.as_deref()),
+    ])
 }
 
 #[derive(Deserialize)]

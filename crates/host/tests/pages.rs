@@ -348,3 +348,22 @@ async fn every_verdict_is_also_a_header_for_tools() {
     );
     host.stop().await;
 }
+
+#[tokio::test]
+async fn the_compare_page_frames_two_urls_side_by_side() {
+    let host = host().await;
+    let a = sign_classic(&classic(&host.origin()));
+    let url = embed_host::compare_url(&host.origin(), ("Viewer <tier>", &a), ("Creator", &a));
+    let (status, body) = get(&url).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Viewer &lt;tier&gt;") && body.contains("data-testid=\"embed-frame-1\""));
+    assert!(body.contains("compare.js"));
+    let (status, body) = get(&format!(
+        "{}/__sandbox/compare?a=javascript:alert(1)&b=x",
+        host.origin()
+    ))
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("must") || body.contains("http://"));
+    host.stop().await;
+}

@@ -14,6 +14,7 @@ pub mod keychain;
 pub mod profiles;
 pub mod signing;
 pub mod store;
+pub mod tiers;
 
 pub use entry::SecretStatus;
 pub use error::{KeychainError, ProfileError};

@@ -42,6 +42,11 @@ const MIGRATIONS: &[&str] = &[
          verdict TEXT NOT NULL,
          url TEXT NOT NULL
      );",
+    "CREATE TABLE tiers (
+         name TEXT PRIMARY KEY NOT NULL,
+         data TEXT NOT NULL,
+         position INTEGER NOT NULL
+     );",
 ];
 
 /// One environment.

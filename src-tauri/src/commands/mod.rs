@@ -5,3 +5,4 @@ pub mod history;
 pub mod host;
 pub mod lab;
 pub mod profiles;
+pub mod tiers;

@@ -1,6 +1,7 @@
 //! The pages the host serves: the mock Sigma workbook, the mock Bold BI
-//! dashboard, the refusal page, the parent page and the index.
+//! dashboard, the refusal page, the parent and compare pages and the index.
 
+pub mod compare;
 pub mod dashboard;
 pub mod i18n;
 pub mod index;

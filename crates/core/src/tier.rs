@@ -1,0 +1,190 @@
+//! Tier presets: named bundles of account type, teams, user attributes,
+//! controls and interface parameters ("Viewer", "Creator", "Premium:
+//! Creator + Sales_Managers + export"), applied to a form in one click and
+//! shared as JSON files. A tier holds no secret and no identity: applying
+//! one keeps the user, the environment and the timing of the form.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::form::SignForm;
+
+/// One tier.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tier {
+    /// Its name.
+    pub name: String,
+    /// Account type (empty: not sent).
+    #[serde(default)]
+    pub account_type: String,
+    /// Teams.
+    #[serde(default)]
+    pub teams: Vec<String>,
+    /// User attributes (values comma-separated).
+    #[serde(default)]
+    pub user_attributes: Vec<(String, String)>,
+    /// Interface parameters and controls.
+    #[serde(default)]
+    pub params: Vec<(String, String)>,
+}
+
+impl Tier {
+    /// `form` with this tier's access applied; who, where and when are kept.
+    pub fn apply(&self, form: &SignForm) -> SignForm {
+        SignForm {
+            account_type: self.account_type.clone(),
+            teams: self.teams.clone(),
+            user_attributes: self.user_attributes.clone(),
+            params: self.params.clone(),
+            ..form.clone()
+        }
+    }
+
+    /// The tier `form` describes, named `name`.
+    pub fn from_form(name: &str, form: &SignForm) -> Self {
+        Tier {
+            name: name.trim().to_owned(),
+            account_type: form.account_type.clone(),
+            teams: form.teams.clone(),
+            user_attributes: form.user_attributes.clone(),
+            params: form.params.clone(),
+        }
+    }
+}
+
+/// The format tag of a tiers file.
+pub const TIERS_FORMAT: &str = "embed-sandbox.tiers.v1";
+/// Largest tiers file read.
+pub const MAX_TIERS_FILE_BYTES: usize = 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct TiersFile {
+    format: String,
+    tiers: Vec<Tier>,
+}
+
+/// `tiers` as a JSON file to share.
+pub fn export(tiers: &[Tier]) -> String {
+    let file = TiersFile {
+        format: TIERS_FORMAT.to_owned(),
+        tiers: tiers.to_vec(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+fn bad(reason: impl Into<String>) -> Error {
+    Error::BadField {
+        field: "tiers file".into(),
+        reason: reason.into(),
+    }
+}
+
+/// The tiers in a shared JSON file, checked: the format tag, names present
+/// and distinct, the size bounded.
+pub fn import(text: &str) -> Result<Vec<Tier>> {
+    if text.len() > MAX_TIERS_FILE_BYTES {
+        return Err(bad(format!(
+            "it is {} bytes; a tiers file is at most {MAX_TIERS_FILE_BYTES}",
+            text.len()
+        )));
+    }
+    let file: TiersFile = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    if file.format != TIERS_FORMAT {
+        return Err(bad(format!(
+            "its format is {:?}, not {TIERS_FORMAT:?}",
+            file.format
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for tier in &file.tiers {
+        if tier.name.trim().is_empty() {
+            return Err(bad("a tier has no name"));
+        }
+        if !seen.insert(tier.name.trim()) {
+            return Err(bad(format!("the tier {:?} appears twice", tier.name)));
+        }
+    }
+    Ok(file.tiers)
+}
+
+/// The presets a new install starts with, for the local demo organisation.
+pub fn defaults() -> Vec<Tier> {
+    let tier = |name: &str, account_type: &str, teams: &[&str], params: &[(&str, &str)]| Tier {
+        name: name.into(),
+        account_type: account_type.into(),
+        teams: teams.iter().map(|t| (*t).to_owned()).collect(),
+        user_attributes: vec![("Region".into(), "West".into())],
+        params: params
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect(),
+    };
+    vec![
+        tier(
+            "Viewer",
+            "Viewer",
+            &["Sales_People"],
+            &[(":theme", "Light")],
+        ),
+        tier(
+            "Creator",
+            "Creator",
+            &["Sales_People"],
+            &[(":theme", "Light")],
+        ),
+        tier(
+            "Premium: Creator + Sales_Managers + export",
+            "Creator",
+            &["Sales_Managers"],
+            &[(":theme", "Dark"), (":showUnderlyingData", "true")],
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn applying_a_tier_keeps_who_where_and_when() {
+        let form = SignForm {
+            email: "ann@example.com".into(),
+            nonce: "n".into(),
+            time: Some(5),
+            account_type: "Creator".into(),
+            teams: vec!["A".into()],
+            ..SignForm::default()
+        };
+        let viewer = &defaults()[0];
+        let applied = viewer.apply(&form);
+        assert_eq!(applied.account_type, "Viewer");
+        assert_eq!(applied.teams, vec!["Sales_People".to_owned()]);
+        assert_eq!(
+            (applied.email.as_str(), applied.nonce.as_str(), applied.time),
+            ("ann@example.com", "n", Some(5))
+        );
+        assert_eq!(Tier::from_form("Viewer", &applied), *viewer);
+    }
+
+    #[test]
+    fn tiers_round_trip_through_a_file_and_bad_files_are_named() {
+        let tiers = defaults();
+        assert_eq!(import(&export(&tiers)).unwrap(), tiers);
+        assert!(import("{}")
+            .unwrap_err()
+            .to_string()
+            .contains("missing field"));
+        assert!(import(r#"{"format":"other","tiers":[]}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("format"));
+        let twice =
+            format!(r#"{{"format":"{TIERS_FORMAT}","tiers":[{{"name":"A"}},{{"name":"A"}}]}}"#);
+        assert!(import(&twice).unwrap_err().to_string().contains("twice"));
+        let nameless = format!(r#"{{"format":"{TIERS_FORMAT}","tiers":[{{"name":" "}}]}}"#);
+        assert!(import(&nameless).is_err());
+        assert!(import(&" ".repeat(MAX_TIERS_FILE_BYTES + 1)).is_err());
+    }
+}

@@ -1,0 +1,117 @@
+//! Tier presets in the profile database: listed in the order they were
+//! added, saved by name (saving an existing name replaces it), deleted,
+//! imported from a shared file. The defaults are added once, on first run.
+
+use embed_core::tier::{self, Tier};
+use rusqlite::params;
+
+use crate::error::ProfileError;
+use crate::store::ProfileStore;
+
+const SEEDED: &str = "tiers_seeded";
+
+impl ProfileStore {
+    /// Every tier, in the order added.
+    pub fn tiers(&self) -> Result<Vec<Tier>, ProfileError> {
+        let connection = self.lock();
+        let mut statement = connection.prepare("SELECT data FROM tiers ORDER BY position")?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut tiers = Vec::new();
+        for data in rows {
+            // A damaged row is skipped rather than hiding every other tier.
+            if let Ok(tier) = serde_json::from_str(&data?) {
+                tiers.push(tier);
+            }
+        }
+        Ok(tiers)
+    }
+
+    /// Saves `tier` under its name, replacing a tier of the same name.
+    pub fn save_tier(&self, tier: &Tier) -> Result<(), ProfileError> {
+        let name = tier.name.trim();
+        if name.is_empty() {
+            return Err(ProfileError::InvalidField {
+                field: "tier name",
+                reason: "it is empty".into(),
+            });
+        }
+        let data = serde_json::to_string(&Tier {
+            name: name.to_owned(),
+            ..tier.clone()
+        })
+        .map_err(|e| ProfileError::Database(e.to_string()))?;
+        self.lock().execute(
+            "INSERT INTO tiers (name, data, position) VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM tiers))
+             ON CONFLICT(name) DO UPDATE SET data = ?2",
+            params![name, data],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes the tier named `name` (no error when there is none).
+    pub fn delete_tier(&self, name: &str) -> Result<(), ProfileError> {
+        self.lock()
+            .execute("DELETE FROM tiers WHERE name = ?1", [name])?;
+        Ok(())
+    }
+
+    /// Saves every tier of a shared file; returns how many.
+    pub fn import_tiers(&self, text: &str) -> Result<usize, ProfileError> {
+        let tiers = tier::import(text)?;
+        for tier in &tiers {
+            self.save_tier(tier)?;
+        }
+        Ok(tiers.len())
+    }
+
+    /// Adds the default tiers once per database.
+    pub fn seed_tiers(&self) -> Result<(), ProfileError> {
+        if self.setting(SEEDED)?.is_none() {
+            for tier in tier::defaults() {
+                self.save_tier(&tier)?;
+            }
+            self.set_setting(SEEDED, "1")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn tiers_are_seeded_once_saved_by_name_and_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::open(&dir.path().join("t.sqlite")).unwrap();
+        store.seed_tiers().unwrap();
+        assert_eq!(store.tiers().unwrap().len(), 3);
+        store.delete_tier("Viewer").unwrap();
+        store.seed_tiers().unwrap();
+        assert_eq!(
+            store.tiers().unwrap().len(),
+            2,
+            "a deleted default stays deleted"
+        );
+        let mut creator = store.tiers().unwrap()[0].clone();
+        creator.teams = vec!["X".into()];
+        store.save_tier(&creator).unwrap();
+        let tiers = store.tiers().unwrap();
+        assert_eq!(
+            (tiers.len(), tiers[0].teams.clone()),
+            (2, vec!["X".to_owned()]),
+            "same name replaces in place"
+        );
+        let shared = tier::export(&tier::defaults());
+        assert_eq!(store.import_tiers(&shared).unwrap(), 3);
+        assert_eq!(store.tiers().unwrap().len(), 3);
+        assert!(store.import_tiers("not json").is_err());
+        assert!(store
+            .save_tier(&Tier {
+                name: " ".into(),
+                ..creator
+            })
+            .is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! Tier preset commands: list, save, delete, share as JSON, and compare two
+//! tiers side by side in the preview window.
+
+use embed_core::form::SignForm;
+use embed_core::tier::{self, Tier};
+use embed_profiles::history::HistoryKind;
+use tauri::State;
+
+use super::profiles::now;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub(crate) fn list_tiers(state: State<'_, AppState>) -> Result<Vec<Tier>, IpcError> {
+    Ok(state.profiles.store().tiers()?)
+}
+
+#[tauri::command]
+pub(crate) fn save_tier(state: State<'_, AppState>, tier: Tier) -> Result<Vec<Tier>, IpcError> {
+    state.profiles.store().save_tier(&tier)?;
+    Ok(state.profiles.store().tiers()?)
+}
+
+#[tauri::command]
+pub(crate) fn delete_tier(state: State<'_, AppState>, name: String) -> Result<Vec<Tier>, IpcError> {
+    state.profiles.store().delete_tier(&name)?;
+    Ok(state.profiles.store().tiers()?)
+}
+
+#[tauri::command]
+pub(crate) fn export_tiers(state: State<'_, AppState>) -> Result<String, IpcError> {
+    Ok(tier::export(&state.profiles.store().tiers()?))
+}
+
+#[tauri::command]
+pub(crate) fn import_tiers(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<Vec<Tier>, IpcError> {
+    state.profiles.store().import_tiers(&text)?;
+    Ok(state.profiles.store().tiers()?)
+}
+
+#[tauri::command]
+pub(crate) fn compare_tiers(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+    a: String,
+    b: String,
+) -> Result<(), IpcError> {
+    let tiers = state.profiles.store().tiers()?;
+    let find = |name: &str| {
+        tiers.iter().find(|t| t.name == name).ok_or_else(|| IpcError {
+            code: "no-such-tier".into(),
+            message: format!("there is no tier named {name:?}. Pick one from the list, or save the form as a tier first."),
+        })
+    };
+    let (tier_a, tier_b) = (find(&a)?, find(&b)?);
+    // Each side is a fresh, single-use URL.
+    let fresh = SignForm {
+        nonce: String::new(),
+        ..form
+    };
+    let url_a = state.profiles.sign(&id, &tier_a.apply(&fresh), now())?.url;
+    let url_b = state.profiles.sign(&id, &tier_b.apply(&fresh), now())?.url;
+    let page = embed_host::compare_url(&state.host.origin(), (&a, &url_a), (&b, &url_b));
+    crate::preview::show(&app, &page)?;
+    for url in [&url_a, &url_b] {
+        state.remember(
+            HistoryKind::Loaded,
+            Some(&id),
+            url,
+            "opened in the tier comparison",
+            None,
+        );
+    }
+    Ok(())
+}
