@@ -17,6 +17,7 @@ fn main() {
         "set_host_settings",
         "run_scenarios",
         "replay",
+        "preview_scenario",
         "inspect_url",
         "diff_urls",
         "open_in_form",

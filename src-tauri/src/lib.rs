@@ -34,6 +34,7 @@ pub fn run() -> Result<(), String> {
             commands::host::set_host_settings,
             commands::lab::run_scenarios,
             commands::lab::replay,
+            commands::lab::preview_scenario,
             commands::lab::inspect_url,
             commands::lab::diff_urls,
             commands::lab::open_in_form,

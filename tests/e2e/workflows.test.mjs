@@ -86,6 +86,10 @@ test('every scenario gets its expected error, and a bug report leaks nothing', a
     assert.ok(!/:nonce=[0-9a-f-]{36}/.test(report), 'a bug report carries a whole nonce');
   }
   assert.match(reports[0], /Wrong client id/);
+  // One click shows a scenario as the embed shows it.
+  const status = await h.inPreview(session, () => session.click('[data-scenario=reused-nonce] [data-testid=preview-scenario]'),
+    () => session.until(() => session.text('[data-testid=status]'), (t) => t.startsWith('embed error'), 'the refusal'));
+  assert.match(status, /already used|nonce/i);
 });
 
 test('hand-off code prints exactly the URL shown', async () => {

@@ -23,7 +23,8 @@ import type { Inspection } from './bindings/Inspection';
 import type { DiffReport } from './bindings/DiffReport';
 import type { OpenedForm } from './bindings/OpenedForm';
 import type { Language } from './bindings/Language';
-export type { ScenarioResults, ReplayReport, Inspection, DiffReport, OpenedForm, Language };
+import type { ScenarioId } from './bindings/ScenarioId';
+export type { ScenarioResults, ReplayReport, Inspection, DiffReport, OpenedForm, Language, ScenarioId };
 export type { ScenarioRunView } from './bindings/ScenarioRunView';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { HistoryQuery } from './bindings/HistoryQuery';
@@ -52,6 +53,7 @@ export const previewActivity = (afterRequest: number, afterEvent: number) =>
 export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
 export const hostSettings = () => invoke<HostSettings>('host_settings');
 export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResults>('run_scenarios', { id, form });
+export const previewScenario = (id: string, form: SignForm, scenario: ScenarioId) => invoke<void>('preview_scenario', { id, form, scenario });
 export const replay = (id: string, form: SignForm) => invoke<ReplayReport>('replay', { id, form });
 /** `secret`: typed for this check only; sent once, never stored. */
 export const inspectUrl = (url: string, secret: string | null) => invoke<Inspection>('inspect_url', { url, secret });

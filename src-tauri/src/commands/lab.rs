@@ -164,6 +164,51 @@ pub(crate) async fn run_scenarios(
 }
 
 #[tauri::command]
+pub(crate) async fn preview_scenario(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    form: SignForm,
+    scenario: ScenarioId,
+) -> Result<(), IpcError> {
+    let policy = state.host.state.policy();
+    let built = state
+        .profiles
+        .scenarios(&id, &form, &policy, now())?
+        .into_iter()
+        .find(|(which, _)| *which == scenario)
+        .map(|(_, built)| built);
+    let not_applicable = |why: &str| IpcError {
+        code: "not-applicable".into(),
+        message: format!("{} does not apply to this profile: {why}", scenario.title()),
+    };
+    let built = match built {
+        Some(Ok(built)) => built,
+        Some(Err(NotBuilt::Failed(e))) => return Err(e.into()),
+        Some(Err(NotBuilt::NotApplicable(why))) => return Err(not_applicable(why)),
+        None => return Err(not_applicable("no such scenario")),
+    };
+    // A scenario that loads twice spends its nonce first, so the preview
+    // shows what the second load gets.
+    let scheme = state.profiles.store().get(&id)?.scheme;
+    for _ in 1..built.loads {
+        loader()?.load(&built.url, scheme).await?;
+    }
+    crate::preview::show(
+        &app,
+        &embed_host::parent_url(&state.host.origin(), &built.url),
+    )?;
+    state.remember(
+        HistoryKind::Scenario,
+        Some(&id),
+        &built.url,
+        "opened in the preview",
+        Some(scenario.id()),
+    );
+    Ok(())
+}
+
+#[tauri::command]
 pub(crate) async fn replay(
     state: State<'_, AppState>,
     id: String,
