@@ -154,6 +154,7 @@ test('switching tiers changes the mock workbook, and two tiers compare side by s
   }
   const sides = await h.inPreview(session, () => session.click('[data-testid=compare-tiers]'), async () => {
     for (const i of [0, 1]) await session.until(() => session.text(`[data-testid=status-${i}]`), (s) => s === 'embed loaded', `embed ${i}`);
+    await new Promise((r) => setTimeout(r, 800));
     await h.screenshot(session, 'app-compare-tiers.png');
     return [await h.textInFrame(session, '[data-testid=embed-frame-0]', '[data-testid=account-type]'),
       await h.textInFrame(session, '[data-testid=embed-frame-1]', '[data-testid=account-type]')];

@@ -8,7 +8,7 @@ const panes = frames.map((spec, i) => {
   let settled = false;
   frame.addEventListener('load', () => { if (!settled) status.textContent = 'page loaded (no embed event yet)'; });
   frame.src = spec.src;
-  return { frame, status, settle(text, kind) { settled = true; status.textContent = text; status.className = kind; } };
+  return { frame, status, settle(text, kind) { settled = true; status.textContent = text; status.className = 'status ' + kind; } };
 });
 window.addEventListener('message', (event) => {
   const pane = panes.find((p) => event.source === p.frame.contentWindow);
