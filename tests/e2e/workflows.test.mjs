@@ -73,12 +73,12 @@ test('every scenario gets its expected error, and a bug report leaks nothing', a
   await tab('scenarios');
   await session.click('[data-testid=run-all]');
   const summary = await session.until(() => session.text('[data-testid=scenario-summary]'), (t) => t.length > 0, 'the gallery', 60000);
-  assert.match(summary, /^12 run, 12 as expected, 0 findings, 3 not applicable/);
+  assert.match(summary, /^17 run, 17 as expected, 0 findings, 3 not applicable/);
   const rows = await session.run("return [...document.querySelectorAll('[data-testid=scenario-row]')].map((r) => [r.dataset.scenario, r.dataset.matches])");
   assert.ok(rows.every(([, ok]) => ok === 'true'), JSON.stringify(rows));
   await h.screenshot(session, 'app-scenarios.png');
   const reports = await session.run("return [...document.querySelectorAll('[data-testid=bug-report]')].map((r) => r.textContent)");
-  assert.equal(reports.length, 12);
+  assert.equal(reports.length, 17);
   for (const report of reports) {
     assert.ok(!report.includes(secret), 'a bug report carries the secret');
     assert.match(report, /\| Expected \| /);

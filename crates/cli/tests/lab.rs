@@ -141,9 +141,9 @@ fn replay_reports_bad_input_and_an_unreachable_host_with_exit_2() {
 #[test]
 fn every_example_profile_gets_every_expected_error() {
     for (file, run) in [
-        ("sigma-classic.profile.json", 12),
-        ("sigma-jwt.profile.json", 10),
-        ("boldbi.profile.json", 12),
+        ("sigma-classic.profile.json", 17),
+        ("sigma-jwt.profile.json", 14),
+        ("boldbi.profile.json", 15),
     ] {
         let out = cli()
             .args(["scenarios", "--profile-file"])

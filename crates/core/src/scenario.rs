@@ -54,10 +54,20 @@ pub enum ScenarioId {
     BoldBiEscapedPlusSignature,
     /// Signed over the lower-cased query (the old Bold BI sample's `ToLower()`).
     LowercasedQuery,
+    /// No team at all.
+    NoTeam,
+    /// A required parameter's name mistyped (and signed that way).
+    MistypedParameter,
+    /// An embed path the organisation does not have.
+    UnknownEmbed,
+    /// The email of an internal (non-embed) user.
+    InternalUser,
+    /// A session so short it runs out while the embed is open.
+    SessionRunsOut,
 }
 
 /// All scenarios in order.
-pub const ALL: [ScenarioId; 15] = [
+pub const ALL: [ScenarioId; 20] = [
     ScenarioId::WrongClientId,
     ScenarioId::WrongSecret,
     ScenarioId::TamperedAfterSigning,
@@ -73,7 +83,20 @@ pub const ALL: [ScenarioId; 15] = [
     ScenarioId::BoldBiRawPlusSignature,
     ScenarioId::BoldBiEscapedPlusSignature,
     ScenarioId::LowercasedQuery,
+    ScenarioId::NoTeam,
+    ScenarioId::MistypedParameter,
+    ScenarioId::UnknownEmbed,
+    ScenarioId::InternalUser,
+    ScenarioId::SessionRunsOut,
 ];
+
+/// An embed id no organisation has; the local demo organisation refuses it
+/// as "Embed not found".
+pub const MISSING_EMBED_ID: &str = "0-no-such-embed";
+/// The local demo organisation's internal (non-embed) user.
+pub const DEMO_INTERNAL_USER: &str = "analyst@internal.example.com";
+/// The session length of [`ScenarioId::SessionRunsOut`], in seconds.
+pub const SHORT_SESSION: u64 = 5;
 
 impl ScenarioId {
     /// A short title.
@@ -94,6 +117,11 @@ impl ScenarioId {
             ScenarioId::BoldBiRawPlusSignature => "Bold BI signature with a raw +",
             ScenarioId::BoldBiEscapedPlusSignature => "Bold BI signature with an escaped +",
             ScenarioId::LowercasedQuery => "Lower-cased query (ToLower())",
+            ScenarioId::NoTeam => "No team",
+            ScenarioId::MistypedParameter => "Mistyped parameter name",
+            ScenarioId::UnknownEmbed => "Unknown embed path",
+            ScenarioId::InternalUser => "Email of an internal user",
+            ScenarioId::SessionRunsOut => "Session runs out while open",
         }
     }
 
@@ -115,6 +143,11 @@ impl ScenarioId {
             ScenarioId::BoldBiRawPlusSignature => "boldbi-raw-plus-signature",
             ScenarioId::BoldBiEscapedPlusSignature => "boldbi-escaped-plus-signature",
             ScenarioId::LowercasedQuery => "lowercased-query",
+            ScenarioId::NoTeam => "no-team",
+            ScenarioId::MistypedParameter => "mistyped-parameter",
+            ScenarioId::UnknownEmbed => "unknown-embed",
+            ScenarioId::InternalUser => "internal-user",
+            ScenarioId::SessionRunsOut => "session-runs-out",
         }
     }
 }
@@ -432,6 +465,77 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 refused(Reason::InvalidSignature),
             )
         }
+        ScenarioId::NoTeam => {
+            let EmbedRequest::SigmaClassic(r) = &mut request else {
+                return Err(NotBuilt::NotApplicable(
+                    "Only Sigma classic requires a team (a JWT may omit teams; Bold BI has none).",
+                ));
+            };
+            r.teams.clear();
+            built(
+                ":external_user_team sent empty".into(),
+                request.sign(base.secret)?,
+                refused(Reason::NoTeam),
+            )
+        }
+        ScenarioId::MistypedParameter => {
+            let url = request.sign(base.secret)?;
+            let (change, url) = mistype(scheme, &url, base.secret)?;
+            built(change, url, refused(Reason::MissingParameter))
+        }
+        ScenarioId::UnknownEmbed => {
+            let marker = match scheme {
+                Scheme::SigmaClassic => "/embed/",
+                Scheme::SigmaJwt => "/workbook/",
+                Scheme::BoldBi => "/dashboards/",
+            };
+            let path = match &mut request {
+                EmbedRequest::SigmaClassic(r) => &mut r.embed_path,
+                EmbedRequest::SigmaJwt(r) => &mut r.workbook_url,
+                EmbedRequest::BoldBi(r) => &mut r.dashboard_url,
+            };
+            let Some(at) = path.find(marker).map(|i| i + marker.len()) else {
+                return Err(NotBuilt::NotApplicable(
+                    "The embed path has no embed id to replace.",
+                ));
+            };
+            let rest = path[at..]
+                .find('/')
+                .map_or("", |i| &path[at + i..])
+                .to_owned();
+            *path = format!("{}{MISSING_EMBED_ID}{rest}", &path[..at]);
+            built(
+                format!("embed id replaced by {MISSING_EMBED_ID}"),
+                request.sign(base.secret)?,
+                refused(Reason::UnknownEmbed).depending_on("the organisation's embeds"),
+            )
+        }
+        ScenarioId::InternalUser => {
+            *request.email_mut() = DEMO_INTERNAL_USER.into();
+            built(
+                format!(
+                    "email set to {DEMO_INTERNAL_USER}, an internal user of the demo organisation"
+                ),
+                request.sign(base.secret)?,
+                refused(Reason::InternalUser).depending_on("the organisation's users"),
+            )
+        }
+        ScenarioId::SessionRunsOut => {
+            match &mut request {
+                EmbedRequest::SigmaClassic(r) => r.session_length = SHORT_SESSION,
+                EmbedRequest::SigmaJwt(r) => r.ttl = SHORT_SESSION,
+                EmbedRequest::BoldBi(_) => {
+                    return Err(NotBuilt::NotApplicable(
+                        "Bold BI's shortest validity is a day.",
+                    ))
+                }
+            }
+            built(
+                format!("session length {SHORT_SESSION} s: it loads, then the open embed says \"Session expired. Reload the page.\" (show it in the preview)"),
+                request.sign(base.secret)?,
+                Expected::accepted(),
+            )
+        }
     })
 }
 
@@ -553,6 +657,28 @@ fn drop_required(scheme: Scheme, url: &str, secret: &Secret) -> Result<(String, 
             let kept = without(query, ":embed");
             Ok((":embed=true left out".into(), format!("{base}?{kept}")))
         }
+    }
+}
+
+/// Renames one required parameter as a typo would, re-signing where the vendor signs.
+fn mistype(scheme: Scheme, url: &str, secret: &Secret) -> Result<(String, String), NotBuilt> {
+    match scheme {
+        Scheme::SigmaClassic => Ok((
+            ":session_length sent as :sesion_length (signed that way)".into(),
+            resign_with(scheme, url, secret, |q| {
+                q.replacen("&:session_length=", "&:sesion_length=", 1)
+            })?,
+        )),
+        Scheme::BoldBi => Ok((
+            "embed_user_email sent as embed_user_mail (signed that way)".into(),
+            resign_with(scheme, url, secret, |q| {
+                q.replacen("&embed_user_email=", "&embed_user_mail=", 1)
+            })?,
+        )),
+        Scheme::SigmaJwt => Ok((
+            ":embed sent as :embedd".into(),
+            url.replacen("&:embed=true", "&:embedd=true", 1),
+        )),
     }
 }
 

@@ -152,6 +152,7 @@ pub fn parse(
             .map_or_else(|| Org::demo(vec![]).teams, |t| t.into_iter().collect()),
         account_types: file.account_types.unwrap_or_else(demo_account_types),
         embeds: file.embeds.map(|e| e.into_iter().collect()),
+        absent_embeds: std::collections::BTreeSet::new(),
         internal_users: file
             .internal_users
             .iter()

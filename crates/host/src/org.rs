@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use embed_core::scenario::{DEMO_INTERNAL_USER, MISSING_EMBED_ID};
 use embed_core::verify::Directory;
 use embed_core::{Policy, Scheme, Secret};
 
@@ -75,6 +76,9 @@ pub struct Org {
     pub account_types: BTreeMap<String, BTreeSet<Permission>>,
     /// Known embeds (embed ids, workbook slugs, dashboard ids); `None` accepts any.
     pub embeds: Option<BTreeSet<String>>,
+    /// Embeds that do not exist even when `embeds` accepts any (the demo's
+    /// stand-in for a deleted workbook, so "Embed not found" can be shown).
+    pub absent_embeds: BTreeSet<String>,
     /// Internal users' emails, lowercased.
     pub internal_users: BTreeSet<String>,
     /// Settings for undocumented behaviour.
@@ -101,7 +105,8 @@ impl Org {
             teams: BTreeSet::from(["Sales_Managers".to_owned(), "Sales_People".to_owned()]),
             account_types: demo_account_types(),
             embeds: None,
-            internal_users: BTreeSet::new(),
+            absent_embeds: BTreeSet::from([MISSING_EMBED_ID.to_owned()]),
+            internal_users: BTreeSet::from([DEMO_INTERNAL_USER.to_owned()]),
             policy: Policy::default(),
         }
     }
@@ -160,7 +165,14 @@ impl Directory for Org {
     }
 
     fn embed_known(&self, scheme: Scheme, base: &str) -> bool {
-        match (&self.embeds, embed_id(scheme, base)) {
+        let id = embed_id(scheme, base);
+        if id
+            .as_ref()
+            .is_some_and(|id| self.absent_embeds.contains(id))
+        {
+            return false;
+        }
+        match (&self.embeds, id) {
             (None, _) => true,
             (Some(known), Some(id)) => known.contains(&id),
             (Some(_), None) => false,

@@ -119,7 +119,7 @@ async fn run_gallery(policy: Policy) -> usize {
 
 #[tokio::test]
 async fn every_scenario_gets_its_refusal_from_the_local_host() {
-    assert_eq!(run_gallery(Policy::default()).await, 34);
+    assert_eq!(run_gallery(Policy::default()).await, 46);
 }
 
 #[tokio::test]
@@ -131,7 +131,7 @@ async fn scenarios_follow_the_hosts_settings() {
         clock_skew: 60,
         ..Policy::default()
     };
-    assert_eq!(run_gallery(policy).await, 34);
+    assert_eq!(run_gallery(policy).await, 46);
 }
 
 #[tokio::test]

@@ -34,11 +34,11 @@ impl Directory for Org {
     fn account_type_known(&self, account_type: &str) -> bool {
         matches!(account_type, "Viewer" | "Creator")
     }
-    fn embed_known(&self, _: Scheme, _: &str) -> bool {
-        true
+    fn embed_known(&self, _: Scheme, base: &str) -> bool {
+        !base.contains(MISSING_EMBED_ID)
     }
-    fn is_internal_user(&self, _: &str) -> bool {
-        false
+    fn is_internal_user(&self, email: &str) -> bool {
+        email == DEMO_INTERNAL_USER
     }
 }
 
@@ -168,8 +168,8 @@ fn check_all(policy: &Policy) -> usize {
 
 #[test]
 fn every_scenario_gets_the_refusal_it_promises() {
-    // 15 scenarios over 3 schemes, minus the ones that do not apply.
-    assert_eq!(check_all(&Policy::default()), 34);
+    // 20 scenarios over 3 schemes, minus the ones that do not apply.
+    assert_eq!(check_all(&Policy::default()), 46);
 }
 
 #[test]
