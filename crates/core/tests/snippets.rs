@@ -142,44 +142,30 @@ fn scratch() -> PathBuf {
     dir
 }
 
-#[test]
-fn node_snippets_print_the_same_url() {
+/// Writes each case's snippet for `language` and runs it with `program`.
+fn interpreted(language: Language, extension: &str, program: &str) {
     let dir = scratch();
     for (name, request) in cases() {
-        let file = dir.join(format!("{name}.mjs"));
-        std::fs::write(
-            &file,
-            snippet(&request, Language::Node, "EMBED_SECRET").unwrap(),
-        )
-        .unwrap();
-        let mut node = Command::new("node");
-        node.arg(&file);
+        let file = dir.join(format!("{name}.{extension}"));
+        std::fs::write(&file, snippet(&request, language, "EMBED_SECRET").unwrap()).unwrap();
+        let mut command = Command::new(program);
+        command.arg(&file);
         assert_eq!(
-            run(node),
+            run(command),
             request.sign(&Secret::new(SECRET)).unwrap(),
-            "{name}"
+            "{name} ({program})"
         );
     }
 }
 
 #[test]
+fn node_snippets_print_the_same_url() {
+    interpreted(Language::Node, "mjs", "node");
+}
+
+#[test]
 fn python_snippets_print_the_same_url() {
-    let dir = scratch();
-    for (name, request) in cases() {
-        let file = dir.join(format!("{name}.py"));
-        std::fs::write(
-            &file,
-            snippet(&request, Language::Python, "EMBED_SECRET").unwrap(),
-        )
-        .unwrap();
-        let mut python = Command::new("python3");
-        python.arg(&file);
-        assert_eq!(
-            run(python),
-            request.sign(&Secret::new(SECRET)).unwrap(),
-            "{name}"
-        );
-    }
+    interpreted(Language::Python, "py", "python3");
 }
 
 #[test]

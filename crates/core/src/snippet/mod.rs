@@ -7,15 +7,14 @@
 //! Every snippet is run by the tests and must print, byte for byte, what
 //! the core signs for the same inputs.
 
-mod literal;
-mod node;
-mod python;
-mod rust;
+mod declare;
+mod fields;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::request::EmbedRequest;
+use crate::scheme::Scheme;
 
 /// A language a snippet is written in.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -57,11 +56,44 @@ pub fn snippet(request: &EmbedRequest, language: Language, secret_env: &str) -> 
             reason: format!("{secret_env:?} is not an environment variable name like EMBED_SECRET"),
         });
     }
-    Ok(match language {
-        Language::Node => node::render(request, secret_env),
-        Language::Python => python::render(request, secret_env),
-        Language::Rust => rust::render(request, secret_env),
-    })
+    let (scheme, values) = fields::fields(request);
+    let declare: fn(&str, &fields::Value<'_>) -> String = match language {
+        Language::Node => declare::node,
+        Language::Python => declare::python,
+        Language::Rust => declare::rust,
+    };
+    let data: Vec<String> = values
+        .iter()
+        .map(|(name, value)| declare(name, value))
+        .collect();
+    Ok(fill(
+        template(scheme, language),
+        prelude(language),
+        &data,
+        secret_env,
+    ))
+}
+
+fn prelude(language: Language) -> &'static str {
+    match language {
+        Language::Node => include_str!("templates/prelude.mjs"),
+        Language::Python => include_str!("templates/prelude.py"),
+        Language::Rust => include_str!("templates/prelude.rs"),
+    }
+}
+
+fn template(scheme: Scheme, language: Language) -> &'static str {
+    match (scheme, language) {
+        (Scheme::SigmaClassic, Language::Node) => include_str!("templates/classic.mjs"),
+        (Scheme::SigmaClassic, Language::Python) => include_str!("templates/classic.py"),
+        (Scheme::SigmaClassic, Language::Rust) => include_str!("templates/classic.rs"),
+        (Scheme::SigmaJwt, Language::Node) => include_str!("templates/jwt.mjs"),
+        (Scheme::SigmaJwt, Language::Python) => include_str!("templates/jwt.py"),
+        (Scheme::SigmaJwt, Language::Rust) => include_str!("templates/jwt.rs"),
+        (Scheme::BoldBi, Language::Node) => include_str!("templates/boldbi.mjs"),
+        (Scheme::BoldBi, Language::Python) => include_str!("templates/boldbi.py"),
+        (Scheme::BoldBi, Language::Rust) => include_str!("templates/boldbi.rs"),
+    }
 }
 
 /// `template` with its prelude, data lines and secret variable filled in.
