@@ -50,6 +50,8 @@ export const recordCopied = (id: string, url: string) => invoke<void>('record_co
 export const clearHistory = () => invoke<number>('clear_history');
 export const previewActivity = (afterRequest: number, afterEvent: number) =>
   invoke<PreviewActivity>('preview_activity', { afterRequest, afterEvent });
+/** What the vendor would refuse in `form`, in plain words (the core's rules and the host's settings). */
+export const checkForm = (scheme: Scheme, form: SignForm) => invoke<string[]>('check_form', { scheme, form });
 export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
 export const hostSettings = () => invoke<HostSettings>('host_settings');
 export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResults>('run_scenarios', { id, form });
@@ -62,6 +64,7 @@ export const openInForm = (url: string) => invoke<OpenedForm>('open_in_form', { 
 export const snippet = (id: string, form: SignForm, url: string, language: Language) =>
   invoke<string>('snippet', { id, form, url, language });
 export const listTiers = () => invoke<Tier[]>('list_tiers');
+export const applyTier = (form: SignForm, name: string) => invoke<SignForm>('apply_tier', { form, name });
 export const saveTier = (tier: Tier) => invoke<Tier[]>('save_tier', { tier });
 export const deleteTier = (name: string) => invoke<Tier[]>('delete_tier', { name });
 export const exportTiers = () => invoke<string>('export_tiers');

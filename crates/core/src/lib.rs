@@ -17,6 +17,7 @@ pub mod encoding;
 pub mod error;
 pub mod facts;
 pub mod form;
+pub mod form_check;
 pub mod form_fields;
 pub mod hazards;
 pub mod inspect;

@@ -51,6 +51,16 @@ pub struct SettingUsed {
 }
 
 impl Policy {
+    /// Every setting with its value, for reports.
+    pub fn settings(&self) -> [SettingUsed; 4] {
+        [
+            self.max_session_length_used(),
+            self.clock_skew_used(),
+            self.boldbi_plus_used(),
+            self.boldbi_nonce_used(),
+        ]
+    }
+
     /// The max-session-length setting as used.
     pub fn max_session_length_used(&self) -> SettingUsed {
         SettingUsed {

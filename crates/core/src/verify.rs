@@ -85,6 +85,17 @@ pub struct Verification {
     pub refusal: Option<Refusal>,
 }
 
+impl Verification {
+    /// The verdict in a few words: `accepted` or `refused: <reason>`.
+    pub fn summary(&self) -> String {
+        match (&self.refusal, self.accepted) {
+            (_, true) => "accepted".to_owned(),
+            (Some(refusal), false) => format!("refused: {}", refusal.reason.id()),
+            (None, false) => "refused".to_owned(),
+        }
+    }
+}
+
 /// Everything a verification needs besides the URL.
 pub struct Judge<'a> {
     /// The shared secret.

@@ -154,6 +154,29 @@ impl<T: Numbered> Journal<T> {
     }
 }
 
+impl RequestLog {
+    /// The entries for the URL with this nonce, one line each (time, status,
+    /// verdict, reason, message, nonce fingerprint): what a bug report quotes.
+    pub fn lines_for_nonce(&self, nonce: &str) -> Vec<String> {
+        let wanted = fingerprint(nonce);
+        self.since(0)
+            .into_iter()
+            .filter(|e| e.nonce_fingerprint.as_deref() == Some(wanted.as_str()))
+            .map(|e| {
+                format!(
+                    "{} {} {} {} {} nonce {}",
+                    e.time,
+                    e.status,
+                    e.verdict,
+                    e.reason.as_deref().unwrap_or("-"),
+                    e.message.as_deref().unwrap_or(""),
+                    wanted
+                )
+            })
+            .collect()
+    }
+}
+
 /// `text` cut to at most `max` bytes on a character boundary.
 pub fn truncate(text: &str, max: usize) -> &str {
     let mut end = text.len().min(max);

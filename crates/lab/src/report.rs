@@ -3,6 +3,7 @@
 //! with its signature and nonce redacted, expected against actual, and the
 //! host's log lines for that URL.
 
+use embed_core::policy::SettingUsed;
 use embed_core::redact::redact;
 use embed_core::Scheme;
 use serde::Deserialize;
@@ -29,8 +30,8 @@ pub struct ReportContext<'a> {
     pub app_version: &'a str,
     /// The profile.
     pub profile: &'a ReportedProfile,
-    /// The settings for unconfirmed behaviour, as "name: value".
-    pub settings: &'a [String],
+    /// The settings for unconfirmed behaviour.
+    pub settings: &'a [SettingUsed],
     /// The host's log lines for this URL (already free of secrets).
     pub host_log: &'a [String],
 }
@@ -109,7 +110,10 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
     if !context.settings.is_empty() {
         out.push_str("\n**Settings**\n\n");
         for setting in context.settings {
-            out.push_str(&format!("- {setting}\n"));
+            out.push_str(&format!(
+                "- {}: {} ({})\n",
+                setting.name, setting.value, setting.note
+            ));
         }
     }
     out.push_str("\n**Host log**\n\n```\n");
@@ -184,7 +188,7 @@ mod tests {
             &ReportContext {
                 app_version: "0.1.0",
                 profile: &profile,
-                settings: &["clock skew: 300 s".into()],
+                settings: &Policy::default().settings(),
                 host_log: &["12:00:00 403 refused invalid-signature nonce 1a2b3c4d".into()],
             },
         );
@@ -193,6 +197,6 @@ mod tests {
         assert!(!report.contains("nonce-abcdef-123"), "{report}");
         assert!(report.contains("| Expected | refused `invalid-signature`"));
         assert!(report.contains("x \\| y"));
-        assert!(report.contains("nonce 1a2b3c4d") && report.contains("clock skew: 300 s"));
+        assert!(report.contains("nonce 1a2b3c4d") && report.contains("- clock-skew: 300 ("));
     }
 }

@@ -155,6 +155,36 @@ impl ProfileStore {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The profile a URL belongs to: same scheme, and the same client id,
+    /// or (Bold BI, which sends none) an embed path the URL starts with.
+    pub fn matching(
+        &self,
+        scheme: Scheme,
+        client_id: Option<&str>,
+        url: &str,
+    ) -> Result<Option<Profile>, ProfileError> {
+        Ok(self.list()?.into_iter().find(|p| {
+            p.scheme == scheme
+                && match client_id {
+                    Some(id) => p.client_id == id,
+                    None => url.starts_with(&p.embed_path),
+                }
+        }))
+    }
+
+    /// The profile for exactly this scheme, embed path and client id.
+    pub fn with_environment(
+        &self,
+        scheme: Scheme,
+        embed_path: &str,
+        client_id: &str,
+    ) -> Result<Option<Profile>, ProfileError> {
+        Ok(self
+            .list()?
+            .into_iter()
+            .find(|p| p.scheme == scheme && p.embed_path == embed_path && p.client_id == client_id))
+    }
+
     /// An app setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>, ProfileError> {
         let connection = self.lock();

@@ -77,3 +77,12 @@ pub(crate) fn set_host_settings(
     state.host.state.set_policy(policy);
     settings
 }
+
+#[tauri::command]
+pub(crate) fn check_form(
+    state: State<'_, AppState>,
+    scheme: embed_core::Scheme,
+    form: embed_core::form::SignForm,
+) -> Vec<String> {
+    embed_core::form_check::issues(scheme, &form, &state.host.state.policy())
+}

@@ -61,46 +61,13 @@ pub struct ScenarioResults {
     pub skipped: Vec<Skipped>,
 }
 
-fn settings_lines(policy: &embed_core::Policy) -> Vec<String> {
-    vec![
-        format!("max session length: {} s", policy.max_session_length),
-        format!("clock skew: {} s", policy.clock_skew),
-        format!(
-            "Bold BI reads a raw + as a space: {}",
-            policy.boldbi_plus_as_space
-        ),
-        format!(
-            "Bold BI refuses a reused nonce: {}",
-            policy.boldbi_refuse_reused_nonce
-        ),
-    ]
-}
-
-/// The host's log lines for `url` (matched by its nonce's fingerprint).
+/// The host's log lines for `url`, found by its nonce.
 fn host_log_for(state: &AppState, url: &str) -> Vec<String> {
-    let Some(nonce) = Embed::read(url).ok().and_then(|e| e.facts.nonce) else {
-        return vec![];
-    };
-    let fingerprint = embed_host::log::fingerprint(&nonce);
-    state
-        .host
-        .state
-        .log
-        .since(0)
-        .into_iter()
-        .filter(|e| e.nonce_fingerprint.as_deref() == Some(fingerprint.as_str()))
-        .map(|e| {
-            format!(
-                "{} {} {} {} {} nonce {}",
-                e.time,
-                e.status,
-                e.verdict,
-                e.reason.as_deref().unwrap_or("-"),
-                e.message.as_deref().unwrap_or(""),
-                fingerprint
-            )
-        })
-        .collect()
+    Embed::read(url)
+        .ok()
+        .and_then(|e| e.facts.nonce)
+        .map(|nonce| state.host.state.log.lines_for_nonce(&nonce))
+        .unwrap_or_default()
 }
 
 #[tauri::command]
@@ -131,7 +98,7 @@ pub(crate) async fn run_scenarios(
         embed_path: profile.embed_path,
         client_id: profile.client_id,
     };
-    let settings = settings_lines(&policy);
+    let settings = policy.settings();
     let runs = runs
         .into_iter()
         .map(|run| {
@@ -249,17 +216,14 @@ pub(crate) fn inspect_url(
     secret: Option<String>,
 ) -> Result<Inspection, IpcError> {
     let embed = Embed::read(&url)?;
-    let profiles = state.profiles.store().list()?;
-    let matched = profiles.iter().find(|p| {
-        p.scheme == embed.scheme
-            && match &embed.facts.client_id {
-                Some(id) => &p.client_id == id,
-                None => url.starts_with(&p.embed_path),
-            }
-    });
+    let matched =
+        state
+            .profiles
+            .store()
+            .matching(embed.scheme, embed.facts.client_id.as_deref(), &url)?;
     // A secret typed for this check only: used here, never stored.
     let typed = secret.filter(|s| !s.is_empty()).map(Secret::new);
-    let (secret, source) = match (&typed, matched) {
+    let (secret, source) = match (&typed, &matched) {
         (Some(s), _) => (Some(s.clone()), "typed"),
         (None, Some(p)) => match state.profiles.secret(&p.id) {
             Ok(s) => (Some(s), "profile"),
@@ -273,24 +237,21 @@ pub(crate) fn inspect_url(
         now: Some(now()),
     };
     let report = embed_core::inspect(&url, &options)?;
-    let verdict = match &report.verification {
-        Some(v) if v.accepted => "accepted".to_owned(),
-        Some(v) => format!(
-            "refused: {}",
-            v.refusal.as_ref().map_or("unknown", |r| r.reason.id())
-        ),
-        None => "not verified (no secret)".to_owned(),
-    };
+    let verdict = report
+        .verification
+        .as_ref()
+        .map_or_else(|| "not verified (no secret)".to_owned(), |v| v.summary());
+    let matched_profile = matched.map(|p| p.id);
     state.remember(
         HistoryKind::Inspected,
-        matched.map(|p| p.id.as_str()),
+        matched_profile.as_deref(),
         &url,
         &verdict,
         None,
     );
     Ok(Inspection {
         report,
-        matched_profile: matched.map(|p| p.id.clone()),
+        matched_profile,
         secret_source: source.into(),
     })
 }
@@ -322,13 +283,11 @@ pub(crate) fn open_in_form(
     let profile_id = state
         .profiles
         .store()
-        .list()?
-        .into_iter()
-        .find(|p| {
-            p.scheme == environment.scheme
-                && p.embed_path == environment.embed_path
-                && p.client_id == environment.client_id
-        })
+        .with_environment(
+            environment.scheme,
+            &environment.embed_path,
+            &environment.client_id,
+        )?
         .map(|p| p.id);
     Ok(OpenedForm {
         environment,

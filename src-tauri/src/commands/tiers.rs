@@ -41,6 +41,31 @@ pub(crate) fn import_tiers(
     Ok(state.profiles.store().tiers()?)
 }
 
+/// The tier named `name`, or an error saying what to do.
+fn find_tier(state: &AppState, name: &str) -> Result<Tier, IpcError> {
+    state
+        .profiles
+        .store()
+        .tiers()?
+        .into_iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| IpcError {
+            code: "no-such-tier".into(),
+            message: format!(
+                "there is no tier named {name:?}. Pick one from the list, or save the form as a tier first."
+            ),
+        })
+}
+
+#[tauri::command]
+pub(crate) fn apply_tier(
+    state: State<'_, AppState>,
+    form: SignForm,
+    name: String,
+) -> Result<SignForm, IpcError> {
+    Ok(find_tier(&state, &name)?.apply(&form))
+}
+
 #[tauri::command]
 pub(crate) fn compare_tiers(
     app: tauri::AppHandle,
@@ -50,14 +75,7 @@ pub(crate) fn compare_tiers(
     a: String,
     b: String,
 ) -> Result<(), IpcError> {
-    let tiers = state.profiles.store().tiers()?;
-    let find = |name: &str| {
-        tiers.iter().find(|t| t.name == name).ok_or_else(|| IpcError {
-            code: "no-such-tier".into(),
-            message: format!("there is no tier named {name:?}. Pick one from the list, or save the form as a tier first."),
-        })
-    };
-    let (tier_a, tier_b) = (find(&a)?, find(&b)?);
+    let (tier_a, tier_b) = (find_tier(&state, &a)?, find_tier(&state, &b)?);
     // Each side is a fresh, single-use URL.
     let fresh = SignForm {
         nonce: String::new(),
