@@ -7,6 +7,7 @@ pub mod error;
 mod preview;
 mod setup;
 mod state;
+mod window;
 
 use tauri::Manager;
 
@@ -14,8 +15,10 @@ use tauri::Manager;
 pub fn run() -> Result<(), String> {
     tauri::Builder::default()
         .setup(|app| {
-            let state = setup::init(app)?;
+            let (state, demos) = setup::init(app)?;
             app.manage(state);
+            window::lighten_main(app);
+            setup::finish_in_background(app.handle(), demos);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

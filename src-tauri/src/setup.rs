@@ -6,8 +6,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use embed_host::{HostOptions, Org};
 use embed_profiles::keychain::OsKeychain;
-use embed_profiles::Profiles;
-use tauri::{App, Manager};
+use embed_profiles::{Profile, Profiles};
+use tauri::{App, Emitter, Manager};
 
 use crate::state::AppState;
 
@@ -15,7 +15,7 @@ use crate::state::AppState;
 pub const KEYCHAIN_SERVICE: &str = "embed-sandbox";
 
 /// Builds the app state; errors are shown by the caller, not panicked.
-pub fn init(app: &App) -> Result<AppState, String> {
+pub fn init(app: &App) -> Result<(AppState, Vec<Profile>), String> {
     let data = app
         .path()
         .app_data_dir()
@@ -42,14 +42,37 @@ pub fn init(app: &App) -> Result<AppState, String> {
     if let Err(e) = profiles.store().seed_tiers() {
         eprintln!("warning: could not add the default tier presets: {e}");
     }
-    // A failing keychain must not stop the app: the UI reports it on use.
-    if let Err(e) = embed_profiles::demo::ensure(&profiles, &host.origin(), now) {
-        eprintln!(
-            "warning: could not prepare the demo profiles: {e}. {}",
-            e.fix()
-        );
-    }
-    let state = AppState { profiles, host };
-    state.sync_host_clients();
-    Ok(state)
+    let demos = embed_profiles::demo::ensure_profiles(&profiles, &host.origin(), now)
+        .unwrap_or_else(|e| {
+            eprintln!(
+                "warning: could not prepare the demo profiles: {e}. {}",
+                e.fix()
+            );
+            Vec::new()
+        });
+    Ok((AppState { profiles, host }, demos))
 }
+
+/// The keychain work of start-up, off the window's critical path: demo
+/// secrets, then the host learns every local client. The UI re-lists the
+/// profiles when [`KEYCHAIN_READY`] arrives.
+pub fn finish_in_background(app: &tauri::AppHandle, demos: Vec<Profile>) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        // A failing keychain must not stop the app: the UI reports it on use.
+        if let Err(e) = embed_profiles::demo::ensure_secrets(&state.profiles, &demos) {
+            eprintln!(
+                "warning: could not give the demo profiles their secrets: {e}. {}",
+                e.fix()
+            );
+        }
+        state.sync_host_clients();
+        if let Err(e) = app.emit_to("main", KEYCHAIN_READY, ()) {
+            eprintln!("warning: could not tell the window the keychain is read: {e}");
+        }
+    });
+}
+
+/// The event the main window hears when start-up's keychain work is done.
+pub const KEYCHAIN_READY: &str = "keychain-ready";

@@ -1,6 +1,7 @@
 // The one module that calls Tauri's invoke: a typed wrapper per command.
 // Components never call invoke directly (tests replace this with mockIPC).
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 
 // Every type that crosses IPC is generated from Rust by ts-rs (ui/src/bindings).
 import type { AppInfo } from './bindings/AppInfo';
@@ -71,6 +72,9 @@ export const exportTiers = () => invoke<string>('export_tiers');
 export const importTiers = (text: string) => invoke<Tier[]>('import_tiers', { text });
 export const compareTiers = (id: string, form: SignForm, a: string, b: string) => invoke<void>('compare_tiers', { id, form, a, b });
 export const setHostSettings = (settings: HostSettings) => invoke<HostSettings>('set_host_settings', { settings });
+
+/** Calls `handler` when start-up's keychain work is done (demo secrets set, host clients known). */
+export const onKeychainReady = (handler: () => void) => listen('keychain-ready', handler);
 
 /** The message of a failed command, whatever was thrown. */
 export function errorText(error: unknown): string {

@@ -44,6 +44,18 @@ fn fresh_secret() -> String {
 /// Creates the demo profiles that are missing (with fresh secrets) and
 /// points all of them at `origin` (`http://127.0.0.1:PORT`).
 pub fn ensure(profiles: &Profiles, origin: &str, now: u64) -> Result<Vec<Profile>, ProfileError> {
+    let demos = ensure_profiles(profiles, origin, now)?;
+    ensure_secrets(profiles, &demos)?;
+    Ok(demos)
+}
+
+/// The database half of [`ensure`] (fast): the demo profiles exist and
+/// point at `origin`.
+pub fn ensure_profiles(
+    profiles: &Profiles,
+    origin: &str,
+    now: u64,
+) -> Result<Vec<Profile>, ProfileError> {
     let existing = profiles.store().list()?;
     let mut out = Vec::new();
     for (name, scheme, client_id, path) in DEMOS {
@@ -65,12 +77,20 @@ pub fn ensure(profiles: &Profiles, origin: &str, now: u64) -> Result<Vec<Profile
             }
             None => profiles.store().create(&input, true, now)?,
         };
-        if !profiles.secret_status(&profile.id)?.set {
-            profiles.set_secret(&profile.id, &fresh_secret())?;
-        }
         out.push(profile);
     }
     Ok(out)
+}
+
+/// The keychain half of [`ensure`] (a round trip per profile): every demo
+/// has a secret.
+pub fn ensure_secrets(profiles: &Profiles, demos: &[Profile]) -> Result<(), ProfileError> {
+    for profile in demos {
+        if !profiles.secret_status(&profile.id)?.set {
+            profiles.set_secret(&profile.id, &fresh_secret())?;
+        }
+    }
+    Ok(())
 }
 
 /// The setting that remembers the local host's origin between runs.
