@@ -6,6 +6,13 @@ import type { FormField } from '../ipc';
 
 afterEach(cleanup);
 
+/** Opens the collapsed group as a click on its summary would (jsdom does not toggle <details>). */
+async function openGroup() {
+  const group = screen.getByTestId('interface-params') as HTMLDetailsElement;
+  group.open = true;
+  await fireEvent(group, new Event('toggle'));
+}
+
 const fields: FormField[] = [
   { name: ':menu_position', meaning: 'Where the menu sits.', field: { kind: 'choice', values: ['top', 'bottom', 'none'] } },
   { name: ':hide_menu', meaning: 'Hide the menu.', field: { kind: 'bool' } },
@@ -16,6 +23,7 @@ describe('interface parameters', () => {
   it('enums are selects, and choosing "not sent" removes the parameter', async () => {
     const props = $state({ fields, params: [['Region', 'West']] as [string, string][] });
     render(InterfaceParams, props);
+    await openGroup();
     const select = screen.getByLabelText(':menu_position') as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(['', 'top', 'bottom', 'none']);
     await fireEvent.change(select, { target: { value: 'bottom' } });
@@ -26,6 +34,7 @@ describe('interface parameters', () => {
   it('codes are check boxes joined by commas', async () => {
     const props = $state({ fields, params: [] as [string, string][] });
     render(InterfaceParams, props);
+    await openGroup();
     const boxes = screen.getAllByRole('checkbox');
     await fireEvent.click(boxes[1]);
     await fireEvent.click(boxes[0]);
