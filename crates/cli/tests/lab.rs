@@ -199,12 +199,15 @@ fn a_scenario_that_differs_is_a_finding_with_exit_1() {
 fn a_broken_profile_file_names_the_line_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.json");
+    let scenarios = |file: &std::path::Path| {
+        cli()
+            .args(["scenarios", "--profile-file"])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
     std::fs::write(&file, "{\n  \"name\": \"x\",\n  \"scheme\": \"looker\"\n}").unwrap();
-    let out = cli()
-        .args(["scenarios", "--profile-file"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = scenarios(&file);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out).contains("unknown variant `looker`") && text(&out).contains("at line 4"),
@@ -212,11 +215,7 @@ fn a_broken_profile_file_names_the_line_and_exits_2() {
         text(&out)
     );
     std::fs::write(&file, [0xff, 0xfe, 0x00]).unwrap();
-    let out = cli()
-        .args(["scenarios", "--profile-file"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = scenarios(&file);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("not UTF-8"), "{}", text(&out));
     let missing = cli()
