@@ -247,21 +247,12 @@ mod tests {
         .unwrap();
         let expected = sigma_classic::sign(
             &SigmaClassicRequest {
-                embed_path: "https://h/embed/x".into(),
-                client_id: "cid".into(),
-                email: "ann@example.com".into(),
-                external_user_id: "ann-1".into(),
-                teams: vec!["Sales_Managers".into()],
-                account_type: Some("Creator".into()),
-                mode: "userbacked".into(),
-                session_length: 600,
-                time: 1_700_000_000,
-                nonce: "n-1".into(),
                 user_attributes: vec![UserAttribute {
                     name: "Region".into(),
                     values: vec!["West".into(), "East".into()],
                 }],
                 params: vec![(":theme".into(), "Dark".into())],
+                ..SigmaClassicRequest::seed_user("https://h/embed/x", "cid", 1_700_000_000, "n-1")
             },
             &secret,
         )

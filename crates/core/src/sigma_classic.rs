@@ -60,6 +60,33 @@ pub struct SigmaClassicRequest {
 /// The default `:mode`.
 pub const DEFAULT_MODE: &str = "userbacked";
 
+impl SigmaClassicRequest {
+    /// The seed's embed user (`embed-api.js`): ann@example.com, external id
+    /// ann-1, team Sales_Managers, a Creator, a 600 s session; no user
+    /// attributes or parameters. Demos, tests and benches start from it.
+    pub fn seed_user(
+        embed_path: impl Into<String>,
+        client_id: impl Into<String>,
+        time: u64,
+        nonce: impl Into<String>,
+    ) -> Self {
+        SigmaClassicRequest {
+            embed_path: embed_path.into(),
+            client_id: client_id.into(),
+            email: "ann@example.com".into(),
+            external_user_id: "ann-1".into(),
+            teams: vec!["Sales_Managers".into()],
+            account_type: Some("Creator".into()),
+            mode: DEFAULT_MODE.into(),
+            session_length: 600,
+            time,
+            nonce: nonce.into(),
+            user_attributes: vec![],
+            params: vec![],
+        }
+    }
+}
+
 /// Builds and signs the URL.
 pub fn sign(request: &SigmaClassicRequest, secret: &Secret) -> Result<String> {
     base_url::check("embed path", &request.embed_path)?;

@@ -41,20 +41,12 @@ async fn host(policy: Policy) -> RunningHost {
 
 fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
     vec![
-        EmbedRequest::SigmaClassic(SigmaClassicRequest {
-            embed_path: format!("{origin}/embed/1-lab"),
-            client_id: "lab-client".into(),
-            email: "ann@example.com".into(),
-            external_user_id: "ann-1".into(),
-            teams: vec!["Sales_Managers".into()],
-            account_type: Some("Creator".into()),
-            mode: "userbacked".into(),
-            session_length: 600,
-            time: now(),
-            nonce: nonce.into(),
-            user_attributes: vec![],
-            params: vec![],
-        }),
+        EmbedRequest::SigmaClassic(SigmaClassicRequest::seed_user(
+            format!("{origin}/embed/1-lab"),
+            "lab-client",
+            now(),
+            nonce,
+        )),
         EmbedRequest::SigmaJwt(SigmaJwtRequest {
             workbook_url: format!("{origin}/acme/workbook/Sales-1a2b"),
             client_id: "lab-client".into(),

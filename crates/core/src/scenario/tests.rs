@@ -44,20 +44,12 @@ impl Directory for Org {
 
 fn requests() -> Vec<EmbedRequest> {
     vec![
-        EmbedRequest::SigmaClassic(SigmaClassicRequest {
-            embed_path: "https://app.sigmacomputing.com/embed/1-x".into(),
-            client_id: "client-1".into(),
-            email: "ann@example.com".into(),
-            external_user_id: "ann-1".into(),
-            teams: vec!["Sales_Managers".into()],
-            account_type: Some("Creator".into()),
-            mode: "userbacked".into(),
-            session_length: 600,
-            time: 0,
-            nonce: String::new(),
-            user_attributes: vec![],
-            params: vec![],
-        }),
+        EmbedRequest::SigmaClassic(SigmaClassicRequest::seed_user(
+            "https://app.sigmacomputing.com/embed/1-x",
+            "client-1",
+            0,
+            "",
+        )),
         EmbedRequest::SigmaJwt(SigmaJwtRequest {
             workbook_url: "https://app.sigmacomputing.com/acme/workbook/Sales-1".into(),
             client_id: "client-1".into(),

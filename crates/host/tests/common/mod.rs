@@ -46,21 +46,16 @@ pub fn fresh_nonce() -> String {
 
 pub fn classic(origin: &str) -> SigmaClassicRequest {
     SigmaClassicRequest {
-        embed_path: format!("{origin}/embed/1-demo"),
-        client_id: CLIENT.into(),
-        email: "ann@example.com".into(),
-        external_user_id: "ann-1".into(),
-        teams: vec!["Sales_Managers".into()],
-        account_type: Some("Creator".into()),
-        mode: "userbacked".into(),
-        session_length: 600,
-        time: now(),
-        nonce: fresh_nonce(),
         user_attributes: vec![UserAttribute {
             name: "Region".into(),
             values: vec!["West".into()],
         }],
-        params: vec![],
+        ..SigmaClassicRequest::seed_user(
+            format!("{origin}/embed/1-demo"),
+            CLIENT,
+            now(),
+            fresh_nonce(),
+        )
     }
 }
 
