@@ -26,13 +26,9 @@ pub fn init(app: &App) -> Result<(AppState, Vec<Profile>), String> {
         Box::new(OsKeychain::new(KEYCHAIN_SERVICE)),
     )
     .map_err(|e| format!("{e}. {}", e.fix()))?;
-    let addr = "127.0.0.1:0".parse().map_err(|e| format!("{e}"))?;
-    let host = tauri::async_runtime::block_on(embed_host::start(HostOptions {
-        addr,
-        org: Org::demo(vec![]),
-        ledger: None,
-    }))
-    .map_err(|e| format!("{e}. {}", e.fix()))?;
+    let host =
+        tauri::async_runtime::block_on(embed_host::start(HostOptions::loopback(Org::demo(vec![]))))
+            .map_err(|e| format!("{e}. {}", e.fix()))?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -18,7 +18,8 @@ const root = path.join(here, '../..');
 const bin = process.env.EMBED_SANDBOX_BIN || path.join(root, 'target/debug/embed-sandbox');
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
-const env = { ...process.env, RENDER_SECRET: 'render-secret-' + Math.random().toString(16).slice(2) };
+const token = 'render-token-' + Math.random().toString(16).slice(2);
+const env = { ...process.env, RENDER_SECRET: 'render-secret-' + Math.random().toString(16).slice(2), EMBED_SANDBOX_HOST_TOKEN: token };
 let host;
 let child;
 
@@ -47,11 +48,12 @@ async function chrome(...args) {
 
 test('the parent page shows that the embed loaded and lists its events', async () => {
   const url = await sign('--param', ':theme=Dark');
-  const dom = await chrome('--dump-dom', `${host}/__sandbox/parent?src=${encodeURIComponent(url)}`);
+  // The app opens the parent page with the host's tools token in the fragment.
+  const dom = await chrome('--dump-dom', `${host}/__sandbox/parent?src=${encodeURIComponent(url)}#token=${token}`);
   assert.match(dom, /<span id="status" data-testid="status" class="ok">embed loaded<\/span>/);
   assert.match(dom, /workbook:loaded/);
   // The parent relays each message to the host, where the app reads it.
-  const events = await (await fetch(`${host}/__sandbox/events`)).json();
+  const events = await (await fetch(`${host}/__sandbox/events`, { headers: { 'x-embed-sandbox-token': token } })).json();
   assert.ok(events.some((e) => JSON.parse(e.data).type === 'workbook:loaded'), JSON.stringify(events));
 });
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = process.env.EMBED_SANDBOX_BIN || path.join(here, '../../target/debug/embed-sandbox');
 const secret = 'seed-secret-' + Math.random().toString(16).slice(2);
+const hostToken = 'seed-token-' + Math.random().toString(16).slice(2);
 const children = [];
 
 async function start(command, args, env) {
@@ -32,7 +33,7 @@ let api;
 let apiPlus;
 
 before(async () => {
-  host = await start(bin, ['serve', '--client-id', 'seed-client', '--secret-env', 'SEED_SECRET'], { SEED_SECRET: secret });
+  host = await start(bin, ['serve', '--client-id', 'seed-client', '--secret-env', 'SEED_SECRET'], { SEED_SECRET: secret, EMBED_SANDBOX_HOST_TOKEN: hostToken });
   const env = { EMBED_PATH: `${host}/embed/1-seed`, EMBED_SECRET: secret, CLIENT_ID: 'seed-client', PORT: '0' };
   api = await start(process.execPath, [path.join(here, 'server.mjs')], env);
   apiPlus = await start(process.execPath, [path.join(here, 'server.mjs')], { ...env, EMBED_EMAIL: 'neil.coleman+embed@example.com' });
@@ -85,7 +86,7 @@ test("the sample's raw + in the email reaches the host as a space and is refused
 test('the request log shows the verdicts, never the full signature', async () => {
   const url = await generate(api);
   await fetch(url);
-  const log = await (await fetch(`${host}/__sandbox/log`)).json();
+  const log = await (await fetch(`${host}/__sandbox/log`, { headers: { 'x-embed-sandbox-token': hostToken } })).json();
   const last = log.at(-1);
   assert.equal(last.verdict, 'accepted');
   assert.equal(last.client_id, 'seed-client');

@@ -265,6 +265,11 @@ pub struct ServeArgs {
     /// Keep spent nonces in this SQLite file, so a replay after a restart is still refused.
     #[arg(long, value_name = "FILE")]
     pub ledger: Option<std::path::PathBuf>,
+    /// Also answer to this host name (`NAME` for any port, `NAME:PORT`), for a host deliberately
+    /// exposed (a CI container, a reverse proxy). Requests for any other Host are refused
+    /// (DNS-rebinding guard). Repeatable.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Arguments of `replay`.

@@ -10,10 +10,13 @@ use std::process::{Child, Command, Output, Stdio};
 use assert_cmd::cargo::CommandCargoExt;
 
 const SECRET: &str = "lab-cli-secret";
+const HOST_TOKEN: &str = "lab-cli-host-token";
 
 fn cli() -> Command {
     let mut command = Command::cargo_bin("embed-sandbox").unwrap();
     command.env("EMBED_SECRET", SECRET);
+    // `serve` takes its tools token from here, and `replay` moves its clock with it.
+    command.env("EMBED_SANDBOX_HOST_TOKEN", HOST_TOKEN);
     command
 }
 
@@ -117,6 +120,27 @@ fn replay_passes_on_a_fresh_url_and_fails_on_a_spent_one() {
     assert_eq!(json["format"], "embed-sandbox.replay.v1");
     assert_eq!(json["pass"], false);
     assert_eq!(json["first"]["reason"], "nonce-reused");
+}
+
+#[test]
+fn replay_without_the_hosts_token_still_tests_the_nonce_and_says_why_expiry_was_not_run() {
+    let served = serve();
+    let url = signed(&served.1);
+    let out = cli()
+        .env_remove("EMBED_SANDBOX_HOST_TOKEN")
+        .args(["replay", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let out = text(&out);
+    assert!(
+        out.contains("second load:   400 refused (nonce-reused)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("after expiry:  not run:") && out.contains("EMBED_SANDBOX_HOST_TOKEN"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 // with its own load status; every posted message is relayed to the host
 // like the parent page does, so the app's event log sees both.
 const { frames } = JSON.parse(document.getElementById('data').textContent);
+// The host's tools token, from the fragment (see parent.js).
+const token = new URLSearchParams(location.hash.slice(1)).get('token');
 const panes = frames.map((spec, i) => {
   const frame = document.getElementById('embed-' + i);
   const status = document.getElementById('status-' + i);
@@ -19,5 +21,5 @@ window.addEventListener('message', (event) => {
   let body;
   try { body = JSON.stringify({ origin: event.origin, data: event.data === undefined ? null : event.data }); }
   catch (e) { body = JSON.stringify({ origin: event.origin, data: String(event.data) }); }
-  fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+  if (token) fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-embed-sandbox-token': token }, body }).catch(() => {});
 });

@@ -1,5 +1,8 @@
 // The preview parent page: frames the embed URL and lists every message it posts.
 const { src } = JSON.parse(document.getElementById('data').textContent);
+// The host's tools token arrives in the fragment (never sent over the network,
+// never visible to the framed embed): without it, events are shown here only.
+const token = new URLSearchParams(location.hash.slice(1)).get('token');
 const frame = document.getElementById('embed');
 const status = document.getElementById('status');
 const events = document.getElementById('events');
@@ -15,7 +18,7 @@ window.addEventListener('message', (event) => {
   let body;
   try { body = JSON.stringify({ origin: event.origin, data: event.data === undefined ? null : event.data }); }
   catch (e) { body = JSON.stringify({ origin: event.origin, data: text }); }
-  fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+  if (token) fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-embed-sandbox-token': token }, body }).catch(() => {});
   const data = event.data || {};
   if (data.type === 'workbook:loaded') { settled = true; setStatus('embed loaded', 'ok'); }
   if (data.type === 'workbook:error') { settled = true; setStatus('embed error: ' + (data.message || data.code || 'unknown'), 'error'); }
@@ -23,4 +26,5 @@ window.addEventListener('message', (event) => {
 });
 frame.addEventListener('load', () => { if (!settled) setStatus('page loaded (no embed event yet)'); log('iframe load event'); });
 log('loading ' + src);
+if (!token) log('events are shown here only: this page was opened without the host\'s token, so it does not relay them to the app');
 frame.src = src;

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod guard;
 pub mod html;
 pub mod judge;
 pub mod ledger;
@@ -25,11 +26,13 @@ pub use error::HostError;
 pub use org::{Client, Org};
 pub use server::{start, HostOptions, RunningHost};
 
-/// The host's compare page framing two (label, url) pairs side by side.
-pub fn compare_url(origin: &str, a: (&str, &str), b: (&str, &str)) -> String {
+/// The host's compare page framing two (label, url) pairs side by side; the
+/// tools' `token` rides in the fragment (never sent, so never logged), and
+/// lets the page relay the embeds' events to the host.
+pub fn compare_url(origin: &str, token: &str, a: (&str, &str), b: (&str, &str)) -> String {
     use embed_core::encoding::encode_value;
     format!(
-        "{origin}/__sandbox/compare?la={}&a={}&lb={}&b={}",
+        "{origin}/__sandbox/compare?la={}&a={}&lb={}&b={}#token={token}",
         encode_value(a.0),
         encode_value(a.1),
         encode_value(b.0),
@@ -37,10 +40,11 @@ pub fn compare_url(origin: &str, a: (&str, &str), b: (&str, &str)) -> String {
     )
 }
 
-/// The parent page's address for `src` on the host at `origin`.
-pub fn parent_url(origin: &str, src: &str) -> String {
+/// The parent page's address for `src` on the host at `origin`, with the
+/// tools' `token` in the fragment (see [`compare_url`]).
+pub fn parent_url(origin: &str, token: &str, src: &str) -> String {
     format!(
-        "{origin}/__sandbox/parent?src={}",
+        "{origin}/__sandbox/parent?src={}#token={token}",
         embed_core::encoding::encode_value(src)
     )
 }

@@ -57,6 +57,10 @@ pub fn router(state: Shared) -> Router {
             get(crate::assets::serve),
         )
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::guard::check,
+        ))
         .with_state(state)
 }
 

@@ -9,6 +9,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::error::HostError;
+use crate::guard::{fresh_token, Guard};
 use crate::ledger::Ledger;
 use crate::org::Org;
 use crate::routes::router;
@@ -25,6 +26,24 @@ pub struct HostOptions {
     pub org: Org,
     /// The ledger file; `None` keeps nonces in memory.
     pub ledger: Option<PathBuf>,
+    /// Extra names the host answers to besides its loopback addresses
+    /// (`name` for any port, `name:port`): a host deliberately exposed.
+    pub allowed_hosts: Vec<String>,
+    /// The tools' per-run token; `None` makes a fresh random one.
+    pub token: Option<String>,
+}
+
+impl HostOptions {
+    /// A host on `127.0.0.1` at any free port, in-memory ledger, fresh token.
+    pub fn loopback(org: Org) -> Self {
+        HostOptions {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            org,
+            ledger: None,
+            allowed_hosts: Vec::new(),
+            token: None,
+        }
+    }
 }
 
 /// A host that is serving.
@@ -65,7 +84,9 @@ pub async fn start(options: HostOptions) -> Result<RunningHost, HostError> {
         addr: options.addr,
         reason: e.to_string(),
     })?;
-    let state = Arc::new(HostState::new(options.org, ledger));
+    let token = options.token.unwrap_or_else(fresh_token);
+    let guard = Guard::new(addr, &options.allowed_hosts, token);
+    let state = Arc::new(HostState::new(options.org, ledger, guard));
     let (shutdown, stop) = oneshot::channel::<()>();
     let app = router(state.clone());
     let served = state.clone();
@@ -97,6 +118,16 @@ impl RunningHost {
     /// `http://127.0.0.1:PORT`.
     pub fn origin(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The tools' per-run token (the app holds it in-process).
+    pub fn token(&self) -> &str {
+        self.state.guard.token()
+    }
+
+    /// The index page's address with the token, for a person to open.
+    pub fn tools_url(&self) -> String {
+        format!("{}/?token={}", self.origin(), self.token())
     }
 
     /// Stops accepting, gives open requests [`DRAIN`] to finish (a live log

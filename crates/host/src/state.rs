@@ -4,6 +4,7 @@
 use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::clock::Clock;
+use crate::guard::Guard;
 use crate::ledger::Ledger;
 use crate::log::{EventLog, RequestLog};
 use crate::org::{Client, Org};
@@ -19,12 +20,15 @@ pub struct HostState {
     pub events: EventLog,
     /// The host's clock (with the time-travel offset).
     pub clock: Clock,
+    /// Which `Host` names it answers to, and the tools' token.
+    pub guard: Guard,
 }
 
 impl HostState {
-    /// State for `org` with `ledger`.
-    pub fn new(org: Org, ledger: Ledger) -> Self {
+    /// State for `org` with `ledger`, guarded by `guard`.
+    pub fn new(org: Org, ledger: Ledger, guard: Guard) -> Self {
         HostState {
+            guard,
             org: RwLock::new(org),
             ledger,
             log: RequestLog::default(),

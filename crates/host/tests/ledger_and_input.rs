@@ -47,8 +47,8 @@ async fn restart(
 ) -> embed_host::RunningHost {
     embed_host::start(HostOptions {
         addr,
-        org: Org::demo(vec![client()]),
         ledger,
+        ..HostOptions::loopback(Org::demo(vec![client()]))
     })
     .await
     .unwrap()
@@ -176,8 +176,7 @@ async fn a_port_in_use_is_a_clear_error_naming_the_port() {
     let addr = taken.local_addr().unwrap();
     let result = embed_host::start(HostOptions {
         addr,
-        org: Org::demo(vec![client()]),
-        ledger: None,
+        ..HostOptions::loopback(Org::demo(vec![client()]))
     })
     .await;
     match result {

@@ -182,7 +182,12 @@ async fn the_log_records_verdicts_without_secret_or_full_signature() {
     let url = sign_classic(&classic(&host.origin()));
     get(&url).await;
     get(&url).await;
-    let (status, log) = get(&format!("{}/__sandbox/log", host.origin())).await;
+    let (status, log) = get(&format!(
+        "{}/__sandbox/log?token={}",
+        host.origin(),
+        host.token()
+    ))
+    .await;
     assert_eq!(status, 200);
     let entries: serde_json::Value = serde_json::from_str(&log).unwrap();
     assert_eq!(entries[0]["verdict"], "accepted");
@@ -195,7 +200,12 @@ async fn the_log_records_verdicts_without_secret_or_full_signature() {
     );
     let signature = url.rsplit("&:signature=").next().unwrap();
     assert!(!log.contains(signature) && !log.contains(SECRET));
-    let (_, since) = get(&format!("{}/__sandbox/log?since=1", host.origin())).await;
+    let (_, since) = get(&format!(
+        "{}/__sandbox/log?since=1&token={}",
+        host.origin(),
+        host.token()
+    ))
+    .await;
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&since)
             .unwrap()
@@ -210,9 +220,13 @@ async fn the_log_records_verdicts_without_secret_or_full_signature() {
 #[tokio::test]
 async fn the_log_streams_new_entries_as_server_sent_events() {
     let host = host().await;
-    let mut stream = reqwest::get(format!("{}/__sandbox/log/stream", host.origin()))
-        .await
-        .unwrap();
+    let mut stream = reqwest::get(format!(
+        "{}/__sandbox/log/stream?token={}",
+        host.origin(),
+        host.token()
+    ))
+    .await
+    .unwrap();
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
     get(&sign_classic(&classic(&host.origin()))).await;
     let mut seen = String::new();
@@ -268,6 +282,7 @@ async fn the_clock_endpoint_moves_the_hosts_time() {
     let host = host().await;
     let response = reqwest::Client::new()
         .post(format!("{}/__sandbox/clock?offset=120", host.origin()))
+        .header(TOKEN_HEADER, host.token())
         .send()
         .await
         .unwrap();
@@ -280,7 +295,7 @@ async fn the_clock_endpoint_moves_the_hosts_time() {
 #[tokio::test]
 async fn the_parent_page_relays_embed_events_to_the_event_log() {
     let host = host().await;
-    let url = format!("{}/__sandbox/events", host.origin());
+    let url = format!("{}/__sandbox/events?token={}", host.origin(), host.token());
     let http = reqwest::Client::new();
     let posted = http.clone()
         .post(&url)
@@ -302,7 +317,7 @@ async fn the_parent_page_relays_embed_events_to_the_event_log() {
     assert_eq!(events[0]["data"], "{\"type\":\"workbook:loaded\"}");
     let later: serde_json::Value = http
         .clone()
-        .get(format!("{url}?since=1"))
+        .get(format!("{url}&since=1"))
         .send()
         .await
         .unwrap()
@@ -353,7 +368,12 @@ async fn every_verdict_is_also_a_header_for_tools() {
 async fn the_compare_page_frames_two_urls_side_by_side() {
     let host = host().await;
     let a = sign_classic(&classic(&host.origin()));
-    let url = embed_host::compare_url(&host.origin(), ("Viewer <tier>", &a), ("Creator", &a));
+    let url = embed_host::compare_url(
+        &host.origin(),
+        host.token(),
+        ("Viewer <tier>", &a),
+        ("Creator", &a),
+    );
     let (status, body) = get(&url).await;
     assert_eq!(status, 200);
     assert!(body.contains("Viewer &lt;tier&gt;") && body.contains("data-testid=\"embed-frame-1\""));

@@ -51,6 +51,7 @@ impl LabError {
             LabError::BadUrl(_) => "Paste the whole URL, starting with http:// or https://.",
             LabError::Network { .. } => "Check the host is running and reachable from this machine (proxy, VPN, firewall), then try again.",
             LabError::TooLarge { .. } => "This is not an embed page; check the URL's path.",
+            LabError::HostTool { status: 403, .. } => "The local host's clock needs its per-run token: run the replay from the app, or set EMBED_SANDBOX_HOST_TOKEN to the token `embed-sandbox serve` printed.",
             LabError::HostTool { .. } => "Restart the local host; if it persists, report it as a bug.",
         }
     }

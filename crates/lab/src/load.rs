@@ -47,7 +47,14 @@ pub struct LoadOutcome {
 #[derive(Clone)]
 pub struct Loader {
     client: reqwest::Client,
+    /// The local host's origin and its tools' token: sent to that origin's
+    /// tool endpoints only, never to a vendor.
+    host_token: Option<(String, String)>,
 }
+
+/// The header the local host's tools read their token from (see
+/// `embed_host::guard::TOKEN_HEADER`).
+pub const TOKEN_HEADER: &str = "x-embed-sandbox-token";
 
 impl Loader {
     /// A loader with `timeout` per request.
@@ -61,7 +68,24 @@ impl Loader {
                 host: String::new(),
                 detail: e.to_string(),
             })?;
-        Ok(Loader { client })
+        Ok(Loader {
+            client,
+            host_token: None,
+        })
+    }
+
+    /// This loader, knowing the tools' `token` of the local host at `origin`
+    /// (`http://127.0.0.1:PORT`).
+    pub fn with_host_token(mut self, origin: &str, token: &str) -> Self {
+        self.host_token = Some((origin.trim_end_matches('/').to_owned(), token.to_owned()));
+        self
+    }
+
+    /// The token for a tool endpoint at `url`, when `url` is on the local
+    /// host this loader knows.
+    pub fn token_for(&self, url: &str) -> Option<&str> {
+        let (origin, token) = self.host_token.as_ref()?;
+        (origin_of(url) == *origin).then_some(token.as_str())
     }
 
     /// The client, for the local host's tool endpoints.

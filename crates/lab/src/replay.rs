@@ -21,6 +21,9 @@ pub struct ReplayReport {
     /// The same URL after its expiry (local host only; none when the URL
     /// never expires or the host is a real vendor).
     pub after_expiry: Option<LoadOutcome>,
+    /// Why the after-expiry load was not run, when the host is local but
+    /// would not lend its clock (the tools' token was not given).
+    pub after_expiry_not_run: Option<String>,
     /// Whether the second load was refused for the reused nonce.
     pub pass: bool,
     /// The verdict in words.
@@ -55,17 +58,24 @@ pub async fn replay(loader: &Loader, url: &str, now: u64) -> Result<ReplayReport
             second.message.as_deref().unwrap_or("")
         )
     };
-    let after_expiry = match (first.evidence, embed.facts.expires_at) {
+    let (after_expiry, after_expiry_not_run) = match (first.evidence, embed.facts.expires_at) {
         (Evidence::HostHeader, Some(expires_at)) => {
-            Some(after_expiry(loader, url, embed.scheme, expires_at, now).await?)
+            match after_expiry(loader, url, embed.scheme, expires_at, now).await {
+                Ok(outcome) => (Some(outcome), None),
+                Err(e @ LabError::HostTool { status: 403, .. }) => {
+                    (None, Some(format!("{e}. {}", e.fix())))
+                }
+                Err(e) => return Err(e),
+            }
         }
-        _ => None,
+        _ => (None, None),
     };
     let expired_accepted = after_expiry.as_ref().is_some_and(|e| e.accepted);
     Ok(ReplayReport {
         first,
         second,
         after_expiry,
+        after_expiry_not_run,
         pass: pass && !expired_accepted,
         summary,
     })
@@ -98,10 +108,13 @@ async fn after_expiry(
 
 /// Reads (with `None`) or sets the host clock's offset; returns the offset.
 async fn set_clock(loader: &Loader, clock: &str, offset: Option<i64>) -> Result<i64, LabError> {
-    let request = match offset {
+    let mut request = match offset {
         Some(offset) => loader.client().post(format!("{clock}?offset={offset}")),
         None => loader.client().get(clock),
     };
+    if let Some(token) = loader.token_for(clock) {
+        request = request.header(crate::load::TOKEN_HEADER, token);
+    }
     let network = |e: reqwest::Error| LabError::Network {
         host: origin_of(clock),
         detail: e.without_url().to_string(),

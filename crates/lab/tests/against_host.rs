@@ -30,13 +30,7 @@ async fn host(policy: Policy) -> RunningHost {
         schemes: vec![],
     }]);
     org.policy = policy;
-    embed_host::start(HostOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        org,
-        ledger: None,
-    })
-    .await
-    .unwrap()
+    embed_host::start(HostOptions::loopback(org)).await.unwrap()
 }
 
 fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
@@ -132,7 +126,8 @@ async fn replay_passes_when_the_second_load_is_refused_and_shows_the_expired_loa
     let secret = Secret::new(SECRET);
     for request in requests(&host.origin(), &format!("replay-{}", now())) {
         let url = request.sign(&secret).unwrap();
-        let report = replay(&loader(), &url, now()).await.unwrap();
+        let loader = loader().with_host_token(&host.origin(), host.token());
+        let report = replay(&loader, &url, now()).await.unwrap();
         assert!(report.first.accepted, "{report:?}");
         assert_eq!(report.second.reason, Some(Reason::NonceReused));
         assert_eq!(

@@ -163,7 +163,7 @@ pub(crate) async fn preview_scenario(
     }
     crate::preview::show(
         &app,
-        &embed_host::parent_url(&state.host.origin(), &built.url),
+        &embed_host::parent_url(&state.host.origin(), state.host.token(), &built.url),
     )?;
     state.remember(
         HistoryKind::Scenario,
@@ -186,7 +186,9 @@ pub(crate) async fn replay(
         ..form
     };
     let url = state.profiles.sign(&id, &fresh, now())?.url;
-    let report = embed_lab::replay(&loader()?, &url, now()).await?;
+    // The local host lends its clock for the after-expiry load.
+    let loader = loader()?.with_host_token(&state.host.origin(), state.host.token());
+    let report = embed_lab::replay(&loader, &url, now()).await?;
     let verdict = if report.pass {
         "replay: pass"
     } else {

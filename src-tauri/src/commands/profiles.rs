@@ -121,7 +121,10 @@ pub(crate) fn open_preview(
     url: String,
     id: Option<String>,
 ) -> Result<(), IpcError> {
-    crate::preview::show(&app, &embed_host::parent_url(&state.host.origin(), &url))?;
+    crate::preview::show(
+        &app,
+        &embed_host::parent_url(&state.host.origin(), state.host.token(), &url),
+    )?;
     state.remember(
         HistoryKind::Loaded,
         id.as_deref(),

@@ -83,7 +83,12 @@ pub(crate) fn compare_tiers(
     };
     let url_a = state.profiles.sign(&id, &tier_a.apply(&fresh), now())?.url;
     let url_b = state.profiles.sign(&id, &tier_b.apply(&fresh), now())?.url;
-    let page = embed_host::compare_url(&state.host.origin(), (&a, &url_a), (&b, &url_b));
+    let page = embed_host::compare_url(
+        &state.host.origin(),
+        state.host.token(),
+        (&a, &url_a),
+        (&b, &url_b),
+    );
     crate::preview::show(&app, &page)?;
     for url in [&url_a, &url_b] {
         state.remember(

@@ -85,14 +85,7 @@ pub fn run(args: ScenariosArgs) -> Result<(String, bool), CliError> {
                     schemes: vec![],
                 }]);
                 org.policy = policy.clone();
-                Some(
-                    embed_host::start(HostOptions {
-                        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-                        org,
-                        ledger: None,
-                    })
-                    .await?,
-                )
+                Some(embed_host::start(HostOptions::loopback(org)).await?)
             }
             Against::Profile => None,
         };

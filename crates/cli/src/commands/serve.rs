@@ -1,7 +1,9 @@
 //! `embed-sandbox serve`: runs the local host until Ctrl-C or SIGTERM.
 //!
 //! The first line printed is `listening on http://IP:PORT`, so scripts
-//! started with port 0 can read the port back.
+//! started with port 0 can read the port back; the second gives the address
+//! of the host's tools with their per-run token (chosen by
+//! `EMBED_SANDBOX_HOST_TOKEN` when set, so scripts can know it).
 
 use std::io::Write;
 
@@ -9,6 +11,7 @@ use embed_core::Secret;
 use embed_host::{config, Client, HostOptions, Org};
 
 use crate::cli::ServeArgs;
+use crate::commands::replay::HOST_TOKEN_ENV;
 use crate::error::CliError;
 
 fn clients(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
@@ -45,14 +48,27 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError::Runtime(e.to_string()))?;
     runtime.block_on(async move {
+        let token = std::env::var(HOST_TOKEN_ENV)
+            .ok()
+            .filter(|t| !t.trim().is_empty());
         let host = embed_host::start(HostOptions {
             addr: args.addr,
             org,
             ledger: args.ledger,
+            allowed_hosts: args.allowed_hosts,
+            token,
         })
         .await?;
+        // One write: a script that reads only the first line and closes the
+        // pipe must not make the second line fail.
+        let greeting = format!(
+            "listening on {}\ntools: {} (the per-run token; `export {HOST_TOKEN_ENV}=...` lets `replay` move this host's clock)\n",
+            host.origin(),
+            host.tools_url()
+        );
         let mut stdout = std::io::stdout().lock();
-        writeln!(stdout, "listening on {}", host.origin())
+        stdout
+            .write_all(greeting.as_bytes())
             .and_then(|()| stdout.flush())
             .map_err(|e| CliError::Output(e.to_string()))?;
         drop(stdout);

@@ -43,7 +43,9 @@ pub fn render(frames: [(Option<&str>, Option<&str>); 2]) -> Response {
             "<header><h1>Embed Sandbox · compare</h1></header><div class=\"panes\">{panes}</div>"
         ),
         data: Some(format!("{{\"frames\":[{}]}}", specs.join(","))),
-        csp_extra: Some("frame-src http: https:; connect-src 'self'"),
+        // Nobody frames the page that relays events: a hostile page cannot
+        // wrap it around an iframe of its own choosing.
+        csp_extra: Some("frame-src http: https:; connect-src 'self'; frame-ancestors 'none'"),
     }
     .respond(StatusCode::OK)
 }

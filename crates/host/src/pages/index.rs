@@ -19,7 +19,8 @@ pub fn render(org: &Org, origin: &str) -> Response {
          <li>Bold BI: <code>/bi/site/{{site}}/dashboards/{{id}}/{{category}}/{{name}}</code>, <code>/bi/site/{{site}}/dashboard-designer</code></li></ul>\
          <h2>Sandbox</h2><ul><li><code>/__sandbox/parent?src=URL</code>: preview an embed inside a parent page</li>\
          <li><code>/__sandbox/log</code> (JSON), <code>/__sandbox/log/stream</code> (server-sent events)</li>\
-         <li><code>/__sandbox/clock</code>: the host's time and offset</li></ul><h2>Clients</h2><ul>",
+         <li><code>/__sandbox/clock</code>: the host's time and offset</li>\
+         <li>These tools (and this page) need the host's per-run token, as in this page's address (<code>?token=</code>) or the <code>x-embed-sandbox-token</code> header; requests from other sites are refused.</li></ul><h2>Clients</h2><ul>",
         esc(origin)
     );
     for client in &org.clients {

@@ -47,7 +47,9 @@ pub fn render(src: Option<&str>) -> Response {
         assets: &["base.css", "parent.css", "parent.js"],
         body,
         data: Some(data),
-        csp_extra: Some("frame-src http: https:; connect-src 'self'"),
+        // Nobody frames the page that relays events: a hostile page cannot
+        // wrap it around an iframe of its own choosing.
+        csp_extra: Some("frame-src http: https:; connect-src 'self'; frame-ancestors 'none'"),
     }
     .respond(StatusCode::OK)
 }

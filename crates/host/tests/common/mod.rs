@@ -7,6 +7,8 @@ use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::Secret;
 use embed_host::{Client, HostOptions, Org, RunningHost};
+/// The header the host's tools read their token from.
+pub const TOKEN_HEADER: &str = embed_host::guard::TOKEN_HEADER;
 
 pub const CLIENT: &str = "test-client";
 pub const SECRET: &str = "test-secret-9f8e7d6c";
@@ -21,9 +23,8 @@ pub fn client() -> Client {
 
 pub async fn host_with(org: Org, ledger: Option<std::path::PathBuf>) -> RunningHost {
     embed_host::start(HostOptions {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        org,
         ledger,
+        ..HostOptions::loopback(org)
     })
     .await
     .unwrap()
