@@ -270,6 +270,10 @@ pub struct ServeArgs {
     /// (DNS-rebinding guard). Repeatable.
     #[arg(long = "allowed-host", value_name = "NAME")]
     pub allowed_hosts: Vec<String>,
+    /// Answer an accepted embed with one fixed line instead of the mock workbook or dashboard
+    /// (scripts/bench/host.sh: verification timed alone). Refusals keep their pages.
+    #[arg(long)]
+    pub minimal_page: bool,
 }
 
 /// Arguments of `replay`.

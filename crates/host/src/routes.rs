@@ -11,7 +11,7 @@ use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::header::HOST;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use embed_core::Scheme;
@@ -78,9 +78,15 @@ fn full_url(headers: &HeaderMap, uri: &Uri) -> String {
 /// header; tools then read the page's text.
 pub const VERDICT_HEADER: &str = "x-embed-sandbox-verdict";
 
+/// What an accepted embed gets under `serve --minimal-page`.
+const MINIMAL_PAGE: &str = "<!doctype html><p>Embed accepted.</p>\n";
+
 fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
     let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri));
     let (mut response, verdict) = match &judgement.outcome {
+        Outcome::Accepted(_) if state.minimal_page() => {
+            (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())
+        }
         Outcome::Accepted(accepted) => (
             match judgement.scheme {
                 Scheme::BoldBi => pages::dashboard::render(accepted),

@@ -1,6 +1,7 @@
 //! What every request handler shares: the organisation, the ledger, the
 //! request and event logs, and the clock.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{RwLock, RwLockReadGuard};
 
 use crate::clock::Clock;
@@ -22,6 +23,8 @@ pub struct HostState {
     pub clock: Clock,
     /// Which `Host` names it answers to, and the tools' token.
     pub guard: Guard,
+    /// Accepted embeds get one fixed line instead of the mock page.
+    minimal_page: AtomicBool,
 }
 
 impl HostState {
@@ -34,7 +37,22 @@ impl HostState {
             log: RequestLog::default(),
             events: EventLog::default(),
             clock: Clock::default(),
+            minimal_page: AtomicBool::new(false),
         }
+    }
+
+    /// Whether an accepted embed gets one fixed line instead of the mock
+    /// workbook or dashboard (`serve --minimal-page`).
+    pub fn minimal_page(&self) -> bool {
+        self.minimal_page.load(Ordering::Relaxed)
+    }
+
+    /// Answers accepted embeds with one fixed line instead of the mock
+    /// workbook or dashboard: `scripts/bench/host.sh` times verification
+    /// alone with it, like for like with a reference host that answers one
+    /// line. Refusals keep their pages.
+    pub fn set_minimal_page(&self, on: bool) {
+        self.minimal_page.store(on, Ordering::Relaxed);
     }
 
     /// The organisation, for reading.

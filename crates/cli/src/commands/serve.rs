@@ -59,6 +59,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
             token,
         })
         .await?;
+        host.state.set_minimal_page(args.minimal_page);
         // One write: a script that reads only the first line and closes the
         // pipe must not make the second line fail.
         let greeting = format!(
