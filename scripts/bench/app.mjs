@@ -3,13 +3,18 @@
 // machine. Start-up: from asking for a session (which launches the process)
 // to the form's email field being there. Memory: PSS (and RSS) summed over
 // the app and its WebKit processes, after the first preview for the app and
-// after load for the hello-world. Prints medians and ratios.
-import { readdirSync, readFileSync } from 'node:fs';
+// after load for the hello-world. Starts its own tauri-driver (TAURI_DRIVER,
+// on BENCH_DRIVER_PORT, 4450 by default: the end-to-end tests use 4444-4449).
+// Prints every round, then the median, min and max over the rounds, ratios
+// taken per round, and the README's table (also appended to $BENCH_REPORT).
+// Usage: node app.mjs APP HELLO ROUNDS [NOTE]
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { startDriver } from '../../tests/e2e/harness.mjs';
 import { Session } from '../../tests/e2e/webdriver.mjs';
 
-const [app, hello, roundsArg] = process.argv.slice(2);
+const [app, hello, roundsArg, note] = process.argv.slice(2);
 const rounds = Number(roundsArg || 5);
-const base = 'http://127.0.0.1:4444';
+const { driver, base } = await startDriver(Number(process.env.BENCH_DRIVER_PORT || 4450));
 
 function descendants(pid) {
   const children = new Map();
@@ -70,17 +75,50 @@ async function measure(binary, preview) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const v = sorted(xs); const h = Math.floor(v.length / 2);
+  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+};
+const spread = (xs) => ({ median: median(xs), min: sorted(xs)[0], max: sorted(xs).at(-1) });
 const results = { app: [], hello: [] };
-for (let i = 0; i < rounds; i++) {
-  results.hello.push(await measure(hello, false));
-  results.app.push(await measure(app, true));
+try {
+  for (let i = 0; i < rounds; i++) {
+    results.hello.push(await measure(hello, false));
+    results.app.push(await measure(app, true));
+    const [h, a] = [results.hello.at(-1), results.app.at(-1)];
+    console.log(`round ${i + 1}: hello start ${h.start.toFixed(0)} ms, PSS ${h.pss.toFixed(0)} MiB; app start ${a.start.toFixed(0)} ms, PSS ${a.pss.toFixed(0)} MiB`);
+  }
+} finally {
+  driver.kill();
 }
+const metrics = ['start', 'pss', 'rss'];
 const summary = {};
 for (const [name, runs] of Object.entries(results)) {
-  summary[name] = { start: median(runs.map((r) => r.start)), pss: median(runs.map((r) => r.pss)), rss: median(runs.map((r) => r.rss)) };
+  summary[name] = Object.fromEntries(metrics.map((k) => [k, spread(runs.map((r) => r[k]))]));
+  const s = summary[name];
   console.log(`${name.padEnd(5)}  PSS by process (last run): ${JSON.stringify(runs.at(-1).parts)}`);
-  console.log(`${name.padEnd(5)}  start ${summary[name].start.toFixed(0)} ms   PSS ${summary[name].pss.toFixed(0)} MiB   RSS ${summary[name].rss.toFixed(0)} MiB   (median of ${rounds})`);
+  console.log(`${name.padEnd(5)}  start ${s.start.median.toFixed(0)} ms (${s.start.min.toFixed(0)}-${s.start.max.toFixed(0)})   PSS ${s.pss.median.toFixed(0)} MiB (${s.pss.min.toFixed(0)}-${s.pss.max.toFixed(0)})   RSS ${s.rss.median.toFixed(0)} MiB (${s.rss.min.toFixed(0)}-${s.rss.max.toFixed(0)})   (median, min-max of ${rounds})`);
 }
-const ratio = (k) => summary.app[k] / summary.hello[k];
-console.log(`ratios: start ${ratio('start').toFixed(2)}x (target <= 1.3x), memory PSS ${ratio('pss').toFixed(2)}x (target <= 1.5x), RSS ${ratio('rss').toFixed(2)}x`);
+// Ratios per round: app and hello-world of the same round, side by side in time.
+const ratios = Object.fromEntries(metrics.map((k) => [k, spread(results.app.map((r, i) => r[k] / results.hello[i][k]))]));
+const r = (k) => `${ratios[k].median.toFixed(2)}x (${ratios[k].min.toFixed(2)}-${ratios[k].max.toFixed(2)})`;
+console.log(`ratios: start ${r('start')} (target <= 1.3x), memory PSS ${r('pss')} (target <= 1.5x), RSS ${r('rss')}`);
+
+const cell = (s, digits = 0) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
+const ratioCell = (k, target, limit) => {
+  const met = target === undefined ? '' : `; target ≤ ${target}×${ratios[k].median > limit ? ': missed' : ''}`;
+  return `${target === undefined ? '' : '**'}${ratios[k].median.toFixed(2)}×${target === undefined ? '' : '**'} (${ratios[k].min.toFixed(2)}–${ratios[k].max.toFixed(2)}${met})`;
+};
+const table = [
+  '',
+  `Desktop app: ${rounds} round(s)${note ? `, ${note}` : ''}. Median (min–max) over the rounds; ratios are taken per round.`,
+  '',
+  '| | start (ms) | PSS (MiB) | RSS (MiB) |',
+  '| --- | --- | --- | --- |',
+  `| hello-world | ${cell(summary.hello.start)} | ${cell(summary.hello.pss)} | ${cell(summary.hello.rss)} |`,
+  `| Embed Sandbox | ${cell(summary.app.start)} | ${cell(summary.app.pss)} | ${cell(summary.app.rss)} |`,
+  `| ratio | ${ratioCell('start', 1.3, 1.3)} | ${ratioCell('pss', 1.5, 1.5)} | ${ratioCell('rss')} |`,
+].join('\n') + '\n';
+process.stdout.write(table);
+if (process.env.BENCH_REPORT) appendFileSync(process.env.BENCH_REPORT, table);
