@@ -73,5 +73,8 @@ step "shell completions generate"
 for shell in bash zsh fish; do target/debug/embed-sandbox completions "$shell" | grep -q embed-sandbox; done
 echo "completions: ok"
 
+step "benches in smoke mode: each completes and prints its ratio line (debug builds, one round; timings are not asserted)"
+scripts/bench/all.sh --smoke
+
 echo
 echo "tests: $passed passed, $failed failed"
