@@ -13,6 +13,7 @@ fn main() {
         "open_preview",
         "preview_activity",
         "interface_fields",
+        "form_choices",
         "check_form",
         "host_settings",
         "set_host_settings",

@@ -33,6 +33,7 @@ pub fn run() -> Result<(), String> {
             commands::profiles::open_preview,
             commands::host::preview_activity,
             commands::host::interface_fields,
+            commands::host::form_choices,
             commands::host::check_form,
             commands::host::host_settings,
             commands::host::set_host_settings,

@@ -12,11 +12,12 @@ import type { SecretStatus } from './bindings/SecretStatus';
 import type { SignForm } from './bindings/SignForm';
 import type { Signed } from './bindings/Signed';
 import type { FormField } from './bindings/FormField';
+import type { FormChoices } from './bindings/FormChoices';
 import type { PreviewActivity } from './bindings/PreviewActivity';
 import type { HostSettings } from './bindings/HostSettings';
 import type { Scheme } from './bindings/Scheme';
 
-export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, PreviewActivity, HostSettings, Scheme };
+export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, FormChoices, PreviewActivity, HostSettings, Scheme };
 export type { LogEntry } from './bindings/LogEntry';
 import type { ScenarioResults } from './bindings/ScenarioResults';
 import type { ReplayReport } from './bindings/ReplayReport';
@@ -54,6 +55,8 @@ export const previewActivity = (afterRequest: number, afterEvent: number) =>
 /** What the vendor would refuse in `form`, in plain words (the core's rules and the host's settings). */
 export const checkForm = (scheme: Scheme, form: SignForm) => invoke<string[]>('check_form', { scheme, form });
 export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
+/** Account types and modes the form offers (current first, legacy marked), from the core. */
+export const formChoices = (scheme: Scheme) => invoke<FormChoices>('form_choices', { scheme });
 export const hostSettings = () => invoke<HostSettings>('host_settings');
 export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResults>('run_scenarios', { id, form });
 export const previewScenario = (id: string, form: SignForm, scenario: ScenarioId) => invoke<void>('preview_scenario', { id, form, scenario });

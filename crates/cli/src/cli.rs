@@ -198,6 +198,12 @@ pub struct PolicyArgs {
     /// Treat a raw '+' in a Bold BI signature as a space, as form decoding would (unconfirmed).
     #[arg(long)]
     pub boldbi_plus_as_space: bool,
+    /// Refuse a fractional Sigma :time (Sigma's Python signing package sends one; unconfirmed).
+    #[arg(long)]
+    pub sigma_strict_time: bool,
+    /// Refuse Sigma's older :mode=view / :mode=explore (its Node signing package sends view; unconfirmed).
+    #[arg(long)]
+    pub sigma_refuse_legacy_modes: bool,
 }
 
 /// Arguments of `inspect` and `verify` (verify requires the secret).

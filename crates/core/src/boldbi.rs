@@ -83,9 +83,22 @@ pub fn signed_params(request: &BoldBiRequest) -> Result<String> {
     Ok(params)
 }
 
-/// Builds and signs the URL.
+/// Builds and signs the URL. A dashboard URL may already carry unsigned
+/// parameters (the widget sample's `?isWidgetMode=true&widgetId=<id>&`):
+/// they stay in front, outside the signed string, as the vendor's sample has them.
 pub fn sign(request: &BoldBiRequest, secret: &Secret) -> Result<String> {
-    base_url::check("dashboard URL", &request.dashboard_url)?;
+    let (base, unsigned) = match request.dashboard_url.split_once('?') {
+        Some((base, query)) => (base, query.trim_end_matches('&')),
+        None => (request.dashboard_url.as_str(), ""),
+    };
+    base_url::check("dashboard URL", base)?;
+    if unsigned.contains('#') || unsigned.chars().any(char::is_whitespace) {
+        return Err(Error::BadBaseUrl {
+            field: "dashboard URL",
+            value: request.dashboard_url.clone(),
+            reason: "its query holds a '#' or whitespace".into(),
+        });
+    }
     let params = signed_params(request)?;
     let tag = STANDARD.encode(hmac_sha256(secret, params.as_bytes()));
     let tag = if request.escape_signature {
@@ -93,10 +106,30 @@ pub fn sign(request: &BoldBiRequest, secret: &Secret) -> Result<String> {
     } else {
         tag
     };
+    let joint = if unsigned.is_empty() { "" } else { "&" };
     Ok(format!(
-        "{}?{}&{}={}",
-        request.dashboard_url, params, SIGNATURE_PARAM, tag
+        "{base}?{unsigned}{joint}{params}&{SIGNATURE_PARAM}={tag}"
     ))
+}
+
+/// What Bold BI signs: the received query from `embed_nonce` on, minus
+/// `embed_signature`. Parameters in front of `embed_nonce` were already on
+/// the dashboard URL (the widget sample's `isWidgetMode` and `widgetId`)
+/// and are not signed.
+pub fn signed_string(url: &ParsedUrl, signature: &RawParam) -> String {
+    let whole = url.query_without(signature);
+    match url.first("embed_nonce") {
+        Some(nonce) if nonce.span.start < signature.span.start => {
+            whole.get(nonce.span.start..).unwrap_or(&whole).to_owned()
+        }
+        _ => whole,
+    }
+}
+
+/// The parameters in front of `embed_nonce`: outside the signed string.
+pub fn unsigned_prefix(url: &ParsedUrl) -> &[RawParam] {
+    let end = url.first("embed_nonce").map_or(0, |n| n.index);
+    &url.params[..end]
 }
 
 /// Percent-escapes the three Base64 characters that mean something in a query.
@@ -119,7 +152,7 @@ pub fn check_signature(url: &ParsedUrl, secret: &Secret, plus_as_space: bool) ->
     let Some(param) = signature_param(url) else {
         return SignatureCheck::Missing;
     };
-    let expected = STANDARD.encode(hmac_sha256(secret, url.query_without(param).as_bytes()));
+    let expected = STANDARD.encode(hmac_sha256(secret, signed_string(url, param).as_bytes()));
     match crate::encoding::decode_component(param.raw_value_or_empty(), plus_as_space) {
         Ok(received) if tags_equal(&expected, &received) => SignatureCheck::Valid,
         _ => SignatureCheck::Invalid,
@@ -132,7 +165,7 @@ pub fn signed_lowercased(url: &ParsedUrl, secret: &Secret) -> bool {
     let Some(param) = signature_param(url) else {
         return false;
     };
-    let lowered = url.query_without(param).to_lowercase();
+    let lowered = signed_string(url, param).to_lowercase();
     let expected = STANDARD.encode(hmac_sha256(secret, lowered.as_bytes()));
     matches!(
         crate::encoding::decode_component(param.raw_value_or_empty(), false),
@@ -219,5 +252,37 @@ mod tests {
             SignatureCheck::Invalid
         );
         assert!(signed_lowercased(&url, &secret));
+    }
+}
+
+#[cfg(test)]
+mod widget_tests {
+    use super::*;
+
+    #[test]
+    fn a_widget_urls_leading_parameters_stay_unsigned() {
+        let secret = Secret::new("k");
+        let request = BoldBiRequest {
+            dashboard_url: "https://bi.example.com/bi/en-us/site/s1/dashboards/d1/Sales/Overview?isWidgetMode=true&widgetId=w-9&".into(),
+            nonce: "n-1".into(),
+            email: "a@b.co".into(),
+            params: vec![],
+            timestamp: None,
+            expiration: None,
+            escape_signature: true,
+        };
+        let url = sign(&request, &secret).unwrap();
+        assert!(url.starts_with("https://bi.example.com/bi/en-us/site/s1/dashboards/d1/Sales/Overview?isWidgetMode=true&widgetId=w-9&embed_nonce=n-1&"), "{url}");
+        let parsed = ParsedUrl::parse(&url).unwrap();
+        let sig = signature_param(&parsed).unwrap();
+        assert_eq!(
+            signed_string(&parsed, sig),
+            "embed_nonce=n-1&embed_user_email=a@b.co"
+        );
+        assert_eq!(
+            check_signature(&parsed, &secret, false),
+            SignatureCheck::Valid
+        );
+        assert_eq!(unsigned_prefix(&parsed).len(), 2);
     }
 }

@@ -74,6 +74,18 @@ pub struct ParamSpec {
     pub allowed: Allowed,
     /// Whether the vendor refuses a URL without it.
     pub required: bool,
+    /// For a renamed parameter: its current name and the last version that
+    /// still reads this one. Never "unknown": old servers still run.
+    pub legacy: Option<Legacy>,
+}
+
+/// A renamed parameter's successor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Legacy {
+    /// The current name.
+    pub current: &'static str,
+    /// Which versions still read the old name, in the vendor's words.
+    pub supported: &'static str,
 }
 
 /// A [`ParamSpec`] as shown in reports.
@@ -86,6 +98,10 @@ pub struct ParamInfo {
     pub allowed: String,
     /// Whether it is required.
     pub required: bool,
+    /// For a legacy name: the current name to use instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub current_name: Option<String>,
 }
 
 impl From<&ParamSpec> for ParamInfo {
@@ -94,6 +110,7 @@ impl From<&ParamSpec> for ParamInfo {
             meaning: spec.meaning.to_owned(),
             allowed: spec.allowed.describe(),
             required: spec.required,
+            current_name: spec.legacy.map(|l| l.current.to_owned()),
         }
     }
 }
@@ -104,6 +121,7 @@ const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> Par
         meaning,
         allowed,
         required: true,
+        legacy: None,
     }
 }
 
@@ -113,6 +131,23 @@ const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> Par
         meaning,
         allowed,
         required: false,
+        legacy: None,
+    }
+}
+
+const fn renamed(
+    name: &'static str,
+    current: &'static str,
+    supported: &'static str,
+    meaning: &'static str,
+    allowed: Allowed,
+) -> ParamSpec {
+    ParamSpec {
+        name,
+        meaning,
+        allowed,
+        required: false,
+        legacy: Some(Legacy { current, supported }),
     }
 }
 
@@ -227,13 +262,13 @@ const SIGMA_CLASSIC_IDENTITY: &[ParamSpec] = &[
     ),
     opt(
         ":account_type",
-        "Account type: Viewer, Creator or a custom type (highest type when absent).",
-        Allowed::BuiltInOrCustom(&["Viewer", "Creator"]),
+        "Account type: View, Act, Analyze, Build, Admin (current defaults), a legacy name (Viewer, Creator, Explorer, Lite, Essential, Pro) or a custom type; the highest type when absent.",
+        Allowed::BuiltInOrCustom(crate::form_choices::SIGMA_ALL_ACCOUNT_TYPES),
     ),
     req(
         ":mode",
-        "Embed mode; this scheme needs userbacked.",
-        Allowed::OneOf(&["userbacked"]),
+        "Embed mode: userbacked for secure embeds (view and explore are the older application-embed modes).",
+        Allowed::OneOf(&["userbacked", "view", "explore"]),
     ),
     req(
         ":session_length",
@@ -289,56 +324,134 @@ const BOLD_BI: &[ParamSpec] = &[
             max: Some(518_400),
         },
     ),
-    opt("embed_dashboard_views", "Show the views icon.", BOOL),
+    // Current names (Bold BI 12 and later; vendors.md section 4): every
+    // switch defaults to false, the favourite icon to true.
+    opt("views", "Show the views icon (default false).", BOOL),
     opt(
         "embed_dashboard_views_edit",
-        "Allow saving, updating and deleting views.",
+        "Allow saving, updating and deleting views (default false).",
         BOOL,
     ),
-    opt("embed_dashboard_export", "Show the export options.", BOOL),
+    opt("export", "Show the export options (default false).", BOOL),
     opt(
-        "embed_dashboard_comments",
-        "Allow dashboard comments.",
+        "dashboard_comments",
+        "Allow dashboard comments (default false).",
         BOOL,
     ),
-    opt("embed_widget_comments", "Allow widget comments.", BOOL),
-    opt("hide_dashboard_edit", "Hide the dashboard edit icon.", BOOL),
-    opt("hide_preview_as", "Hide 'preview as'.", BOOL),
-    opt("embed_dashboard_favorite", "Show the favourite icon.", BOOL),
-    opt("hide_header", "Hide the dashboard header.", BOOL),
-    opt("hide_metrics", "Hide metrics.", BOOL),
+    opt("widget_comments", "Allow widget comments (default false).", BOOL),
+    opt(
+        "hide_dashboard_edit",
+        "Hide the dashboard edit icon (default false).",
+        BOOL,
+    ),
+    opt("hide_preview_as", "Hide 'preview as' (default false).", BOOL),
+    opt(
+        "embed_dashboard_favorite",
+        "Show the favourite icon (default true).",
+        BOOL,
+    ),
+    opt("hide_header", "Hide the dashboard header (default false).", BOOL),
+    opt("hide_metrics", "Hide metrics (default false).", BOOL),
     opt(
         "hide_tool",
-        "Toolbar icons to hide.",
-        Allowed::CommaListOf(&["tm", "dp", "fo", "fs", "rf", "om", "sh"]),
+        "Toolbar icons to hide: dp dashboard parameters, fo filter overview, fs full screen, rf refresh, om options, sh share (since v10).",
+        Allowed::CommaListOf(&["dp", "fo", "fs", "rf", "om", "sh"]),
     ),
     opt(
         "hide_widget_tool",
-        "Widget icons to hide.",
+        "Widget icons to hide: fr filter, fs maximize, om options.",
         Allowed::CommaListOf(&["fr", "fs", "om"]),
     ),
     opt(
         "restrict_mobile_view",
-        "Keep the desktop layout on mobile.",
+        "Keep the desktop layout on mobile (default false).",
         BOOL,
     ),
     opt(
         "hide_language_dropdown",
-        "Hide the language drop-down.",
+        "Hide the language drop-down (default false).",
         BOOL,
     ),
-    opt("language_code", "Dashboard language code.", TEXT),
-    opt("enable_ai_assistant", "Enable the AI assistant.", BOOL),
-    opt("enable_ai_summary", "Enable AI summaries.", BOOL),
-    opt("hide_ai_icons", "Hide AI icons.", BOOL),
+    opt(
+        "language_code",
+        "Dashboard language code, such as fr-FR.",
+        TEXT,
+    ),
+    opt(
+        "enable_ai_assistant",
+        "Enable the AI assistant (default false).",
+        BOOL,
+    ),
+    opt(
+        "enable_ai_summary",
+        "AI summaries: ds for the dashboard, ws for widgets.",
+        Allowed::CommaListOf(&["ds", "ws"]),
+    ),
+    opt(
+        "hide_ai_icons",
+        "AI icons to hide: du data usage, ch chat.",
+        Allowed::CommaListOf(&["du", "ch"]),
+    ),
     opt(
         "customize_ai_name",
         "Display name of the AI assistant.",
         TEXT,
     ),
+    // Legacy names, still read by older servers.
+    renamed(
+        "embed_dashboard_views",
+        "views",
+        "supported up to version 11.3",
+        "Show the views icon (legacy name of views).",
+        BOOL,
+    ),
+    renamed(
+        "embed_dashboard_export",
+        "export",
+        "supported up to version 11.3",
+        "Show the export options (legacy name of export).",
+        BOOL,
+    ),
+    renamed(
+        "embed_dashboard_comments",
+        "dashboard_comments",
+        "supported up to version 11.3",
+        "Allow dashboard comments (legacy name of dashboard_comments).",
+        BOOL,
+    ),
+    renamed(
+        "embed_widget_comments",
+        "widget_comments",
+        "supported up to version 11.3",
+        "Allow widget comments (legacy name of widget_comments).",
+        BOOL,
+    ),
+    renamed(
+        "hide_aidata_usage",
+        "hide_ai_icons",
+        "the version 12 name",
+        "Hide the AI data-usage icon (legacy name; now hide_ai_icons=du).",
+        BOOL,
+    ),
+    // On the dashboard URL itself, in front of the signed parameters.
+    opt(
+        "isWidgetMode",
+        "Show one widget instead of the dashboard (on the dashboard URL, before embed_nonce: not signed).",
+        BOOL,
+    ),
+    opt(
+        "widgetId",
+        "The widget to show with isWidgetMode (on the dashboard URL, before embed_nonce: not signed).",
+        TEXT,
+    ),
+    opt(
+        "WidgetId",
+        "The widget to show, as the vendor's C# widget sample spells it (before embed_nonce: not signed).",
+        TEXT,
+    ),
     opt(
         "embed_datasource_filter",
-        "Filters: dashboard parameters after '&&', URL filters after '&', inside this one value.",
+        "Filters with raw '&' inside one value: dashboard parameters after '&&', URL filters after '&'; read up to the next known Bold BI parameter.",
         TEXT,
     ),
     req(

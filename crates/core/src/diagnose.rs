@@ -121,7 +121,7 @@ fn boldbi_cause(url: &ParsedUrl, secret: &Secret, plus_as_space: bool) -> Option
             "Sign the parameters exactly as they are sent; drop the ToLower() call.".into(),
         ));
     }
-    let message = url.query_without(param);
+    let message = boldbi::signed_string(url, param);
     let received = crate::encoding::decode_component(raw, false).unwrap_or_default();
     let candidates = [
         (format!("?{message}"), "the leading '?'"),

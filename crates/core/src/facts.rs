@@ -56,6 +56,9 @@ pub struct EmbedFacts {
     pub jwt: Option<DecodedJwt>,
     /// Values present but unreadable (not a number, for example).
     pub unreadable: Vec<Unreadable>,
+    /// A Sigma `:time` sent with a fraction of a second (as Sigma's Python
+    /// signing package does): its raw value; `issued_at` holds the whole seconds.
+    pub fractional_time: Option<String>,
 }
 
 /// Reads the facts of `url` under `scheme`.
@@ -85,21 +88,40 @@ fn number(url: &ParsedUrl, name: &str, unreadable: &mut Vec<Unreadable>) -> Opti
     }
 }
 
-/// Splits a raw comma list and decodes each element (commas inside elements
-/// travel as %2C).
+/// Decodes a comma list and splits it. An encoded comma (`%2C`) separates
+/// too: Sigma's Node signing package and an older help example
+/// (`Team%20A%2CTeam%20B`, two teams) encode the separator, so Sigma must
+/// read it as one; a name can therefore never contain a comma.
 pub fn split_list(param: &RawParam) -> Vec<String> {
     let raw = param.raw_value_or_empty();
     if raw.is_empty() {
         return Vec::new();
     }
-    raw.split(',')
-        .map(|element| decode_component(element, true).unwrap_or_else(|_| element.to_owned()))
-        .collect()
+    let decoded = decode_component(raw, true).unwrap_or_else(|_| raw.to_owned());
+    decoded.split(',').map(str::to_owned).collect()
+}
+
+/// Whole seconds of a fractional time such as `1795314028.069265`.
+pub fn whole_seconds_of_fraction(value: &str) -> Option<u64> {
+    let (whole, fraction) = value.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    whole.parse().ok()
 }
 
 fn sigma_classic(url: &ParsedUrl) -> EmbedFacts {
     let mut unreadable = Vec::new();
-    let issued_at = number(url, ":time", &mut unreadable);
+    let fractional_time = url
+        .first(":time")
+        .map(|p| p.value.trim())
+        .filter(|v| whole_seconds_of_fraction(v).is_some())
+        .map(str::to_owned);
+    let issued_at = match &fractional_time {
+        Some(value) => whole_seconds_of_fraction(value),
+        None => number(url, ":time", &mut unreadable),
+    };
     let lifetime = number(url, ":session_length", &mut unreadable);
     let user_attributes = url
         .params
@@ -126,6 +148,7 @@ fn sigma_classic(url: &ParsedUrl) -> EmbedFacts {
         last_name: value(url, ":last_name"),
         jwt: None,
         unreadable,
+        fractional_time,
     }
 }
 
@@ -187,6 +210,7 @@ fn sigma_jwt_facts(url: &ParsedUrl) -> Result<EmbedFacts> {
         last_name: jwt.claim_str("last_name").map(str::to_owned),
         jwt: Some(jwt),
         unreadable,
+        fractional_time: None,
     })
 }
 
@@ -218,7 +242,11 @@ mod tests {
         )
         .unwrap();
         let facts = extract(&url, Scheme::SigmaClassic).unwrap();
-        assert_eq!(facts.teams, Some(vec!["A B".to_owned(), "C,D".to_owned()]));
+        // %2C separates like a bare comma (Sigma's Node package sends it).
+        assert_eq!(
+            facts.teams,
+            Some(vec!["A B".to_owned(), "C".to_owned(), "D".to_owned()])
+        );
         assert_eq!(facts.expires_at, Some(700));
         assert_eq!(
             facts.user_attributes,

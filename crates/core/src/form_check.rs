@@ -43,7 +43,12 @@ pub fn issues(scheme: Scheme, form: &SignForm, policy: &Policy) -> Vec<String> {
     match scheme {
         Scheme::SigmaClassic => {
             let mode = form.mode.trim();
-            if !mode.is_empty() && mode != sigma_classic::DEFAULT_MODE {
+            let legacy = matches!(mode, "view" | "explore");
+            if legacy && policy.sigma_refuse_legacy_modes {
+                say(format!("\":mode\" {mode} is an older application-embed mode, refused under the setting sigma-refuse-legacy-modes: Sigma answers \"Invalid embed request.\""));
+            } else if legacy {
+                say(format!("\":mode\" {mode} is an older application-embed mode (Sigma's Node signing package sends view); secure embeds document userbacked. The local host accepts it (unconfirmed)."));
+            } else if !mode.is_empty() && mode != sigma_classic::DEFAULT_MODE {
                 say(
                     "\":mode\" other than userbacked: Sigma answers \"Invalid embed request.\""
                         .into(),
@@ -51,6 +56,9 @@ pub fn issues(scheme: Scheme, form: &SignForm, policy: &Policy) -> Vec<String> {
             }
             if form.teams.iter().all(|t| t.trim().is_empty()) {
                 say("Sigma needs at least one team.".into());
+            }
+            if let Some(team) = form.teams.iter().find(|t| t.contains(',')) {
+                say(format!("The team {team:?} holds a comma: Sigma splits teams on commas (encoded or not), so it is read as several teams."));
             }
             if form.session_length < 1 {
                 say("The session length must be at least 1 second.".into());
@@ -159,8 +167,12 @@ mod tests {
         )
         .contains("needs :lng"));
         assert!(
-            joined(Scheme::SigmaClassic, &form(|f| f.mode = "view".into()))
+            joined(Scheme::SigmaClassic, &form(|f| f.mode = "secure".into()))
                 .contains("Invalid embed request")
+        );
+        assert!(
+            joined(Scheme::SigmaClassic, &form(|f| f.mode = "view".into()))
+                .contains("older application-embed mode")
         );
         assert!(joined(Scheme::SigmaClassic, &form(|f| f.nonce = "n".repeat(256))).contains("255"));
         assert!(

@@ -74,14 +74,20 @@ fn covered_elsewhere(scheme: Scheme, name: &str) -> bool {
     match scheme {
         Scheme::SigmaClassic => name == ":account_type",
         Scheme::SigmaJwt => matches!(name, ":first_name" | ":last_name" | ":eval_connection_id"),
-        Scheme::BoldBi => matches!(name, "embed_timestamp" | "embed_expirationtime"),
+        Scheme::BoldBi => matches!(
+            name,
+            "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"
+        ),
     }
 }
 
 /// The optional interface parameters of `scheme`, in catalogue order.
 pub fn interface_fields(scheme: Scheme) -> Vec<FormField> {
     catalogue::specs(scheme)
-        .filter(|spec| !spec.required && !covered_elsewhere(scheme, spec.name))
+        // A form offers current names only; legacy names are for reading.
+        .filter(|spec| {
+            !spec.required && spec.legacy.is_none() && !covered_elsewhere(scheme, spec.name)
+        })
         .map(|spec| FormField {
             name: spec.name.to_owned(),
             meaning: spec.meaning.to_owned(),
@@ -125,7 +131,8 @@ mod tests {
         assert!(field(Scheme::SigmaClassic, ":first_name").is_some());
         assert!(field(Scheme::SigmaJwt, ":first_name").is_none());
         assert!(field(Scheme::BoldBi, "embed_timestamp").is_none());
-        assert!(field(Scheme::BoldBi, "embed_dashboard_export").is_some());
+        assert!(field(Scheme::BoldBi, "export").is_some());
+        assert!(field(Scheme::BoldBi, "embed_dashboard_export").is_none());
     }
 
     #[test]

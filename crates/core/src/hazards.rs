@@ -78,6 +78,9 @@ pub fn find(url: &ParsedUrl, scheme: Scheme, facts: &EmbedFacts) -> Vec<Hazard> 
         per_parameter(param, scheme, &mut found);
     }
     missing(url, scheme, &mut found);
+    if scheme == Scheme::BoldBi {
+        boldbi_reading(url, &mut found);
+    }
     pairs(url, scheme, &mut found);
     times(scheme, facts, &mut found);
     if let Some(jwt) = &facts.jwt {
@@ -113,6 +116,47 @@ fn signature_position(url: &ParsedUrl, scheme: Scheme, found: &mut Vec<Hazard>) 
                 Some(name),
                 "The Base64 signature carries a raw '+', which a server may read as a space (the vendor samples append it raw).".into(),
                 "Escape the signature (--escape-signature: + as %2B, / as %2F, = as %3D).",
+            ));
+        }
+    }
+}
+
+/// What a Bold BI URL carries that its signature does not cover, or that a
+/// plain query parser would misread.
+fn boldbi_reading(url: &ParsedUrl, found: &mut Vec<Hazard>) {
+    let prefix = boldbi::unsigned_prefix(url);
+    if !prefix.is_empty() {
+        let names: Vec<&str> = prefix.iter().map(|p| p.name.as_str()).collect();
+        found.push(hazard(
+            "unsigned-prefix",
+            Severity::Info,
+            names.first().copied(),
+            format!("{} stand before embed_nonce: they were already on the dashboard URL (as the vendor's widget sample builds it) and are outside the signed string, so anyone holding the URL can change them.", names.join(", ")),
+            "Nothing, if they only choose what to show (isWidgetMode, widgetId); never put identity or permissions there.",
+        ));
+    }
+    if let Some(filter) = url.first(crate::datasource_filter::FILTER_PARAM) {
+        let parts: Vec<String> = crate::datasource_filter::conditions(&filter.value)
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    if c.dashboard_parameter {
+                        "dashboard parameter"
+                    } else {
+                        "URL filter"
+                    },
+                    c.text
+                )
+            })
+            .collect();
+        if !parts.is_empty() {
+            found.push(hazard(
+                "datasource-filter",
+                Severity::Info,
+                Some(crate::datasource_filter::FILTER_PARAM),
+                format!("embed_datasource_filter is read whole, raw '&' included, up to the next known Bold BI parameter (as Bold BI does): {}.", parts.join("; ")),
+                "Names and values are case-sensitive; escape a literal & or | inside a value as ~&~ or ~|~.",
             ));
         }
     }
@@ -180,6 +224,24 @@ fn per_parameter(param: &RawParam, scheme: Scheme, found: &mut Vec<Hazard>) {
     }
     if let Some(spec) = catalogue::lookup(scheme, name) {
         check_value(spec.name, spec.allowed, &param.value, found);
+        if let Some(legacy) = spec.legacy {
+            found.push(hazard(
+                "legacy-parameter",
+                Severity::Info,
+                Some(name),
+                format!(
+                    "{name} is the legacy name of {} ({}); current {} servers read {}.",
+                    legacy.current,
+                    legacy.supported,
+                    scheme.vendor(),
+                    legacy.current
+                ),
+                format!(
+                    "Send {} for current servers; keep {name} only for a server that old.",
+                    legacy.current
+                ),
+            ));
+        }
         if name == ":nonce" && param.value.chars().count() > 255 {
             found.push(hazard(
                 "out-of-range",
@@ -187,6 +249,15 @@ fn per_parameter(param: &RawParam, scheme: Scheme, found: &mut Vec<Hazard>) {
                 Some(name),
                 ":nonce is longer than 255 characters.".into(),
                 "Use a UUID.",
+            ));
+        }
+        if matches!(name, ":external_user_team") && raw.to_ascii_uppercase().contains("%2C") {
+            found.push(hazard(
+                "encoded-comma",
+                Severity::Info,
+                Some(name),
+                format!("{name} encodes its comma as %2C (Sigma's Node signing package and an older help example do); it still separates, so this is {} team(s): {}.", crate::facts::split_list(param).len(), crate::facts::split_list(param).join(" | ")),
+                "Nothing to change if these are the teams you meant; a team name cannot contain a comma.",
             ));
         }
         if matches!(name, ":external_user_team" | ":account_type" | ":theme") && raw.contains('%') {
@@ -297,6 +368,7 @@ fn check_value(name: &str, allowed: Allowed, value: &str, found: &mut Vec<Hazard
                 format!("{name}={value:?} is not a whole number of seconds."),
             ),
         },
+        Allowed::UnixTime if crate::facts::whole_seconds_of_fraction(value).is_some() => {}
         Allowed::UnixTime => match value.parse::<u64>() {
             Ok(n) if n > 100_000_000_000 => found.push(hazard(
                 "out-of-range",
@@ -384,7 +456,37 @@ fn times(scheme: Scheme, facts: &EmbedFacts, found: &mut Vec<Hazard>) {
             "Add exp (Unix seconds).",
         ));
     }
-    for unreadable in &facts.unreadable {
+    if let Some(value) = &facts.fractional_time {
+        found.push(hazard(
+            "fractional-time",
+            Severity::Warning,
+            Some(":time"),
+            format!(":time is {value}, with a fraction of a second (Sigma's Python signing package sends time.time()). Sigma documents whole Unix seconds; it is read here as {} (the setting sigma-strict-time refuses it instead).", facts.issued_at.unwrap_or_default()),
+            "Send whole seconds: int(time.time()) in Python, Math.floor(Date.now() / 1000) in JavaScript.",
+        ));
+    }
+    if scheme == Scheme::SigmaClassic {
+        if let Some(mode) = facts
+            .mode
+            .as_deref()
+            .filter(|m| matches!(*m, "view" | "explore"))
+        {
+            found.push(hazard(
+                "legacy-mode",
+                Severity::Warning,
+                Some(":mode"),
+                format!(":mode={mode} is one of the older application-embed modes (view, explore) that Sigma's Node signing package still sends; secure embeds document :mode=userbacked, and what Sigma does with {mode} today is unconfirmed (the local host accepts it unless sigma-refuse-legacy-modes is on)."),
+                "Send :mode=userbacked, with :account_type for the user's permissions.",
+            ));
+        }
+    }
+    // Unreadable query parameters are reported by their value check; JWT
+    // claims have no such check.
+    for unreadable in facts
+        .unreadable
+        .iter()
+        .filter(|_| scheme == Scheme::SigmaJwt)
+    {
         found.push(hazard(
             "out-of-range",
             Severity::Error,

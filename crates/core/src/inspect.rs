@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::facts::{self, EmbedFacts};
 use crate::hazards::{self, Hazard};
 use crate::policy::{Policy, SettingUsed};
-use crate::query::ParsedUrl;
+use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::{self, Scheme};
 use crate::secret::Secret;
 use crate::verify::{self, Context, Judge, Timing, Verification};
@@ -151,8 +151,11 @@ pub struct Embed {
 impl Embed {
     /// Parses, detects the scheme and reads the facts.
     pub fn read(input: &str) -> Result<Self> {
-        let url = ParsedUrl::parse(input)?;
+        let mut url = ParsedUrl::parse(input)?;
         let scheme = scheme::detect(&url)?;
+        if scheme == Scheme::BoldBi {
+            crate::datasource_filter::fold(&mut url);
+        }
         let facts = facts::extract(&url, scheme)?;
         Ok(Embed { url, scheme, facts })
     }
@@ -176,7 +179,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
             raw_value: p.raw_value.clone(),
             name: p.name.clone(),
             value: p.value.clone(),
-            signed: is_signed(*scheme, &p.name),
+            signed: is_signed(*scheme, url, p),
             info: info_for(*scheme, &p.name),
         })
         .collect();
@@ -233,10 +236,15 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
     })
 }
 
-fn is_signed(scheme: Scheme, name: &str) -> bool {
+fn is_signed(scheme: Scheme, url: &ParsedUrl, param: &RawParam) -> bool {
+    let name = param.name.as_str();
     match scheme {
         Scheme::SigmaClassic => name != crate::sigma_classic::SIGNATURE_PARAM,
-        Scheme::BoldBi => name != crate::boldbi::SIGNATURE_PARAM,
+        // Parameters already on the dashboard URL (in front of embed_nonce) are not signed.
+        Scheme::BoldBi => {
+            name != crate::boldbi::SIGNATURE_PARAM
+                && param.index >= crate::boldbi::unsigned_prefix(url).len()
+        }
         Scheme::SigmaJwt => name == crate::sigma_jwt::JWT_PARAM,
     }
 }
@@ -253,12 +261,14 @@ fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
             meaning: catalogue::USER_ATTRIBUTE_MEANING.into(),
             allowed: "comma-separated values".into(),
             required: false,
+            current_name: None,
         })
     } else if !name.starts_with(':') {
         Some(ParamInfo {
             meaning: catalogue::CONTROL_MEANING.into(),
             allowed: "text".into(),
             required: false,
+            current_name: None,
         })
     } else {
         None
@@ -268,7 +278,11 @@ fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
 fn settings_for(scheme: Scheme, policy: &Policy) -> Vec<SettingUsed> {
     let mut settings = vec![policy.clock_skew_used()];
     match scheme {
-        Scheme::SigmaClassic => settings.push(policy.max_session_length_used()),
+        Scheme::SigmaClassic => settings.extend([
+            policy.max_session_length_used(),
+            policy.sigma_strict_time_used(),
+            policy.sigma_legacy_modes_used(),
+        ]),
         Scheme::BoldBi => settings.push(policy.boldbi_plus_used()),
         Scheme::SigmaJwt => {}
     }

@@ -11,6 +11,7 @@
 pub mod base_url;
 pub mod boldbi;
 pub mod catalogue;
+pub mod datasource_filter;
 pub mod diagnose;
 pub mod diff;
 pub mod encoding;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod facts;
 pub mod form;
 pub mod form_check;
+pub mod form_choices;
 pub mod form_fields;
 pub mod hazards;
 pub mod inspect;

@@ -17,6 +17,13 @@ pub struct Policy {
     pub boldbi_plus_as_space: bool,
     /// Whether Bold BI refuses a reused `embed_nonce`.
     pub boldbi_refuse_reused_nonce: bool,
+    /// Sigma: refuse a fractional `:time` (Sigma's Python signing package
+    /// sends `time.time()`; off = follow the sample, with a hazard).
+    pub sigma_strict_time: bool,
+    /// Sigma: refuse the older application-embed modes `:mode=view` and
+    /// `:mode=explore` (Sigma's Node signing package sends `view`; off =
+    /// follow the sample, with a hazard).
+    pub sigma_refuse_legacy_modes: bool,
     /// The only client id accepted (any other is refused as unknown), if set.
     pub client_id: Option<String>,
 }
@@ -33,6 +40,8 @@ impl Default for Policy {
             clock_skew: DEFAULT_CLOCK_SKEW,
             boldbi_plus_as_space: false,
             boldbi_refuse_reused_nonce: true,
+            sigma_strict_time: false,
+            sigma_refuse_legacy_modes: false,
             client_id: None,
         }
     }
@@ -52,13 +61,33 @@ pub struct SettingUsed {
 
 impl Policy {
     /// Every setting with its value, for reports.
-    pub fn settings(&self) -> [SettingUsed; 4] {
+    pub fn settings(&self) -> [SettingUsed; 6] {
         [
             self.max_session_length_used(),
             self.clock_skew_used(),
             self.boldbi_plus_used(),
             self.boldbi_nonce_used(),
+            self.sigma_strict_time_used(),
+            self.sigma_legacy_modes_used(),
         ]
+    }
+
+    /// The Sigma fractional-time setting as used.
+    pub fn sigma_strict_time_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "sigma-strict-time",
+            value: self.sigma_strict_time.to_string(),
+            note: "unconfirmed: Sigma documents Unix seconds, but its Python signing package sends a fractional time.time()",
+        }
+    }
+
+    /// The Sigma legacy-modes setting as used.
+    pub fn sigma_legacy_modes_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "sigma-refuse-legacy-modes",
+            value: self.sigma_refuse_legacy_modes.to_string(),
+            note: "unconfirmed: what Sigma does today with :mode=view or explore (the older application-embed modes its Node signing package still sends)",
+        }
     }
 
     /// The max-session-length setting as used.

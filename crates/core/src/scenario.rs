@@ -351,9 +351,10 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                     "Only Sigma classic URLs carry :mode.",
                 ));
             };
-            r.mode = "view".into();
+            // Not view or explore: those older modes are a setting of their own.
+            r.mode = "userbaked".into();
             built(
-                ":mode set to view".into(),
+                ":mode mistyped as userbaked".into(),
                 request.sign(base.secret)?,
                 refused(Reason::WrongMode),
             )

@@ -50,6 +50,25 @@ impl Scheme {
     }
 }
 
+/// Whether a base URL has Bold BI's shape: `/bi/site/...`, or with a
+/// culture segment, `/bi/en-us/site/...`.
+pub fn is_boldbi_path(base: &str) -> bool {
+    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').collect();
+    segments.windows(2).any(|w| w == ["bi", "site"])
+        || segments
+            .windows(3)
+            .any(|w| w[0] == "bi" && w[2] == "site" && is_culture(w[1]))
+}
+
+/// `en-us`, `fr-FR`, `ja`: a language tag of letters and hyphens.
+fn is_culture(segment: &str) -> bool {
+    (2..=10).contains(&segment.len())
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-')
+}
+
 /// Detects the scheme of a parsed URL.
 pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
     let has = |name: &str| url.params.iter().any(|p| p.name == name);
@@ -61,9 +80,9 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
     match (sigma, boldbi) {
         (true, false) => Ok(Scheme::SigmaClassic),
         (false, true) => Ok(Scheme::BoldBi),
-        (true, true) if url.base.contains("/bi/site/") => Ok(Scheme::BoldBi),
+        (true, true) if is_boldbi_path(&url.base) => Ok(Scheme::BoldBi),
         (true, true) => Ok(Scheme::SigmaClassic),
-        (false, false) if url.base.contains("/bi/site/") => Ok(Scheme::BoldBi),
+        (false, false) if is_boldbi_path(&url.base) => Ok(Scheme::BoldBi),
         (false, false) if url.base.contains("/embed/") => Ok(Scheme::SigmaClassic),
         (false, false) => Err(Error::UnknownScheme),
     }
@@ -103,5 +122,9 @@ mod tests {
             Ok(Scheme::BoldBi)
         );
         assert_eq!(scheme_of("https://a/other?x=1"), Err(Error::UnknownScheme));
+        assert_eq!(
+            scheme_of("https://a/bi/en-us/site/s/dashboards/1?isWidgetMode=true"),
+            Ok(Scheme::BoldBi)
+        );
     }
 }

@@ -62,6 +62,11 @@ pub enum Wording {
 }
 
 const NO_PERMISSION: &str = "You don't have permission to access this page.";
+/// Sigma's text for an embed expired at load, curly apostrophe and all.
+pub const EXPIRED_AT_LOAD: &str =
+    "You don\u{2019}t have permission to access this page. Sigma embed is expired.";
+/// What the product says about the two expiry texts.
+pub const EXPIRY_TEXTS_NOTE: &str = "Sigma gives one cause (\"Session length has been exceeded\") for two texts; that this one shows at load and \"Session expired. Reload the page.\" once the embed is open is Embed Sandbox's reading.";
 
 /// Every reason.
 pub const ALL_REASONS: [Reason; 16] = [
@@ -124,10 +129,14 @@ impl Reason {
                 Vendor,
                 None,
             ),
+            // The vendor's text has a curly apostrophe, unlike its others.
+            // That this one shows at load (and "Session expired. Reload the
+            // page." once open) is our reading: Sigma gives one cause for both.
             Reason::Expired => (
-                "You don't have permission to access this page. Sigma embed is expired.",
+                EXPIRED_AT_LOAD,
                 Vendor,
-                None,
+                // Sigma's code list: EINVAL is also "the JWT is expired".
+                (scheme == Scheme::SigmaJwt).then_some("EINVAL"),
             ),
             Reason::TimeInFuture => (
                 "The embed URL's issue time lies in the future beyond the allowed clock skew.",

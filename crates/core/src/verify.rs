@@ -249,6 +249,18 @@ fn first_refusal(
     if scheme == Scheme::SigmaClassic {
         match facts.mode.as_deref() {
             Some(sigma_classic::DEFAULT_MODE) => {}
+            Some(legacy @ ("view" | "explore")) if policy.sigma_refuse_legacy_modes => {
+                return Some(
+                    Refusal::new(
+                        scheme,
+                        Reason::WrongMode,
+                        format!(":mode is {legacy:?}, an older application-embed mode; secure embeds document \"userbacked\"."),
+                        "Send :mode=userbacked (Sigma's Node signing package still sends view).",
+                    )
+                    .with_setting(policy.sigma_legacy_modes_used()),
+                );
+            }
+            Some("view" | "explore") => {}
             Some(other) => {
                 return refuse(
                     Reason::WrongMode,
@@ -312,6 +324,17 @@ fn first_refusal(
         }
     }
 
+    if let (true, Some(value)) = (policy.sigma_strict_time, &facts.fractional_time) {
+        return Some(
+            Refusal::new(
+                scheme,
+                Reason::MissingParameter,
+                format!(":time is {value:?}, with a fraction of a second; Sigma documents Unix seconds."),
+                "Send whole seconds (int(time.time()) in Python).",
+            )
+            .with_setting(policy.sigma_strict_time_used()),
+        );
+    }
     if let Some(bad) = facts.unreadable.first() {
         return refuse(
             Reason::MissingParameter,

@@ -16,6 +16,12 @@ fn text() -> impl Strategy<Value = String> {
     "\\PC{1,12}|[&#%+=, ]{1,4}|.{1,8}"
 }
 
+/// List elements (teams, attribute values): anything but a comma, which is
+/// Sigma's separator whether encoded or not (vendors.md section 1).
+fn element() -> impl Strategy<Value = String> {
+    "[^,]{1,12}|[&#%+= ]{1,4}"
+}
+
 fn signature_of(url: &str, secret: &Secret) -> Option<SignatureCheck> {
     let embed = Embed::read(url).ok()?;
     let policy = Policy::default();
@@ -80,8 +86,8 @@ proptest! {
 
     #[test]
     fn sigma_classic_round_trips_any_unicode(
-        email in text(), teams in prop::collection::vec(text(), 1..4),
-        ua in prop::collection::vec(text(), 1..3), control in text(),
+        email in text(), teams in prop::collection::vec(element(), 1..4),
+        ua in prop::collection::vec(element(), 1..3), control in text(),
     ) {
         let secret = Secret::new("s3cret");
         let url = sigma_classic::sign(&classic(email.clone(), teams.clone(), ua.clone(), control.clone()), &secret).unwrap();

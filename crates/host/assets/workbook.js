@@ -50,6 +50,10 @@ if (typeof config.sessionSeconds === 'number') {
     box.dataset.testid = 'session-expired';
     box.textContent = config.expiredText;
     app.appendChild(box);
+    const reading = document.createElement('p');
+    reading.className = 'reading';
+    reading.textContent = config.expiryReading;
+    app.appendChild(reading);
     post('workbook:error', { code: 'ETIMEDOUT', message: config.expiredText });
   }, Math.min(config.sessionSeconds, 2147483) * 1000);
 }

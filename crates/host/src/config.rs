@@ -15,6 +15,8 @@
 //! clock_skew = 300
 //! boldbi_refuse_reused_nonce = true
 //! boldbi_plus_as_space = false
+//! sigma_strict_time = false            # refuse a fractional :time
+//! sigma_refuse_legacy_modes = false    # refuse :mode=view / explore
 //!
 //! [account_types]
 //! Viewer = ["view", "export"]
@@ -57,6 +59,8 @@ struct Settings {
     clock_skew: Option<u64>,
     boldbi_plus_as_space: Option<bool>,
     boldbi_refuse_reused_nonce: Option<bool>,
+    sigma_strict_time: Option<bool>,
+    sigma_refuse_legacy_modes: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +173,12 @@ pub fn parse(
             boldbi_refuse_reused_nonce: settings
                 .boldbi_refuse_reused_nonce
                 .unwrap_or(defaults.boldbi_refuse_reused_nonce),
+            sigma_strict_time: settings
+                .sigma_strict_time
+                .unwrap_or(defaults.sigma_strict_time),
+            sigma_refuse_legacy_modes: settings
+                .sigma_refuse_legacy_modes
+                .unwrap_or(defaults.sigma_refuse_legacy_modes),
             client_id: None,
         },
     })

@@ -2,7 +2,7 @@
 //! embeds, internal users and the settings for undocumented behaviour.
 //!
 //! Without a configuration it is the seed's demo org: teams `Sales_Managers`
-//! and `Sales_People`, account types `Viewer` and `Creator`, any embed.
+//! and `Sales_People`, Sigma's current and legacy account types, any embed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -85,15 +85,27 @@ pub struct Org {
     pub policy: Policy,
 }
 
-/// The seed's account types.
+/// The demo organisation's account types: Sigma's current defaults (View,
+/// Act, Analyze, Build, Admin) and the legacy names the seed and older
+/// samples use (Viewer, Creator, Explorer, Lite, Essential, Pro).
 pub fn demo_account_types() -> BTreeMap<String, BTreeSet<Permission>> {
     use Permission::*;
+    let view = BTreeSet::from([View, Export]);
+    let act = BTreeSet::from([View, Export, PageControls, Schedule]);
+    let analyze = BTreeSet::from([View, Export, Explore, PageControls, Schedule]);
+    let build = BTreeSet::from([View, Export, Explore, Edit, SaveAs, PageControls, Schedule]);
     BTreeMap::from([
-        ("Viewer".to_owned(), BTreeSet::from([View, Export])),
-        (
-            "Creator".to_owned(),
-            BTreeSet::from([View, Export, Explore, Edit, SaveAs, PageControls, Schedule]),
-        ),
+        ("View".to_owned(), view.clone()),
+        ("Act".to_owned(), act),
+        ("Analyze".to_owned(), analyze.clone()),
+        ("Build".to_owned(), build.clone()),
+        ("Admin".to_owned(), build.clone()),
+        ("Viewer".to_owned(), view.clone()),
+        ("Creator".to_owned(), build.clone()),
+        ("Explorer".to_owned(), analyze.clone()),
+        ("Lite".to_owned(), view),
+        ("Essential".to_owned(), analyze),
+        ("Pro".to_owned(), build),
     ])
 }
 

@@ -38,7 +38,20 @@ pub fn router(state: Shared) -> Router {
         .route("/{org}/workbook/{*rest}", jwt)
         .route("/bi/site/{site}/dashboards/{*rest}", boldbi.clone())
         .route("/bi/site/{site}/dashboard-designer", boldbi.clone())
-        .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi)
+        .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi.clone())
+        // Newer Bold BI docs put a culture segment first: /bi/en-us/site/...
+        .route(
+            "/bi/{culture}/site/{site}/dashboards/{*rest}",
+            boldbi.clone(),
+        )
+        .route(
+            "/bi/{culture}/site/{site}/dashboard-designer",
+            boldbi.clone(),
+        )
+        .route(
+            "/bi/{culture}/site/{site}/dashboard-designer/{*rest}",
+            boldbi,
+        )
         .route("/__sandbox/parent", get(parent))
         .route("/__sandbox/compare", get(compare))
         .route("/__sandbox/probe", get(|| async { pages::probe::render() }))

@@ -148,6 +148,43 @@ async fn pages_run_no_inline_code_and_their_assets_are_served() {
 }
 
 #[tokio::test]
+async fn the_boldbi_dashboard_reads_current_and_legacy_switch_names_with_current_defaults() {
+    let host = host().await;
+    let switches = |body: &str| {
+        [
+            "views",
+            "export",
+            "dashboard_comments",
+            "widget_comments",
+            "embed_dashboard_favorite",
+        ]
+        .into_iter()
+        .filter(|s| body.contains(&format!("data-switch=\"{s}\"")))
+        .collect::<Vec<_>>()
+    };
+    let plain = page(&sign_boldbi(&boldbi(&host.origin()))).await;
+    assert_eq!(
+        switches(&plain),
+        ["embed_dashboard_favorite"],
+        "defaults: all false but the favourite"
+    );
+    for (views, export) in [
+        ("views", "export"),
+        ("embed_dashboard_views", "embed_dashboard_export"),
+    ] {
+        let mut request = boldbi(&host.origin());
+        request.params = vec![
+            (views.into(), "true".into()),
+            (export.into(), "true".into()),
+            ("embed_dashboard_favorite".into(), "false".into()),
+        ];
+        let body = page(&sign_boldbi(&request)).await;
+        assert_eq!(switches(&body), ["views", "export"], "{views}, {export}");
+    }
+    host.stop().await;
+}
+
+#[tokio::test]
 async fn the_boldbi_dashboard_honours_its_parameters() {
     let host = host().await;
     let mut request = boldbi(&host.origin());

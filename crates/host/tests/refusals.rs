@@ -57,7 +57,7 @@ async fn an_expired_url_is_refused_as_expired() {
     refused_classic(
         |r| r.time = now() - 3600,
         403,
-        "You don't have permission to access this page. Sigma embed is expired.",
+        "You don\u{2019}t have permission to access this page. Sigma embed is expired.",
     )
     .await;
 }

@@ -32,6 +32,11 @@ pub(crate) fn preview_activity(
 }
 
 #[tauri::command]
+pub(crate) fn form_choices(scheme: embed_core::Scheme) -> embed_core::form_choices::FormChoices {
+    embed_core::form_choices::form_choices(scheme)
+}
+
+#[tauri::command]
 pub(crate) fn interface_fields(scheme: embed_core::Scheme) -> Vec<FormField> {
     embed_core::form_fields::interface_fields(scheme)
 }
@@ -49,6 +54,10 @@ pub struct HostSettings {
     pub boldbi_plus_as_space: bool,
     /// Bold BI: a reused `embed_nonce` is refused.
     pub boldbi_refuse_reused_nonce: bool,
+    /// Sigma: a fractional `:time` is refused.
+    pub sigma_strict_time: bool,
+    /// Sigma: `:mode=view` / `:mode=explore` are refused.
+    pub sigma_refuse_legacy_modes: bool,
 }
 
 #[tauri::command]
@@ -59,6 +68,8 @@ pub(crate) fn host_settings(state: State<'_, AppState>) -> HostSettings {
         clock_skew: policy.clock_skew,
         boldbi_plus_as_space: policy.boldbi_plus_as_space,
         boldbi_refuse_reused_nonce: policy.boldbi_refuse_reused_nonce,
+        sigma_strict_time: policy.sigma_strict_time,
+        sigma_refuse_legacy_modes: policy.sigma_refuse_legacy_modes,
     }
 }
 
@@ -72,6 +83,8 @@ pub(crate) fn set_host_settings(
         clock_skew: settings.clock_skew,
         boldbi_plus_as_space: settings.boldbi_plus_as_space,
         boldbi_refuse_reused_nonce: settings.boldbi_refuse_reused_nonce,
+        sigma_strict_time: settings.sigma_strict_time,
+        sigma_refuse_legacy_modes: settings.sigma_refuse_legacy_modes,
         ..state.host.state.policy()
     };
     state.host.state.set_policy(policy);

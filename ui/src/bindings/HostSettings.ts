@@ -19,4 +19,12 @@ boldbi_plus_as_space: boolean,
 /**
  * Bold BI: a reused `embed_nonce` is refused.
  */
-boldbi_refuse_reused_nonce: boolean, };
+boldbi_refuse_reused_nonce: boolean, 
+/**
+ * Sigma: a fractional `:time` is refused.
+ */
+sigma_strict_time: boolean, 
+/**
+ * Sigma: `:mode=view` / `:mode=explore` are refused.
+ */
+sigma_refuse_legacy_modes: boolean, };

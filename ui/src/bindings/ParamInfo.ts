@@ -15,4 +15,8 @@ allowed: string,
 /**
  * Whether it is required.
  */
-required: boolean, };
+required: boolean, 
+/**
+ * For a legacy name: the current name to use instead.
+ */
+current_name?: string, };

@@ -12,6 +12,8 @@ pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
         max_session_length: args.max_session_length,
         clock_skew: args.clock_skew,
         boldbi_plus_as_space: args.boldbi_plus_as_space,
+        sigma_strict_time: args.sigma_strict_time,
+        sigma_refuse_legacy_modes: args.sigma_refuse_legacy_modes,
         client_id,
         ..Policy::default()
     }

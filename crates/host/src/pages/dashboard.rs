@@ -1,7 +1,9 @@
 //! The mock Bold BI dashboard shown for an accepted Bold BI URL.
 //!
 //! It honours `hide_header`, `hide_tool` (and `hide_widget_tool`), the
-//! `embed_dashboard_*` switches, `hide_dashboard_edit`, `language_code` and
+//! switches by their current names (`views`, `export`, `dashboard_comments`,
+//! `widget_comments`, default false; `embed_dashboard_favorite`, default
+//! true) or their legacy `embed_*` names, `hide_dashboard_edit`, `language_code` and
 //! `embed_datasource_filter` (which filters the sample table), and posts the
 //! same loaded/error events as the Sigma mock so the parent page can follow it.
 
@@ -16,7 +18,6 @@ use crate::judge::Accepted;
 use crate::org::embed_id;
 
 const TOOLS: &[(&str, &str)] = &[
-    ("tm", "Theme"),
     ("dp", "Dashboard parameters"),
     ("fo", "Filter overview"),
     ("fs", "Full screen"),
@@ -30,12 +31,36 @@ const WIDGET_TOOLS: &[(&str, &str)] = &[
     ("om", "Widget options"),
 ];
 
+/// The switches: current name, legacy name, label, current default.
+const SWITCHES: &[(&str, Option<&str>, &str, bool)] = &[
+    ("views", Some("embed_dashboard_views"), "Views", false),
+    ("export", Some("embed_dashboard_export"), "Export", false),
+    (
+        "dashboard_comments",
+        Some("embed_dashboard_comments"),
+        "Comments",
+        false,
+    ),
+    (
+        "widget_comments",
+        Some("embed_widget_comments"),
+        "Widget comments",
+        false,
+    ),
+    ("embed_dashboard_favorite", None, "Favourite", true),
+];
+
 /// Renders the dashboard for an accepted URL.
 pub fn render(accepted: &Accepted) -> Response {
     let embed = &accepted.embed;
     let param = |name: &str| embed.url.first(name).map(|p| p.value.as_str());
-    // Bold BI's switches default to true (shown) unless sent as false.
-    let shown = |name: &str| param(name) != Some("false");
+    // A switch by its current name, else its legacy name (supported up to
+    // 11.3), else its current default (false for all but the favourite).
+    let switch = |current: &str, legacy: Option<&str>, default: bool| {
+        param(current)
+            .or_else(|| legacy.and_then(param))
+            .map_or(default, |v| v == "true")
+    };
     let hidden = |name: &str| param(name) == Some("true");
     let listed = |name: &str| {
         param(name)
@@ -61,17 +86,14 @@ pub fn render(accepted: &Accepted) -> Response {
     {
         let _ = write!(body, "<span data-tool=\"{code}\">{label}</span>");
     }
-    for (switch, label) in [
-        ("embed_dashboard_views", "Views"),
-        ("embed_dashboard_export", "Export"),
-        ("embed_dashboard_comments", "Comments"),
-        ("embed_dashboard_favorite", "Favourite"),
-    ] {
-        if shown(switch) {
-            let _ = write!(body, "<span data-switch=\"{switch}\">{label}</span>");
+    for (current, legacy, label, default) in SWITCHES {
+        if switch(current, *legacy, *default) {
+            let _ = write!(body, "<span data-switch=\"{current}\">{label}</span>");
         }
     }
-    if shown("embed_dashboard_views") && shown("embed_dashboard_views_edit") {
+    if switch("views", Some("embed_dashboard_views"), false)
+        && switch("embed_dashboard_views_edit", None, false)
+    {
         body.push_str("<span data-switch=\"embed_dashboard_views_edit\">Save view</span>");
     }
     if !hidden("hide_dashboard_edit") {

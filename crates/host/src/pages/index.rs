@@ -31,18 +31,34 @@ pub fn render(org: &Org, origin: &str) -> Response {
             client.secret.fingerprint()
         );
     }
-    let _ = write!(body,
+    let _ = write!(
+        body,
         "</ul><h2>Organisation</h2><p>Teams: {}</p><p>Account types: {}</p><p>Embeds: {}</p>\
-         <h2>Settings (unconfirmed vendor behaviour)</h2><ul><li>max_session_length = {}</li><li>clock_skew = {}</li>\
-         <li>boldbi_refuse_reused_nonce = {}</li><li>boldbi_plus_as_space = {}</li></ul></main>",
+         <h2>Settings (unconfirmed vendor behaviour)</h2><ul>",
         esc(&org.teams.iter().cloned().collect::<Vec<_>>().join(", ")),
-        esc(&org.account_types.keys().cloned().collect::<Vec<_>>().join(", ")),
-        org.embeds.as_ref().map_or("any".to_owned(), |e| esc(&e.iter().cloned().collect::<Vec<_>>().join(", ")).into_owned()),
-        org.policy.max_session_length,
-        org.policy.clock_skew,
-        org.policy.boldbi_refuse_reused_nonce,
-        org.policy.boldbi_plus_as_space,
+        esc(&org
+            .account_types
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")),
+        org.embeds.as_ref().map_or("any".to_owned(), |e| esc(&e
+            .iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "))
+        .into_owned()),
     );
+    for setting in org.policy.settings() {
+        let _ = write!(
+            body,
+            "<li>{} = {} <span class=\"muted\">({})</span></li>",
+            setting.name.replace('-', "_"),
+            esc(&setting.value),
+            esc(setting.note)
+        );
+    }
+    body.push_str("</ul></main>");
     Page {
         title: "Embed Sandbox local host",
         assets: &["base.css"],

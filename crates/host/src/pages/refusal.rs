@@ -26,6 +26,13 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
         esc(&refusal.message),
         esc(&whose)
     );
+    if refusal.reason == embed_core::verdict::Reason::Expired && scheme != Scheme::BoldBi {
+        let _ = write!(
+            body,
+            "<p class=\"muted\" data-testid=\"reading\">{}</p>",
+            esc(embed_core::verdict::EXPIRY_TEXTS_NOTE)
+        );
+    }
     if let Some(code) = refusal.code {
         let _ = write!(body, "<p>code <code data-testid=\"code\">{code}</code></p>");
     }

@@ -1,0 +1,154 @@
+//! URLs that the vendors' own published samples produce, built by
+//! independent implementations (`scripts/vectors/vendor_samples.py` with
+//! Python's standard library, `vendor_samples.mjs` with Node's crypto and
+//! URLSearchParams), verify under the default settings, are annotated with
+//! the hazards vendors.md asks for, call nothing current "unknown", and are
+//! refused only when the user turns on the strict setting for the oddity.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use embed_core::hazards;
+use embed_core::{Context, Embed, Judge, Policy, Scheme, Secret};
+use serde_json::Value;
+
+fn vectors() -> Vec<Value> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    ["vendor_samples_py.json", "vendor_samples_node.json"]
+        .iter()
+        .flat_map(|name| {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let file: Value = serde_json::from_str(&text).unwrap();
+            file["vectors"].as_array().unwrap().clone()
+        })
+        .collect()
+}
+
+fn text(v: &Value, key: &str) -> String {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key}"))
+        .to_owned()
+}
+
+fn codes(v: &Value, key: &str) -> Vec<String> {
+    v[key]
+        .as_array()
+        .map(|a| a.iter().map(|c| c.as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+fn verdict(embed: &Embed, secret: &Secret, policy: &Policy, now: u64) -> embed_core::Verification {
+    embed.verify(
+        &Judge {
+            secret,
+            policy,
+            now: Some(now),
+        },
+        Context::default(),
+    )
+}
+
+#[test]
+fn every_vendor_sample_url_verifies_with_the_default_settings() {
+    for v in vectors() {
+        let name = text(&v, "name");
+        let embed = Embed::read(&text(&v, "url")).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            serde_json::to_value(embed.scheme).unwrap(),
+            v["scheme"],
+            "{name}"
+        );
+        let secret = Secret::new(text(&v, "secret"));
+        let now = v["now"].as_u64().unwrap();
+        let outcome = verdict(&embed, &secret, &Policy::default(), now);
+        assert!(outcome.accepted, "{name}: {:?}", outcome.refusal);
+        assert!(
+            !verdict(&embed, &Secret::new("wrong"), &Policy::default(), now).accepted,
+            "{name}: a wrong secret must fail"
+        );
+    }
+}
+
+#[test]
+fn vendor_samples_get_the_hazards_vendors_md_names_and_nothing_current_is_unknown() {
+    for v in vectors() {
+        let name = text(&v, "name");
+        let embed = Embed::read(&text(&v, "url")).unwrap();
+        let found: Vec<&str> = hazards::find(&embed.url, embed.scheme, &embed.facts)
+            .iter()
+            .map(|h| h.code)
+            .collect();
+        for code in codes(&v, "hazards") {
+            assert!(
+                found.contains(&code.as_str()),
+                "{name}: no {code} in {found:?}"
+            );
+        }
+        for code in codes(&v, "not_hazards") {
+            assert!(
+                !found.contains(&code.as_str()),
+                "{name}: {code} in {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_strict_settings_refuse_exactly_the_oddities_they_name() {
+    let strict = Policy {
+        sigma_strict_time: true,
+        sigma_refuse_legacy_modes: true,
+        ..Policy::default()
+    };
+    let mut checked = 0;
+    for v in vectors()
+        .iter()
+        .filter(|v| v.get("strict_setting").is_some())
+    {
+        let name = text(v, "name");
+        let embed = Embed::read(&text(v, "url")).unwrap();
+        let outcome = verdict(
+            &embed,
+            &Secret::new(text(v, "secret")),
+            &strict,
+            v["now"].as_u64().unwrap(),
+        );
+        let refusal = outcome
+            .refusal
+            .unwrap_or_else(|| panic!("{name}: accepted under strict settings"));
+        assert_eq!(
+            refusal.setting.map(|s| s.name),
+            Some(text(v, "strict_setting").as_str()),
+            "{name}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}
+
+#[test]
+fn a_fractional_time_still_expires_and_teams_decode_as_the_sample_meant() {
+    for v in vectors() {
+        let embed = Embed::read(&text(&v, "url")).unwrap();
+        if let Some(expires_at) = v.get("expires_at").and_then(Value::as_u64) {
+            assert_eq!(embed.facts.expires_at, Some(expires_at));
+        }
+        if let Some(teams) = v.get("teams") {
+            let want: Vec<String> = teams
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap().to_owned())
+                .collect();
+            assert_eq!(embed.facts.teams, Some(want));
+        }
+        if let Some(filter) = v.get("filter").and_then(Value::as_str) {
+            assert_eq!(embed.scheme, Scheme::BoldBi);
+            let param = embed.url.first("embed_datasource_filter").unwrap();
+            assert_eq!(param.value, filter);
+            assert!(embed.url.first("Region").is_none() && embed.url.first("Store").is_none());
+        }
+    }
+}

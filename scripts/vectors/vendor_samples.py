@@ -1,0 +1,145 @@
+"""URLs built the way the vendors' own published samples build them, for golden vectors.
+
+Independent of the Rust core (Python standard library only). Each entry
+re-implements one sample's construction as vendors.md describes it:
+
+- Sigma's embed-signing-packages python/signing.py: the parameters in dict
+  order with :account_type last, each value through quote(v, safe=",:"),
+  :time as time.time() (a float), HMAC-SHA256 hex over the whole URL, then
+  "&:signature=".
+- Bold BI's iframe samples and current docs: the widget URL
+  ("?isWidgetMode=true&widgetId=<id>&" in front, unsigned), the culture
+  segment (/bi/en-us/site/...), embed_datasource_filter with raw '&' inside
+  its value, the v12+ parameter names and their legacy names; the signed
+  string is the embed parameters alone, Base64 HMAC-SHA256 appended raw.
+
+Each vector says which hazards the inspector must name and which it must
+not (a current parameter called unknown is a bug).
+
+Usage: python3 scripts/vectors/vendor_samples.py > tests/vectors/vendor_samples_py.json
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import sys
+from urllib.parse import quote
+
+SIGMA_SECRET = "0123456789abcdef" * 8
+SIGMA_PATH = "https://app.sigmacomputing.com/embed/1-2wDc2M6GqIrajkSwjkl0az"
+FLOAT_TIME = 1795314028.069265
+
+
+def sigma_python_package(time_value, account_type, email="ann.lee@example.com", teams="Sales_Managers,Sales_People"):
+    params = {
+        ":nonce": "5d3c0b9a-8f2e-4f7e-9a61-0c9f1b2e3d4a",
+        ":client_id": "c0ffee00" * 8,
+        ":email": email,
+        ":external_user_id": "ann-lee-1",
+        ":external_user_team": teams,
+        ":mode": "userbacked",
+        ":session_length": 3600,
+        ":time": time_value,
+        ":account_type": account_type,
+    }
+    query = "&".join(name + "=" + quote(str(value), safe=",:") for name, value in params.items())
+    unsigned = SIGMA_PATH + "?" + query
+    signature = hmac.new(SIGMA_SECRET.encode("utf-8"), unsigned.encode("utf-8"), hashlib.sha256).hexdigest()
+    return unsigned + "&:signature=" + signature
+
+
+BOLDBI_SECRET = "7tFaq2zidmxJN8Pid6IUAiGFqAUwMfK"
+BOLDBI_SERVER = "https://bi.example.com/bi"
+BOLDBI_NOW = 1795314000
+
+
+def boldbi(dashboard_url, embed_params):
+    """dashboard_url ends in '?' or '&'; embed_params are already URL text."""
+    signature = base64.b64encode(
+        hmac.new(BOLDBI_SECRET.encode("utf-8"), embed_params.encode("utf-8"), hashlib.sha256).digest()
+    ).decode("ascii")
+    return dashboard_url + embed_params + "&embed_signature=" + signature
+
+
+def identity(nonce):
+    return "embed_nonce=" + nonce + "&embed_user_email=bo.chen@example.com"
+
+
+def validity():
+    return "&embed_timestamp=" + str(BOLDBI_NOW) + "&embed_expirationtime=86400"
+
+
+DASHBOARD = BOLDBI_SERVER + "/site/site1/dashboards/8428c9ee-0b4e-4d2d-9c9c-1a2b3c4d5e6f/Sales/Overview"
+
+vectors = [
+    {
+        "name": "Sigma Python signing package: fractional :time, :account_type last, quote(safe=',:')",
+        "scheme": "sigma-classic",
+        "secret": SIGMA_SECRET,
+        "url": sigma_python_package(FLOAT_TIME, "Build", email="ann.lee+embed@example.com"),
+        "now": int(FLOAT_TIME) + 60,
+        "hazards": ["fractional-time"],
+        "not_hazards": ["unknown-parameter", "out-of-range", "missing-required"],
+        "strict_setting": "sigma-strict-time",
+        "expires_at": int(FLOAT_TIME) + 3600,
+    },
+    {
+        "name": "Sigma Python signing package with a whole :time and a legacy account type",
+        "scheme": "sigma-classic",
+        "secret": SIGMA_SECRET,
+        "url": sigma_python_package(1795314028, "Viewer"),
+        "now": 1795314028 + 60,
+        "hazards": [],
+        "not_hazards": ["unknown-parameter", "out-of-range", "fractional-time"],
+    },
+    {
+        "name": "Bold BI widget sample: isWidgetMode and widgetId in front, unsigned",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi(DASHBOARD + "?isWidgetMode=true&widgetId=3f2a1b7c-widget&", identity("a1b2c3d4-widget") + validity()),
+        "now": BOLDBI_NOW + 60,
+        "hazards": ["unsigned-prefix"],
+        "not_hazards": ["unknown-parameter"],
+    },
+    {
+        "name": "Bold BI culture segment: /bi/en-us/site/...",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi(BOLDBI_SERVER + "/en-us/site/site1/dashboards/8428c9ee-0b4e-4d2d-9c9c-1a2b3c4d5e6f/Sales/Overview?", identity("b2c3d4e5-culture") + validity()),
+        "now": BOLDBI_NOW + 60,
+        "hazards": [],
+        "not_hazards": ["unknown-parameter"],
+    },
+    {
+        "name": "Bold BI embed_datasource_filter with raw & (the documented form)",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi(DASHBOARD + "?", identity("c3d4e5f6-filter") + "&embed_datasource_filter=&&Region=West&Store=Seattle" + validity()),
+        "now": BOLDBI_NOW + 60,
+        "hazards": ["datasource-filter"],
+        "not_hazards": ["unknown-parameter"],
+        "filter": "&&Region=West&Store=Seattle",
+    },
+    {
+        "name": "Bold BI v12+ parameter names with their current values",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi(DASHBOARD + "?", identity("d4e5f6a7-current") + "&views=true&export=true&dashboard_comments=false&widget_comments=true&hide_ai_icons=du,ch&enable_ai_assistant=true&embed_dashboard_favorite=true&hide_tool=dp,sh&hide_widget_tool=fr,om&hide_metrics=true" + validity()),
+        "now": BOLDBI_NOW + 60,
+        "hazards": [],
+        "not_hazards": ["unknown-parameter", "out-of-range", "legacy-parameter"],
+    },
+    {
+        "name": "Bold BI legacy parameter names (supported up to version 11.3)",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi(DASHBOARD + "?", identity("e5f6a7b8-legacy") + "&embed_dashboard_views=true&embed_dashboard_export=true&embed_dashboard_comments=true&embed_widget_comments=true" + validity()),
+        "now": BOLDBI_NOW + 60,
+        "hazards": ["legacy-parameter"],
+        "not_hazards": ["unknown-parameter"],
+    },
+]
+
+json.dump({"generator": "scripts/vectors/vendor_samples.py (Python hmac, base64, urllib.parse.quote)", "vectors": vectors}, sys.stdout, indent=2, ensure_ascii=False)
+sys.stdout.write("\n")
