@@ -49,6 +49,32 @@ def sigma_python_package(time_value, account_type, email="ann.lee@example.com", 
     return unsigned + "&:signature=" + signature
 
 
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def sigma_jwt(claims, order_embed_first=True, extra=""):
+    """HS256 as Sigma's signing packages build it: header {alg, typ, kid}, the
+    secret's UTF-8 bytes as key, the URL with ?:embed=true&:jwt=<token>."""
+    header = {"alg": "HS256", "typ": "JWT", "kid": "c0ffee00" * 8}
+    signing_input = b64url(json.dumps(header, separators=(",", ":")).encode()) + "." + b64url(json.dumps(claims, separators=(",", ":")).encode())
+    signature = hmac.new(SIGMA_SECRET.encode("utf-8"), signing_input.encode("ascii"), hashlib.sha256).digest()
+    token = signing_input + "." + b64url(signature)
+    workbook = "https://app.sigmacomputing.com/acme/workbook/Sales-1a2b"
+    query = ":embed=true&:jwt=" + token if order_embed_first else ":jwt=" + token + "&:embed=true"
+    return workbook + "?" + query + extra
+
+
+JWT_IAT = 1795314000
+
+
+def jwt_claims(**extra):
+    claims = {"sub": "ann_lee@example.com", "jti": "7f9e3c1a-jwt", "iat": JWT_IAT, "exp": JWT_IAT + 3600,
+              "account_type": "Analyze", "teams": ["Sales_Managers"]}
+    claims.update(extra)
+    return claims
+
+
 BOLDBI_SECRET = "7tFaq2zidmxJN8Pid6IUAiGFqAUwMfK"
 BOLDBI_SERVER = "https://bi.example.com/bi"
 BOLDBI_NOW = 1795314000
@@ -73,6 +99,55 @@ def validity():
 DASHBOARD = BOLDBI_SERVER + "/site/site1/dashboards/8428c9ee-0b4e-4d2d-9c9c-1a2b3c4d5e6f/Sales/Overview"
 
 vectors = [
+    {
+        "name": "Sigma JWT as the signing packages send it: ?:embed=true&:jwt=, ver 1.1 with aud, sub with an underscore",
+        "scheme": "sigma-jwt",
+        "secret": SIGMA_SECRET,
+        "url": sigma_jwt(jwt_claims(ver="1.1", aud="sigmacomputing"), extra="&:menu_position=none&:hide_explore_toggle=true"),
+        "now": JWT_IAT + 60,
+        "hazards": ["sub-underscore"],
+        "not_hazards": ["unknown-parameter", "not-beside-jwt"],
+    },
+    {
+        "name": "Sigma JWT with an interface parameter Sigma does not take beside a JWT",
+        "scheme": "sigma-jwt",
+        "secret": SIGMA_SECRET,
+        "url": sigma_jwt(jwt_claims(sub="ann.lee@example.com"), order_embed_first=False, extra="&:hide_send=true"),
+        "now": JWT_IAT + 60,
+        "hazards": ["not-beside-jwt"],
+        "not_hazards": ["unknown-parameter", "sub-underscore"],
+    },
+    {
+        "name": "Sigma JWT ver 1.0 carrying connection_oauth_tokens (Sigma documents the refusal)",
+        "scheme": "sigma-jwt",
+        "secret": SIGMA_SECRET,
+        "url": sigma_jwt(jwt_claims(sub="ann.lee@example.com", connection_oauth_tokens={"conn-1": "salt.iv.tag.ct"})),
+        "now": JWT_IAT + 60,
+        "refused": "oauth-needs-version-1-1",
+        "hazards": ["needs-partner"],
+        "not_hazards": [],
+    },
+    {
+        "name": "Sigma JWT ver 1.1 without aud",
+        "scheme": "sigma-jwt",
+        "secret": SIGMA_SECRET,
+        "url": sigma_jwt(jwt_claims(sub="ann.lee@example.com", ver="1.1")),
+        "now": JWT_IAT + 60,
+        "refused": "missing-parameter",
+        "hazards": ["needs-partner"],
+        "not_hazards": [],
+    },
+    {
+        "name": "an expired Sigma JWT is EINVAL",
+        "scheme": "sigma-jwt",
+        "secret": SIGMA_SECRET,
+        "url": sigma_jwt(jwt_claims(sub="ann.lee@example.com")),
+        "now": JWT_IAT + 3600 + 60,
+        "refused": "expired",
+        "code": "EINVAL",
+        "hazards": [],
+        "not_hazards": [],
+    },
     {
         "name": "Sigma Python signing package: fractional :time, :account_type last, quote(safe=',:')",
         "scheme": "sigma-classic",

@@ -211,7 +211,7 @@ const SIGMA_INTERFACE: &[ParamSpec] = &[
     opt(":lng_variant", "Language variant; needs :lng.", TEXT),
     opt(
         ":menu_position",
-        "Where the workbook menu sits.",
+        "Where the workbook menu sits (default bottom; none beside a JWT).",
         Allowed::OneOf(MENU_POSITIONS),
     ),
     opt(
@@ -298,6 +298,28 @@ const SIGMA_JWT_URL: &[ParamSpec] = &[
         "Marks the URL as an embed.",
         Allowed::OneOf(&["true"]),
     ),
+    opt(
+        ":hide_explore_toggle",
+        "Hide the explore toggle (JWT URLs only).",
+        BOOL,
+    ),
+];
+
+/// The interface parameters Sigma allows beside a JWT (unsigned, in the
+/// URL); the others are claims, account-type permissions, or unsupported.
+pub const SIGMA_JWT_ALLOWED_BESIDE: &[&str] = &[
+    ":jwt",
+    ":embed",
+    ":hide_bookmarks",
+    ":hide_explore_toggle",
+    ":hide_folder_navigation",
+    ":hide_menu",
+    ":hide_tooltip",
+    ":lng",
+    ":lng_variant",
+    ":menu_position",
+    ":responsive_height",
+    ":theme",
 ];
 
 const BOLD_BI: &[ParamSpec] = &[

@@ -73,7 +73,9 @@ fn kind(allowed: Allowed) -> FieldKind {
 fn covered_elsewhere(scheme: Scheme, name: &str) -> bool {
     match scheme {
         Scheme::SigmaClassic => name == ":account_type",
-        Scheme::SigmaJwt => matches!(name, ":first_name" | ":last_name" | ":eval_connection_id"),
+        // Beside a JWT Sigma takes only a few interface parameters; the
+        // rest are claims or account-type permissions.
+        Scheme::SigmaJwt => !crate::catalogue::SIGMA_JWT_ALLOWED_BESIDE.contains(&name),
         Scheme::BoldBi => matches!(
             name,
             "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"
@@ -138,7 +140,8 @@ mod tests {
     #[test]
     fn every_scheme_offers_its_documented_interface() {
         assert_eq!(interface_fields(Scheme::SigmaClassic).len(), 22);
-        assert_eq!(interface_fields(Scheme::SigmaJwt).len(), 19);
+        // The ten vendors.md allows beside a JWT (:jwt and :embed are required).
+        assert_eq!(interface_fields(Scheme::SigmaJwt).len(), 10);
         assert_eq!(interface_fields(Scheme::BoldBi).len(), 20);
     }
 }

@@ -85,6 +85,7 @@ pub fn find(url: &ParsedUrl, scheme: Scheme, facts: &EmbedFacts) -> Vec<Hazard> 
     times(scheme, facts, &mut found);
     if let Some(jwt) = &facts.jwt {
         jwt_header(jwt, &mut found);
+        beside_jwt(url, &mut found);
     }
     found.sort_by_key(|h| h.severity);
     found
@@ -272,6 +273,25 @@ fn per_parameter(param: &RawParam, scheme: Scheme, found: &mut Vec<Hazard>) {
         return;
     }
     unknown(param, scheme, found);
+}
+
+/// Interface parameters Sigma does not take beside a JWT.
+fn beside_jwt(url: &ParsedUrl, found: &mut Vec<Hazard>) {
+    for param in &url.params {
+        let name = param.name.as_str();
+        if name.starts_with(':')
+            && !catalogue::SIGMA_JWT_ALLOWED_BESIDE.contains(&name)
+            && catalogue::lookup(Scheme::SigmaJwt, name).is_some()
+        {
+            found.push(hazard(
+                "not-beside-jwt",
+                Severity::Warning,
+                Some(name),
+                format!("{name} is not among the interface parameters Sigma allows beside a JWT; it is a claim, an account-type permission, or unsupported there, and is probably ignored."),
+                "Drop it, or set it as a claim (first_name, last_name, eval_connection_id) or through the account type.",
+            ));
+        }
+    }
 }
 
 fn unknown(param: &RawParam, scheme: Scheme, found: &mut Vec<Hazard>) {
@@ -563,6 +583,26 @@ fn jwt_header(jwt: &sigma_jwt::DecodedJwt, found: &mut Vec<Hazard>) {
                 Some(claim),
                 format!("The JWT has no {claim} claim."),
                 format!("Add {claim}."),
+            ));
+        }
+    }
+    if jwt.claim_str("sub").is_some_and(|sub| sub.contains('_')) {
+        found.push(hazard(
+            "sub-underscore",
+            Severity::Warning,
+            Some("sub"),
+            "sub contains an underscore: Sigma's help says sub must not include white space or unsupported characters such as underscores, yet Sigma's own samples use them. Not refused here.".into(),
+            "If Sigma refuses the user, try an address without underscores.",
+        ));
+    }
+    for claim in ["connection_oauth_tokens", "oauth_token"] {
+        if jwt.claims.get(claim).is_some() && jwt.claim_str("ver") != Some("1.1") {
+            found.push(hazard(
+                "needs-partner",
+                Severity::Error,
+                Some(claim),
+                format!("{claim} is only supported with ver 1.1 (Sigma: \"connection_oauth_tokens is only supported in ver 1.1\")."),
+                "Set ver: \"1.1\" and aud: \"sigmacomputing\".",
             ));
         }
     }

@@ -278,6 +278,20 @@ mod tests {
     }
 
     #[test]
+    fn both_parameter_orders_carry_the_token() {
+        let secret = Secret::new("k");
+        let url = sign(&request(), &secret).unwrap();
+        let (base, query) = url.split_once('?').unwrap();
+        let swapped = format!("{base}?:embed=true&{}", query.replace("&:embed=true", ""));
+        assert!(swapped.contains("?:embed=true&:jwt="), "{swapped}");
+        let parsed = ParsedUrl::parse(&swapped).unwrap();
+        assert_eq!(
+            check_signature(token(&parsed).unwrap(), &secret),
+            SignatureCheck::Valid
+        );
+    }
+
+    #[test]
     fn version_1_1_adds_the_audience() {
         let mut req = request();
         req.version = Some("1.1".into());

@@ -34,6 +34,8 @@ pub enum Reason {
     SessionLengthTooLong,
     /// A JWT's `exp - iat` is over 30 days.
     JwtLifetimeTooLong,
+    /// An OAuth token claim in a JWT whose `ver` is not 1.1.
+    OAuthNeedsVersion11,
     /// Bold BI `embed_expirationtime` without `embed_timestamp`, or out of range.
     InvalidExpiration,
     /// No team was given.
@@ -69,7 +71,7 @@ pub const EXPIRED_AT_LOAD: &str =
 pub const EXPIRY_TEXTS_NOTE: &str = "Sigma gives one cause (\"Session length has been exceeded\") for two texts; that this one shows at load and \"Session expired. Reload the page.\" once the embed is open is Embed Sandbox's reading.";
 
 /// Every reason.
-pub const ALL_REASONS: [Reason; 16] = [
+pub const ALL_REASONS: [Reason; 17] = [
     Reason::UnknownClientId,
     Reason::InvalidSignature,
     Reason::Expired,
@@ -79,6 +81,7 @@ pub const ALL_REASONS: [Reason; 16] = [
     Reason::InvalidEmail,
     Reason::SessionLengthTooLong,
     Reason::JwtLifetimeTooLong,
+    Reason::OAuthNeedsVersion11,
     Reason::InvalidExpiration,
     Reason::NoTeam,
     Reason::UnknownTeam,
@@ -101,6 +104,7 @@ impl Reason {
             Reason::InvalidEmail => "invalid-email",
             Reason::SessionLengthTooLong => "session-length-too-long",
             Reason::JwtLifetimeTooLong => "jwt-lifetime-too-long",
+            Reason::OAuthNeedsVersion11 => "oauth-needs-version-1-1",
             Reason::InvalidExpiration => "invalid-expiration",
             Reason::NoTeam => "no-team",
             Reason::UnknownTeam => "unknown-team",
@@ -160,6 +164,11 @@ impl Reason {
                 Product,
                 None,
             ),
+            Reason::OAuthNeedsVersion11 => (
+                "connection_oauth_tokens is only supported in ver 1.1",
+                Vendor,
+                Some("EINVAL"),
+            ),
             Reason::InvalidExpiration => ("Invalid embed request.", Product, None),
             Reason::UnknownTeam => (
                 "The specified teams in \":external_user_team\" do not exist. Please check spelling or create new teams in the admin portal.",
@@ -205,6 +214,7 @@ impl Reason {
             Reason::WrongMode
             | Reason::SessionLengthTooLong
             | Reason::JwtLifetimeTooLong
+            | Reason::OAuthNeedsVersion11
             | Reason::NoTeam
             | Reason::UnknownTeam
             | Reason::UnknownAccountType

@@ -308,6 +308,9 @@ fn first_refusal(
     if let Some(refusal) = lifetime_refusal(url, scheme, facts, policy) {
         return Some(refusal);
     }
+    if let Some(refusal) = facts.jwt.as_ref().and_then(jwt_claims_refusal) {
+        return Some(refusal);
+    }
 
     if scheme == Scheme::SigmaClassic
         && facts
@@ -411,6 +414,37 @@ fn lifetime_refusal(
             ))
         }
     }
+}
+
+/// Claims that only a claims version allows: `aud` = "sigmacomputing" is
+/// required by 1.1 (and ignored by 1.0); the OAuth token claims exist only in 1.1.
+fn jwt_claims_refusal(jwt: &sigma_jwt::DecodedJwt) -> Option<Refusal> {
+    let version_1_1 = jwt.claim_str("ver") == Some("1.1");
+    let oauth = ["connection_oauth_tokens", "oauth_token"]
+        .into_iter()
+        .find(|c| jwt.claims.get(*c).is_some());
+    if let (Some(claim), false) = (oauth, version_1_1) {
+        return Some(Refusal::new(
+            Scheme::SigmaJwt,
+            Reason::OAuthNeedsVersion11,
+            format!("The token carries {claim}, but its ver is {}; OAuth token claims exist only in claims version 1.1.", jwt.claim_str("ver").unwrap_or("absent (1.0)")),
+            "Set ver: \"1.1\" and aud: \"sigmacomputing\", or drop the OAuth claims.",
+        ));
+    }
+    if version_1_1 && jwt.claim_str("aud") != Some(sigma_jwt::AUDIENCE_V1_1) {
+        return Some(Refusal::new(
+            Scheme::SigmaJwt,
+            Reason::MissingParameter,
+            format!(
+                "ver is 1.1, which requires aud = \"sigmacomputing\"; aud is {}.",
+                jwt.claims
+                    .get("aud")
+                    .map_or("absent".to_owned(), ToString::to_string)
+            ),
+            "Add aud: \"sigmacomputing\" to the claims (or send ver 1.0, which ignores aud).",
+        ));
+    }
+    None
 }
 
 fn directory_refusal(

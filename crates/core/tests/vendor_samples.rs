@@ -51,7 +51,7 @@ fn verdict(embed: &Embed, secret: &Secret, policy: &Policy, now: u64) -> embed_c
 }
 
 #[test]
-fn every_vendor_sample_url_verifies_with_the_default_settings() {
+fn every_vendor_sample_url_verifies_with_the_default_settings_or_gets_the_documented_refusal() {
     for v in vectors() {
         let name = text(&v, "name");
         let embed = Embed::read(&text(&v, "url")).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -63,7 +63,20 @@ fn every_vendor_sample_url_verifies_with_the_default_settings() {
         let secret = Secret::new(text(&v, "secret"));
         let now = v["now"].as_u64().unwrap();
         let outcome = verdict(&embed, &secret, &Policy::default(), now);
-        assert!(outcome.accepted, "{name}: {:?}", outcome.refusal);
+        match v.get("refused").and_then(Value::as_str) {
+            // A refusal the vendor documents, with the vendor's code.
+            Some(reason) => {
+                let refusal = outcome
+                    .refusal
+                    .unwrap_or_else(|| panic!("{name}: accepted"));
+                assert_eq!(refusal.reason.id(), reason, "{name}");
+                if let Some(code) = v.get("code").and_then(Value::as_str) {
+                    assert_eq!(refusal.code, Some(code), "{name}");
+                }
+                continue;
+            }
+            None => assert!(outcome.accepted, "{name}: {:?}", outcome.refusal),
+        }
         assert!(
             !verdict(&embed, &Secret::new("wrong"), &Policy::default(), now).accepted,
             "{name}: a wrong secret must fail"

@@ -62,6 +62,7 @@ pub fn status_for(reason: Reason) -> u16 {
         | Reason::InvalidEmail
         | Reason::SessionLengthTooLong
         | Reason::JwtLifetimeTooLong
+        | Reason::OAuthNeedsVersion11
         | Reason::InvalidExpiration
         | Reason::UnknownAccountType
         | Reason::MissingParameter => 400,

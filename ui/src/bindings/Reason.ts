@@ -3,4 +3,4 @@
 /**
  * The reasons a vendor refuses an embed.
  */
-export type Reason = "unknown-client-id" | "invalid-signature" | "expired" | "time-in-future" | "nonce-reused" | "wrong-mode" | "invalid-email" | "session-length-too-long" | "jwt-lifetime-too-long" | "invalid-expiration" | "no-team" | "unknown-team" | "unknown-embed" | "internal-user" | "unknown-account-type" | "missing-parameter";
+export type Reason = "unknown-client-id" | "invalid-signature" | "expired" | "time-in-future" | "nonce-reused" | "wrong-mode" | "invalid-email" | "session-length-too-long" | "jwt-lifetime-too-long" | "o-auth-needs-version11" | "invalid-expiration" | "no-team" | "unknown-team" | "unknown-embed" | "internal-user" | "unknown-account-type" | "missing-parameter";
