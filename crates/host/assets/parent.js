@@ -1,5 +1,6 @@
-// The preview parent page: frames the embed URL and lists every message it posts.
-const { src } = JSON.parse(document.getElementById('data').textContent);
+// The preview parent page: frames the embed URL, lists every message it posts
+// by its event name, and sends any of Sigma's inbound events to it.
+const { src, inbound, outbound } = JSON.parse(document.getElementById('data').textContent);
 // The host's tools token arrives in the fragment (never sent over the network,
 // never visible to the framed embed): without it, events are shown here only.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -9,11 +10,16 @@ const events = document.getElementById('events');
 let settled = false;
 function setStatus(text, kind) { status.textContent = text; status.className = kind || ''; }
 function log(line) { events.textContent += new Date().toISOString().slice(11, 19) + '  ' + line + '\n'; events.scrollTop = events.scrollHeight; }
+function eventName(data) {
+  if (!data || typeof data.type !== 'string') return '(no type)';
+  return outbound.includes(data.type) ? data.type : data.type + ' (not a documented Sigma event)';
+}
 window.addEventListener('message', (event) => {
+  // Only what this page's own frame posted: nothing else is relayed.
   if (event.source !== frame.contentWindow) return;
   let text;
   try { text = JSON.stringify(event.data); } catch (e) { text = String(event.data); }
-  log(event.origin + '  ' + text);
+  log('← ' + eventName(event.data) + '  from ' + event.origin + '  ' + text);
   // The app's main window reads these from the host (this page has no IPC).
   let body;
   try { body = JSON.stringify({ origin: event.origin, data: event.data === undefined ? null : event.data }); }
@@ -25,6 +31,37 @@ window.addEventListener('message', (event) => {
   if (data.type === 'workbook:pageheight:onchange' && typeof data.pageHeight === 'number') { frame.style.height = data.pageHeight + 'px'; frame.style.flex = 'none'; }
 });
 frame.addEventListener('load', () => { if (!settled) setStatus('page loaded (no embed event yet)'); log('iframe load event'); });
+
+// The composer: every inbound event with its documented payload, sent to the
+// embed's origin (editable: a real Sigma embed only listens to its own).
+const select = document.getElementById('event-type');
+const note = document.getElementById('event-note');
+const message = document.getElementById('event-body');
+const target = document.getElementById('event-target');
+const result = document.getElementById('send-result');
+for (const event of inbound) {
+  const option = document.createElement('option');
+  option.value = event.type;
+  option.textContent = event.type;
+  select.appendChild(option);
+}
+function pick() {
+  const event = inbound.find((e) => e.type === select.value) || inbound[0];
+  message.value = event.example;
+  note.textContent = event.note;
+}
+select.addEventListener('change', pick);
+pick();
+try { target.value = new URL(src).origin; } catch (e) { target.value = ''; }
+document.getElementById('send-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  let msg;
+  try { msg = JSON.parse(message.value); } catch (err) { result.textContent = 'Not JSON: ' + err.message; return; }
+  try { frame.contentWindow.postMessage(msg, target.value || '*'); } catch (err) { result.textContent = 'Not sent: ' + err.message; return; }
+  result.textContent = 'sent ' + (msg && msg.type) + ' to ' + (target.value || '*');
+  log('→ ' + (msg && msg.type) + '  to ' + (target.value || '*') + '  ' + message.value);
+});
+
 log('loading ' + src);
 if (!token) log('events are shown here only: this page was opened without the host\'s token, so it does not relay them to the app');
 frame.src = src;

@@ -40,6 +40,77 @@ control.addEventListener('change', () => {
 });
 applyRegion();
 post('workbook:loaded', { workbook: { variables: Object.assign({}, variables) } });
+post('workbook:dataloaded');
+// Where the embed is, without its signed query (no signature in any log).
+post('url:onchange', { url: location.origin + location.pathname });
+
+// Inbound events from the host page, answered as Sigma documents them.
+let bookmarks = [];
+let selectedBookmark = null;
+const current = () => Object.assign({}, variables);
+function setVariable(name, value) {
+  variables[name] = value;
+  if (name === 'Region') {
+    const options = Array.from(control.options).map((o) => o.value);
+    control.value = options.includes(String(value)) ? String(value) : '';
+    applyRegion();
+  }
+}
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent) return;
+  const msg = event.data || {};
+  switch (msg.type) {
+    case 'workbook:variables:update':
+      for (const [name, value] of Object.entries(msg.variables || {})) setVariable(name, value);
+      post('workbook:variables:onchange', { workbook: { variables: current() } });
+      if (config.responsiveHeight) postHeight();
+      break;
+    case 'workbook:variables:list':
+      post('workbook:variables:current', { variables: current() });
+      break;
+    case 'workbook:selectednodeid:update':
+      post('workbook:selectednodeid:onchange', { selectedNodeId: msg.nodeId || null, nodeType: msg.nodeType || null });
+      break;
+    case 'workbook:fullscreen:update':
+      post('workbook:fullscreen:onchange', { fullScreen: Boolean(msg.nodeId) });
+      break;
+    case 'workbook:sharinglink:update':
+      if (String(msg.sharingLink || '').length > 1000 || String(msg.sharingExplorationLink || '').length > 1000) {
+        post('workbook:error', { code: 'EINVAL', message: 'A sharing link is longer than 1000 characters.' });
+      }
+      break;
+    case 'workbook:bookmark:create': {
+      const bookmark = { bookmarkId: 'bm-' + (bookmarks.length + 1), name: msg.name || 'Bookmark', isShared: Boolean(msg.isShared), isDefault: Boolean(msg.isDefault), variables: current() };
+      bookmarks.push(bookmark);
+      selectedBookmark = bookmark.bookmarkId;
+      post('workbook:bookmark:oncreate', { bookmarkName: bookmark.name, bookmarkId: bookmark.bookmarkId, isShared: bookmark.isShared, isDefault: bookmark.isDefault });
+      break;
+    }
+    case 'workbook:bookmark:update': {
+      const bookmark = bookmarks.find((b) => b.bookmarkId === selectedBookmark);
+      if (!bookmark) { post('workbook:error', { code: 'EINVAL', message: 'Bookmark not selected' }); break; }
+      if (JSON.stringify(bookmark.variables) === JSON.stringify(current())) { post('workbook:error', { code: 'EINVAL', message: 'Cannot update bookmark, no explore changes made' }); break; }
+      bookmark.variables = current();
+      post('workbook:bookmark:onupdate', { bookmarkName: bookmark.name, bookmarkId: bookmark.bookmarkId });
+      break;
+    }
+    case 'workbook:bookmark:delete':
+      bookmarks = bookmarks.filter((b) => b.bookmarkId !== msg.bookmarkId);
+      if (selectedBookmark === msg.bookmarkId) selectedBookmark = null;
+      post('workbook:bookmark:ondelete', { bookmarkId: msg.bookmarkId });
+      break;
+    case 'workbook:bookmark:select': {
+      const bookmark = bookmarks.find((b) => b.bookmarkId === msg.bookmarkId);
+      if (!bookmark) { post('workbook:error', { code: 'ENOENT', message: 'Bookmark not found' }); break; }
+      selectedBookmark = bookmark.bookmarkId;
+      for (const [name, value] of Object.entries(bookmark.variables)) setVariable(name, value);
+      post('workbook:bookmark:onchange', { bookmarkName: bookmark.name, bookmarkId: bookmark.bookmarkId });
+      break;
+    }
+    default:
+      break;
+  }
+});
 if (config.responsiveHeight) { postHeight(); window.addEventListener('resize', postHeight); }
 if (typeof config.sessionSeconds === 'number') {
   setTimeout(() => {

@@ -185,6 +185,43 @@ async fn the_boldbi_dashboard_reads_current_and_legacy_switch_names_with_current
 }
 
 #[tokio::test]
+async fn boldbi_widget_urls_culture_segments_and_raw_filters_load_as_the_vendor_builds_them() {
+    let host = host().await;
+    let mut widget = boldbi(&host.origin());
+    widget.dashboard_url = format!(
+        "{}/bi/en-us/site/site1/dashboards/d-1/Sales/Overview?isWidgetMode=true&widgetId=w-1&",
+        host.origin()
+    );
+    page(&sign_boldbi(&widget)).await;
+    // The documented filter form, raw '&' inside the value, signed as sent.
+    let request = boldbi(&host.origin());
+    let signed = sign_boldbi(&request);
+    let (head, _) = signed.split_once("&embed_timestamp=").unwrap();
+    let params = format!(
+        "{}&embed_datasource_filter=&&Region=East&Product=Kettle&embed_timestamp={}&embed_expirationtime=86400",
+        head.split_once('?').unwrap().1,
+        request.timestamp.unwrap()
+    );
+    let tag = embed_core::boldbi::escape_base64(&base64_hmac(&params));
+    let url = format!("{}?{params}&embed_signature={tag}", request.dashboard_url);
+    let body = page(&url).await;
+    assert!(
+        body.contains("<td>East</td>") && !body.contains("<td>West</td>"),
+        "{body}"
+    );
+    assert!(body.contains("<td>Kettle</td>") && !body.contains("<td>Grinder</td>"));
+    host.stop().await;
+}
+
+fn base64_hmac(message: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(embed_core::mac::hmac_sha256(
+        &embed_core::Secret::new(SECRET),
+        message.as_bytes(),
+    ))
+}
+
+#[tokio::test]
 async fn the_boldbi_dashboard_honours_its_parameters() {
     let host = host().await;
     let mut request = boldbi(&host.origin());
@@ -311,6 +348,44 @@ async fn the_parent_page_frames_http_urls_only() {
     .await;
     assert_eq!(status, 400);
     assert!(body.contains("must start with http"));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn the_parent_page_offers_every_inbound_sigma_event_and_warns_about_the_sdk() {
+    let host = host().await;
+    let src = "https://app.sigmacomputing.com/embed/1-x?:nonce=1";
+    let body = page(&format!(
+        "{}/__sandbox/parent?src={}",
+        host.origin(),
+        embed_core::encoding::encode_value(src)
+    ))
+    .await;
+    let data = data_block(&body);
+    let inbound: Vec<&str> = data["inbound"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    for event in [
+        "workbook:variables:update",
+        "workbook:variables:list",
+        "workbook:selectednodeid:update",
+        "workbook:fullscreen:update",
+        "workbook:sharinglink:update",
+        "workbook:bookmark:create",
+        "workbook:bookmark:update",
+        "workbook:bookmark:delete",
+        "workbook:bookmark:select",
+    ] {
+        assert!(inbound.contains(&event), "{event} missing from {inbound:?}");
+    }
+    assert!(data["outbound"].as_array().unwrap().len() >= 20);
+    assert!(
+        body.contains("data-testid=\"sdk-note\"")
+            && body.contains("DO_NOT_USE_IN_PRODUCTION_overrideMutationUrl")
+    );
     host.stop().await;
 }
 

@@ -8,4 +8,5 @@ pub mod index;
 pub mod parent;
 pub mod probe;
 pub mod refusal;
+pub mod sigma_events;
 pub mod workbook;

@@ -37,11 +37,25 @@ pub fn render(src: Option<&str>) -> Response {
         }
         .respond(StatusCode::BAD_REQUEST);
     };
-    let body = "<header><h1>Embed Sandbox preview</h1><div>Status: <span id=\"status\" data-testid=\"status\">loading…</span></div></header>\
+    let body = format!(
+        "<header><h1>Embed Sandbox preview</h1><div>Status: <span id=\"status\" data-testid=\"status\">loading…</span></div></header>\
         <iframe id=\"embed\" title=\"Embedded analytics\" data-testid=\"embed-frame\"></iframe>\
-        <pre id=\"events\" data-testid=\"events\" aria-live=\"polite\"></pre>"
-        .to_owned();
-    let data = format!("{{\"src\":{}}}", script_json(&src));
+        <details id=\"composer\" data-testid=\"composer\"><summary>Send an event to the embed</summary>\
+        <form id=\"send-form\"><label for=\"event-type\">Inbound event</label> <select id=\"event-type\" data-testid=\"event-type\"></select> \
+        <span id=\"event-note\" class=\"muted\"></span><br><label for=\"event-body\">Message (JSON)</label>\
+        <textarea id=\"event-body\" data-testid=\"event-body\" rows=\"3\" spellcheck=\"false\"></textarea>\
+        <label for=\"event-target\">Target origin</label> <input id=\"event-target\" data-testid=\"event-target\"> \
+        <button type=\"submit\" data-testid=\"event-send\">Send</button> <span id=\"send-result\" role=\"status\"></span></form>\
+        <p class=\"muted\" data-testid=\"sdk-note\">{}</p></details>\
+        <pre id=\"events\" data-testid=\"events\" aria-live=\"polite\"></pre>",
+        esc(super::sigma_events::SDK_ORIGIN_NOTE)
+    );
+    let data = serde_json::json!({
+        "src": src,
+        "inbound": super::sigma_events::INBOUND,
+        "outbound": super::sigma_events::OUTBOUND,
+    });
+    let data = script_json(&data);
     Page {
         title: "Embed Sandbox preview",
         assets: &["base.css", "parent.css", "parent.js"],
