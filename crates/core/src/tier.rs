@@ -133,6 +133,14 @@ pub fn defaults() -> Vec<Tier> {
             &["Sales_People"],
             &[(":theme", "Light")],
         ),
+        // Sigma's current default account types are View, Act, Analyze,
+        // Build and Admin; the seed's Viewer and Creator are legacy names.
+        tier(
+            "Analyze (current account type)",
+            "Analyze",
+            &["Sales_People"],
+            &[(":theme", "Light")],
+        ),
         tier(
             "Premium: Creator + Sales_Managers + export",
             "Creator",
