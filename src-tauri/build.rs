@@ -11,6 +11,7 @@ fn main() {
         "clear_secret",
         "sign",
         "open_preview",
+        "load_status",
         "preview_activity",
         "interface_fields",
         "form_choices",

@@ -31,6 +31,7 @@ pub fn run() -> Result<(), String> {
             commands::profiles::clear_secret,
             commands::profiles::sign,
             commands::profiles::open_preview,
+            commands::profiles::load_status,
             commands::host::preview_activity,
             commands::host::interface_fields,
             commands::host::form_choices,

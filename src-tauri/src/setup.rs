@@ -46,7 +46,14 @@ pub fn init(app: &App) -> Result<(AppState, Vec<Profile>), String> {
             );
             Vec::new()
         });
-    Ok((AppState { profiles, host }, demos))
+    Ok((
+        AppState {
+            profiles,
+            host,
+            loads: embed_lab::watch::Loads::default(),
+        },
+        demos,
+    ))
 }
 
 /// The keychain work of start-up, off the window's critical path: demo

@@ -10,6 +10,8 @@ pub struct AppState {
     pub profiles: Profiles,
     /// The local host the demo profiles and the preview use.
     pub host: RunningHost,
+    /// Each profile's last load into the preview, followed until its status is known.
+    pub loads: embed_lab::watch::Loads,
 }
 
 impl AppState {
@@ -18,6 +20,7 @@ impl AppState {
     pub fn delete_profile(&self, id: &str) -> Result<(), embed_profiles::ProfileError> {
         let client_id = self.profiles.store().get(id)?.client_id;
         self.profiles.delete(id)?;
+        self.loads.forget(id);
         let still_used = self
             .profiles
             .store()

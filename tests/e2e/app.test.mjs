@@ -35,7 +35,8 @@ test('the first screen shows a URL signed for the local host demo', async () => 
   assert.match(origin, /^http:\/\/127\.0\.0\.1:\d+$/);
   const url = await signedUrl();
   assert.ok(url.startsWith(`${origin}/embed/1-local-demo?:nonce=`), url);
-  assert.match(await session.text('[data-testid=verdict]'), /would accept/);
+  // A local check, worded as one: never as the vendor's verdict.
+  assert.match(await session.text('[data-testid=verdict]'), /^Local check: the signature is valid with this profile's secret/);
   await screenshot('app-main.png');
 });
 
@@ -80,8 +81,8 @@ test('load shows the mock workbook with the signed-in email, in a window with no
   } finally {
     await session.cmd('POST', '/window', { handle: main });
   }
-  // The main window shows the host's verdict and the embed's events.
-  await session.until(() => session.text('[data-testid=host-verdict]'), (t) => t.startsWith('200 accepted'), 'the host verdict');
+  // The main window shows the host's verdict on that URL and the embed's events.
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'the host verdict');
   await session.until(() => session.text('[data-testid=event-log]'), (t) => t.includes('workbook:loaded'), 'the embed events');
   await screenshot('app-main-after-load.png');
 });
@@ -169,5 +170,5 @@ test('after a restart the profile is still there and its secret still signs', as
   await startSession();
   assert.equal(await profileId(), id);
   assert.match(await signedUrl(), /:signature=[0-9a-f]{64}$/);
-  assert.match(await session.text('[data-testid=verdict]'), /would accept/);
+  assert.match(await session.text('[data-testid=verdict]'), /^Local check: the signature is valid/);
 });

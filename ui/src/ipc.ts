@@ -19,6 +19,8 @@ import type { Scheme } from './bindings/Scheme';
 
 export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, FormChoices, PreviewActivity, HostSettings, Scheme };
 export type { LogEntry } from './bindings/LogEntry';
+import type { LoadView } from './bindings/LoadView';
+export type { LoadView };
 import type { ScenarioResults } from './bindings/ScenarioResults';
 import type { ReplayReport } from './bindings/ReplayReport';
 import type { Inspection } from './bindings/Inspection';
@@ -46,7 +48,10 @@ export const deleteProfile = (id: string) => invoke<void>('delete_profile', { id
 export const setSecret = (id: string, secret: string) => invoke<SecretStatus>('set_secret', { id, secret });
 export const clearSecret = (id: string) => invoke<SecretStatus>('clear_secret', { id });
 export const sign = (id: string, form: SignForm) => invoke<Signed>('sign', { id, form });
-export const openPreview = (url: string, id: string | null = null) => invoke<void>('open_preview', { url, id });
+/** Signs a fresh URL from `form`, shows it in the preview and follows that load; returns the URL loaded (now spent). */
+export const openPreview = (id: string, form: SignForm) => invoke<Signed>('open_preview', { id, form });
+/** The profile's last load and its status now (null: not loaded yet). */
+export const loadStatus = (id: string) => invoke<LoadView | null>('load_status', { id });
 export const history = (query: HistoryQuery) => invoke<HistoryEntry[]>('history', { query });
 export const recordCopied = (id: string, url: string) => invoke<void>('record_copied', { id, url });
 export const clearHistory = () => invoke<number>('clear_history');

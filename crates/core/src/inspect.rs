@@ -231,7 +231,11 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
             found
         },
         verification,
-        timing: options.now.map(|now| Timing::of(facts, now)),
+        timing: options.now.map(|now| Timing {
+            // Only Bold BI has URLs that never expire: no embed_timestamp at all.
+            never_expires: *scheme == Scheme::BoldBi && url.first("embed_timestamp").is_none(),
+            ..Timing::of(facts, now)
+        }),
         settings,
     })
 }

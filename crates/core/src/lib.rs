@@ -37,6 +37,7 @@ pub mod sigma_jwt;
 pub mod signature;
 pub mod snippet;
 pub mod tier;
+pub mod url_status;
 pub mod verdict;
 pub mod verify;
 

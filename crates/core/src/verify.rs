@@ -53,6 +53,9 @@ pub struct Timing {
     pub seconds_left: Option<i64>,
     /// `issued_at - now`: positive when the signer's clock is ahead.
     pub skew: Option<i64>,
+    /// The URL never expires by design (Bold BI without `embed_timestamp`);
+    /// when false and `expires_at` is absent, its expiry cannot be read.
+    pub never_expires: bool,
 }
 
 impl Timing {
@@ -69,6 +72,7 @@ impl Timing {
             expires_at: facts.expires_at,
             seconds_left: facts.expires_at.map(diff),
             skew: facts.issued_at.map(diff),
+            never_expires: false,
         }
     }
 }

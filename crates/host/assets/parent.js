@@ -14,23 +14,41 @@ function eventName(data) {
   if (!data || typeof data.type !== 'string') return '(no type)';
   return outbound.includes(data.type) ? data.type : data.type + ' (not a documented Sigma event)';
 }
+// The app's main window reads what happened from the host (this page has no IPC).
+function relay(origin, data, text) {
+  if (!token) return;
+  let body;
+  try { body = JSON.stringify({ origin, data: data === undefined ? null : data }); }
+  catch (e) { body = JSON.stringify({ origin, data: text }); }
+  fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-embed-sandbox-token': token }, body }).catch(() => {});
+}
 window.addEventListener('message', (event) => {
   // Only what this page's own frame posted: nothing else is relayed.
   if (event.source !== frame.contentWindow) return;
   let text;
   try { text = JSON.stringify(event.data); } catch (e) { text = String(event.data); }
   log('← ' + eventName(event.data) + '  from ' + event.origin + '  ' + text);
-  // The app's main window reads these from the host (this page has no IPC).
-  let body;
-  try { body = JSON.stringify({ origin: event.origin, data: event.data === undefined ? null : event.data }); }
-  catch (e) { body = JSON.stringify({ origin: event.origin, data: text }); }
-  if (token) fetch('/__sandbox/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-embed-sandbox-token': token }, body }).catch(() => {});
+  relay(event.origin, event.data, text);
   const data = event.data || {};
   if (data.type === 'workbook:loaded') { settled = true; setStatus('embed loaded', 'ok'); }
   if (data.type === 'workbook:error') { settled = true; setStatus('embed error: ' + (data.message || data.code || 'unknown'), 'error'); }
   if (data.type === 'workbook:pageheight:onchange' && typeof data.pageHeight === 'number') { frame.style.height = data.pageHeight + 'px'; frame.style.flex = 'none'; }
 });
-frame.addEventListener('load', () => { if (!settled) setStatus('page loaded (no embed event yet)'); log('iframe load event'); });
+let frameLoaded = false;
+frame.addEventListener('load', () => {
+  frameLoaded = true;
+  if (!settled) setStatus('page loaded (no embed event yet)');
+  log('iframe load event');
+  // Told apart from the embed's own messages by its prefix.
+  relay(location.origin, { type: 'embed-sandbox:frame-load' });
+});
+// A frame that stays silent is reported, not left "loading" forever.
+setTimeout(() => {
+  if (settled) return;
+  setStatus(frameLoaded
+    ? 'no embed event after 8 s: the frame shows something, but not an embed that speaks (a vendor error page, a login page, or nothing)'
+    : 'blank frame: no load event and no embed event after 8 s; the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or the server cannot be reached; the main window says which', 'error');
+}, 8000);
 
 // The composer: every inbound event with its documented payload, sent to the
 // embed's origin (editable: a real Sigma embed only listens to its own).

@@ -121,6 +121,11 @@ impl<T: Numbered> Default for Journal<T> {
 }
 
 impl<T: Numbered> Journal<T> {
+    /// The id of the latest entry (0 before the first): what came later is new.
+    pub fn last_id(&self) -> u64 {
+        self.next_id.load(Ordering::Relaxed).saturating_sub(1)
+    }
+
     /// Appends an entry (its id is assigned here) and publishes it.
     pub fn push(&self, mut entry: T) -> T {
         entry.set_id(self.next_id.fetch_add(1, Ordering::Relaxed));

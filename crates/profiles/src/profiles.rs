@@ -180,6 +180,8 @@ pub struct Signed {
     pub iframe: String,
     /// The inspector's reading of the URL (no secret in it).
     pub report: embed_core::InspectReport,
+    /// Its one status (not loaded yet: the local check, labelled as local).
+    pub status: embed_core::url_status::UrlStatus,
 }
 
 impl Profiles {
@@ -191,23 +193,37 @@ impl Profiles {
         form: &crate::signing::SignForm,
         now: u64,
     ) -> Result<Signed, ProfileError> {
+        self.sign_checked(id, form, now, &embed_core::Policy::default())
+    }
+
+    /// As [`Profiles::sign`], with the local check judged under `policy`
+    /// (the local host's settings), so it agrees with the host.
+    pub fn sign_checked(
+        &self,
+        id: &str,
+        form: &crate::signing::SignForm,
+        now: u64,
+        policy: &embed_core::Policy,
+    ) -> Result<Signed, ProfileError> {
         let profile = self.store.get(id)?;
         let secret = self.secret(id)?;
         let url = crate::signing::sign(&profile, &secret, form, now, fresh_nonce)?;
         let options = embed_core::InspectOptions {
             secret: Some(&secret),
             now: Some(now),
-            ..Default::default()
+            policy: policy.clone(),
         };
         let report = embed_core::inspect(&url, &options)?;
         let iframe = format!(
             "<iframe src=\"{}\" width=\"100%\" height=\"800\" style=\"border:0\"></iframe>",
             url.replace('&', "&amp;").replace('"', "&quot;")
         );
+        let status = embed_core::url_status::of_report(&report, now);
         Ok(Signed {
             url,
             iframe,
             report,
+            status,
         })
     }
 }

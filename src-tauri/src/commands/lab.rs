@@ -209,6 +209,8 @@ pub struct Inspection {
     pub matched_profile: Option<String>,
     /// Where the secret came from: "profile", "typed" or "none".
     pub secret_source: String,
+    /// Its one status: a local check (it was not loaded), expiry.
+    pub status: embed_core::url_status::UrlStatus,
 }
 
 #[tauri::command]
@@ -251,10 +253,12 @@ pub(crate) fn inspect_url(
         &verdict,
         None,
     );
+    let status = embed_core::url_status::of_report(&report, now());
     Ok(Inspection {
         report,
         matched_profile,
         secret_source: source.into(),
+        status,
     })
 }
 

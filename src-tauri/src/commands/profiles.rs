@@ -2,6 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use embed_lab::watch::{LoadView, LoadWatch};
 use embed_profiles::history::HistoryKind;
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
@@ -111,26 +112,58 @@ pub(crate) fn sign(
     id: String,
     form: SignForm,
 ) -> Result<Signed, IpcError> {
-    Ok(state.profiles.sign(&id, &form, now())?)
+    Ok(state
+        .profiles
+        .sign_checked(&id, &form, now(), &state.host.state.policy())?)
 }
 
+/// Loads the profile's form into the preview: signs a fresh URL (a URL is
+/// single-use), shows it, and starts following that load. Returns the URL
+/// loaded, which is spent from now on.
 #[tauri::command]
-pub(crate) fn open_preview(
+pub(crate) async fn open_preview(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    url: String,
-    id: Option<String>,
-) -> Result<(), IpcError> {
+    id: String,
+    form: SignForm,
+) -> Result<Signed, IpcError> {
+    let fresh = SignForm {
+        nonce: String::new(),
+        ..form
+    };
+    let signed = state
+        .profiles
+        .sign_checked(&id, &fresh, now(), &state.host.state.policy())?;
+    let origin = state.host.origin();
+    // The watch notes where the host's logs stand before the preview can
+    // reach the host, so the verdict on this load is never missed.
+    let local = embed_core::url_status::local_check(signed.report.verification.as_ref());
+    let loader = embed_lab::Loader::new(embed_lab::watch::PROBE_TIMEOUT)?;
+    let watch = LoadWatch::start(
+        &signed.url,
+        local,
+        &state.host.state,
+        &origin,
+        &loader,
+        now(),
+    );
+    state.loads.started(&id, watch);
     crate::preview::show(
         &app,
-        &embed_host::parent_url(&state.host.origin(), state.host.token(), &url),
+        &embed_host::parent_url(&origin, state.host.token(), &signed.url),
     )?;
     state.remember(
         HistoryKind::Loaded,
-        id.as_deref(),
-        &url,
+        Some(&id),
+        &signed.url,
         "opened in the preview",
         None,
     );
-    Ok(())
+    Ok(signed)
+}
+
+/// The profile's last load and its status now (`None`: not loaded yet).
+#[tauri::command]
+pub(crate) fn load_status(state: State<'_, AppState>, id: String) -> Option<LoadView> {
+    state.loads.view(&id, &state.host.state, now())
 }

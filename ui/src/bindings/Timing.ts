@@ -23,4 +23,9 @@ seconds_left: number | null,
 /**
  * `issued_at - now`: positive when the signer's clock is ahead.
  */
-skew: number | null, };
+skew: number | null, 
+/**
+ * The URL never expires by design (Bold BI without `embed_timestamp`);
+ * when false and `expires_at` is absent, its expiry cannot be read.
+ */
+never_expires: boolean, };

@@ -1,0 +1,198 @@
+//! Following one load of one URL in the preview until its status is known.
+//!
+//! When the app loads a URL it starts a [`LoadWatch`]: the request and event
+//! ids the local host had reached (so only what came later counts), the
+//! URL's nonce fingerprint (to find the host's verdict on exactly this URL),
+//! and, for a URL that is not on the local host, a probe of its origin (never
+//! the URL itself). [`LoadWatch::status`] turns what has been seen into the
+//! core's one status for that URL. Watches are kept per profile, so each
+//! profile shows its own last load and nothing else.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use embed_core::url_status::{
+    self, HostVerdict, LocalCheck, Observations, Reachability, UrlContext, UrlStatus,
+};
+use embed_core::Embed;
+use embed_host::log::fingerprint;
+use embed_host::state::HostState;
+
+use crate::error::origin_of;
+use crate::load::Loader;
+
+/// How long the origin probe may take.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Messages the host's parent page relays about its own frame.
+pub const FRAME_LOAD_EVENT: &str = "embed-sandbox:frame-load";
+
+/// One load being followed.
+pub struct LoadWatch {
+    url: String,
+    started: Instant,
+    after_request: u64,
+    after_event: u64,
+    nonce_fingerprint: Option<String>,
+    local_route: Option<String>,
+    context: UrlContext,
+    reach: Arc<Mutex<Option<Reachability>>>,
+}
+
+/// The origin of the local host, in its two spellings.
+fn on_local_host(url: &str, host_origin: &str) -> bool {
+    let origin = origin_of(url);
+    origin == host_origin || origin == host_origin.replacen("127.0.0.1", "localhost", 1)
+}
+
+impl LoadWatch {
+    /// Starts following `url`, loaded just now into the preview. `local` is
+    /// the local check of the URL; `host` the app's local host.
+    pub fn start(
+        url: &str,
+        local: LocalCheck,
+        host: &HostState,
+        host_origin: &str,
+        loader: &Loader,
+        now: u64,
+    ) -> Self {
+        let embed = Embed::read(url).ok();
+        let local_route = on_local_host(url, host_origin).then(|| {
+            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+            path.split(['?', '#']).next().unwrap_or("/").to_owned()
+        });
+        let reach = Arc::new(Mutex::new(None));
+        if local_route.is_none() {
+            let slot = reach.clone();
+            let client = loader.client().clone();
+            let target = url.to_owned();
+            tokio::spawn(async move {
+                let found = crate::reach::probe(&client, &target, PROBE_TIMEOUT).await;
+                *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(found);
+            });
+        }
+        LoadWatch {
+            url: url.to_owned(),
+            started: Instant::now(),
+            after_request: host.log.last_id(),
+            after_event: host.events.last_id(),
+            nonce_fingerprint: embed
+                .as_ref()
+                .and_then(|e| e.facts.nonce.as_deref())
+                .map(fingerprint),
+            context: UrlContext {
+                local,
+                expires_at: embed.as_ref().and_then(|e| e.facts.expires_at),
+                now,
+                single_use: embed.as_ref().is_some_and(|e| e.facts.nonce.is_some()),
+                host: origin_of(url),
+            },
+            local_route,
+            reach,
+        }
+    }
+
+    /// The URL this watch follows.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// What has been seen of this load, from the host's logs and the probe.
+    pub fn observations(&self, host: &HostState) -> Observations {
+        let mut seen = Observations {
+            seconds_since_load: Some(self.started.elapsed().as_secs()),
+            reach: self
+                .reach
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone(),
+            ..Observations::default()
+        };
+        if let Some(route) = &self.local_route {
+            seen.host = host
+                .log
+                .since(self.after_request)
+                .into_iter()
+                .find(|r| &r.route == route && r.nonce_fingerprint == self.nonce_fingerprint)
+                .map(|r| HostVerdict {
+                    status: r.status,
+                    accepted: r.verdict == "accepted",
+                    reason: r.reason,
+                    message: r.message,
+                    code: r.code,
+                });
+        }
+        for event in host.events.since(self.after_event) {
+            let data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
+            match data.get("type").and_then(serde_json::Value::as_str) {
+                Some("workbook:loaded") => seen.embed_loaded = true,
+                Some("workbook:error") => {
+                    let code = data
+                        .get("code")
+                        .and_then(serde_json::Value::as_str)
+                        .map(str::to_owned);
+                    let message = data
+                        .get("message")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("no message");
+                    seen.embed_error = Some((code, message.to_owned()));
+                }
+                Some(FRAME_LOAD_EVENT) => seen.frame_loaded = true,
+                _ => {}
+            }
+        }
+        seen
+    }
+
+    /// The URL's status now.
+    pub fn status(&self, host: &HostState, now: u64) -> UrlStatus {
+        let context = UrlContext {
+            now,
+            ..self.context.clone()
+        };
+        url_status::of(&context, &self.observations(host))
+    }
+}
+
+/// A profile's last load as the app shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoadView {
+    /// The URL that was loaded (spent once loaded, if single-use).
+    pub url: String,
+    /// Its status.
+    pub status: UrlStatus,
+}
+
+/// Each profile's last load (the app's managed state).
+#[derive(Default)]
+pub struct Loads(Mutex<HashMap<String, LoadWatch>>);
+
+impl Loads {
+    /// Records `watch` as `profile`'s last load.
+    pub fn started(&self, profile: &str, watch: LoadWatch) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(profile.to_owned(), watch);
+    }
+
+    /// `profile`'s last load: its URL and status, if it has one.
+    pub fn view(&self, profile: &str, host: &HostState, now: u64) -> Option<LoadView> {
+        let loads = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        loads.get(profile).map(|w| LoadView {
+            url: w.url().to_owned(),
+            status: w.status(host, now),
+        })
+    }
+
+    /// Forgets `profile`'s load (the profile was deleted).
+    pub fn forget(&self, profile: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(profile);
+    }
+}

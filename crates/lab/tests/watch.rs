@@ -1,0 +1,143 @@
+//! Following a load over real HTTP on 127.0.0.1: the status belongs to the
+//! URL that was loaded (the host's verdict on exactly its nonce), a refusal
+//! is never shown as an acceptance, an unreachable server explains itself in
+//! seconds, and the embed's own events count.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use embed_core::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::url_status::{LocalCheck, Tone};
+use embed_core::Secret;
+use embed_host::log::EmbedEvent;
+use embed_host::{Client, HostOptions, Org, RunningHost};
+use embed_lab::watch::LoadWatch;
+use embed_lab::Loader;
+
+const SECRET: &str = "watch-secret";
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+async fn host() -> RunningHost {
+    let org = Org::demo(vec![Client {
+        id: "watch-client".into(),
+        secret: Secret::new(SECRET),
+        schemes: vec![],
+    }]);
+    embed_host::start(HostOptions::loopback(org)).await.unwrap()
+}
+
+fn signed(base: &str, nonce: &str, team: &str) -> String {
+    let mut request = SigmaClassicRequest::seed_user(
+        format!("{base}/embed/1-watch"),
+        "watch-client",
+        now(),
+        nonce.to_owned(),
+    );
+    request.teams = vec![team.into()];
+    sigma_classic::sign(&request, &Secret::new(SECRET)).unwrap()
+}
+
+fn loader() -> Loader {
+    Loader::new(Duration::from_secs(5)).unwrap()
+}
+
+#[tokio::test]
+async fn the_status_is_the_hosts_verdict_on_exactly_the_loaded_url() {
+    let host = host().await;
+    let origin = host.origin();
+    // Another URL loaded first must not be taken for this one.
+    reqwest::get(signed(&origin, "other-load", "Sales_People"))
+        .await
+        .unwrap();
+    let url = signed(&origin, "watched-load", "Vertrieb Süd");
+    let watch = LoadWatch::start(
+        &url,
+        LocalCheck::Passes,
+        &host.state,
+        &origin,
+        &loader(),
+        now(),
+    );
+    assert_eq!(watch.status(&host.state, now()).tone, Tone::Pending);
+    reqwest::get(signed(&origin, "later-other-load", "Sales_People"))
+        .await
+        .unwrap();
+    reqwest::get(&url).await.unwrap();
+    let status = watch.status(&host.state, now());
+    assert_eq!(status.tone, Tone::Bad, "{status:?}");
+    assert!(status.pill.starts_with("Refused 403"), "{status:?}");
+    assert!(status.headline.contains("do not exist"), "{status:?}");
+    assert!(!status.pill.contains("Accepted") && status.spent);
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn an_accepted_load_and_the_embeds_own_error_both_count() {
+    let host = host().await;
+    let origin = host.origin();
+    let url = signed(&origin, "accepted-load", "Sales_People");
+    let watch = LoadWatch::start(
+        &url,
+        LocalCheck::Passes,
+        &host.state,
+        &origin,
+        &loader(),
+        now(),
+    );
+    reqwest::get(&url).await.unwrap();
+    let status = watch.status(&host.state, now());
+    assert_eq!(
+        (status.tone, status.pill.as_str()),
+        (Tone::Good, "Accepted 200")
+    );
+    host.state.events.push(EmbedEvent {
+        id: 0,
+        time: now(),
+        origin: origin.clone(),
+        data: r#"{"type":"workbook:error","code":"ETIMEDOUT","message":"Session expired. Reload the page."}"#.into(),
+    });
+    let status = watch.status(&host.state, now());
+    assert_eq!(status.tone, Tone::Bad);
+    assert!(status.headline.contains("Session expired"), "{status:?}");
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn an_unreachable_vendor_explains_itself_within_seconds() {
+    let host = host().await;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let url = signed(
+        &format!("http://127.0.0.1:{port}"),
+        "unreachable-load",
+        "Sales_People",
+    );
+    let watch = LoadWatch::start(
+        &url,
+        LocalCheck::Passes,
+        &host.state,
+        &host.origin(),
+        &loader(),
+        now(),
+    );
+    let started = Instant::now();
+    let status = loop {
+        let status = watch.status(&host.state, now());
+        if status.settled || started.elapsed() > Duration::from_secs(10) {
+            break status;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(status.pill, "Not loaded: no connection", "{status:?}");
+    assert!(status.fix.is_some());
+    assert!(started.elapsed() < Duration::from_secs(10));
+    host.stop().await;
+}

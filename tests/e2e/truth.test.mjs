@@ -1,0 +1,109 @@
+// Every status on screen is true of the URL and profile it sits next to
+// (issue "The app tells the truth about every URL"), through the real app:
+// a refusal is never shown beside an acceptance, a URL copied after Load is
+// not the spent one, each profile shows its own last load, an unreachable
+// vendor explains itself within seconds, and Ctrl+Enter in the Inspector
+// inspects instead of loading.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as h from './harness.mjs';
+
+let driver;
+let session;
+
+before(async () => {
+  let base;
+  ({ driver, base } = await h.startDriver(4450));
+  session = await h.openApp(base);
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
+});
+
+after(async () => {
+  await session?.end();
+  driver?.kill();
+});
+
+const nonceOf = (url) => /[?&]:nonce=([^&]+)/.exec(url)?.[1];
+const bodyText = () => session.run('return document.body.innerText');
+
+async function addTeam(name) {
+  await session.type('[data-testid=team-input]', name);
+  await session.run("document.querySelector('[data-testid=team-input]').blur()");
+  await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=team-chip]')].map((c) => c.textContent).join('|')"), (t) => t.includes(name), `the team chip ${name}`);
+}
+
+async function removeTeam(name) {
+  await session.click(`[aria-label="remove team ${name}"]`);
+}
+
+test('a refused load is shown as refused, with nothing on screen calling that URL acceptable', async () => {
+  await addTeam('Vertrieb Süd');
+  await session.click('[data-testid=load]');
+  const pill = await session.until(() => session.text('[data-testid=load-pill]'), (t) => t.startsWith('Refused'), 'the refusal', 15000);
+  assert.match(pill, /^Refused 403 unknown-team$/);
+  assert.match(await session.text('[data-testid=load-headline]'), /do not exist/);
+  const text = await bodyText();
+  assert.ok(!/would accept|Accepted/.test(text), `an acceptance is shown beside the refusal:\n${text}`);
+  assert.match(await session.text('[data-testid=verdict]'), /^Local check:/);
+  await h.screenshot(session, 'app-refused-load.png');
+  await removeTeam('Vertrieb Süd');
+});
+
+test('after Load the URL shown and copied is a fresh one, not the spent one', async () => {
+  await session.click('[data-testid=load]');
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'the accepted load', 15000);
+  assert.match(await session.text('[data-testid=load-spent]'), /spent/);
+  const loaded = await session.run("return document.querySelector('[data-testid=loaded-url]').textContent");
+  const shown = await session.until(() => h.signedUrl(session), (u) => nonceOf(u) !== nonceOf(loaded), 'a fresh URL after the load');
+  // What Copy URL copies is the URL shown: load it once from here; it must be unspent.
+  const response = await fetch(shown);
+  assert.equal(response.headers.get('x-embed-sandbox-verdict'), 'accepted', 'the copied URL was already spent');
+  const again = await fetch(loaded);
+  assert.match(again.headers.get('x-embed-sandbox-verdict') ?? '', /nonce-reused/, 'the loaded URL should be spent');
+});
+
+test('each profile shows its own last load, or nothing', async () => {
+  await h.selectProfile(session, 'Local demo · Bold BI');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Bold BI'), 'the Bold BI demo');
+  assert.match(await session.text('[data-testid=load-none]'), /Not loaded yet with this profile/);
+  assert.ok(!(await bodyText()).includes('Accepted 200'), 'the Sigma load is shown on the Bold BI profile');
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'the Sigma profile\'s own last load');
+});
+
+test('a vendor that cannot be reached explains itself within 10 seconds', async () => {
+  const { createServer } = await import('node:net');
+  const port = await new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  await session.click('[data-testid=new-profile]');
+  await session.type('[data-testid=pe-name]', 'Unreachable vendor (e2e)');
+  await session.run("const s = document.querySelector('[data-testid=pe-scheme]'); s.value = 'sigma-jwt'; s.dispatchEvent(new Event('change'));");
+  await session.type('[data-testid=pe-path]', `http://127.0.0.1:${port}/acme/workbook/Sales-1a2b`);
+  await session.type('[data-testid=pe-client]', 'unreachable-client');
+  await session.click('[data-testid=pe-save]');
+  await session.until(() => session.text('h2'), (t) => t === 'Unreachable vendor (e2e)', 'the new profile');
+  await session.type('[data-testid=secret-input]', 'unreachable-secret-' + Date.now());
+  await session.click('[data-testid=save-secret]');
+  await session.find('[data-testid=signed-url]', 15000);
+  const started = Date.now();
+  await session.click('[data-testid=load]');
+  const pill = await session.until(() => session.text('[data-testid=load-pill]'), (t) => t.startsWith('Not loaded'), 'the failed load', 10000);
+  assert.ok(Date.now() - started < 10000);
+  assert.equal(pill, 'Not loaded: no connection');
+  assert.match(await session.text('[data-testid=load-fix]'), /port|server/);
+  assert.ok(!(await bodyText()).includes('Accepted'), 'an acceptance is shown for an unreachable vendor');
+  await h.screenshot(session, 'app-unreachable.png');
+});
+
+test('Ctrl+Enter in the Inspector inspects the pasted URL instead of loading the form', async () => {
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  const url = await h.signedUrl(session);
+  await session.click('[data-testid=tab-inspect]');
+  await h.paste(session, '[data-testid=inspect-input]', url);
+  const windows = (await session.cmd('GET', '/window/handles')).length;
+  await session.run(`const t = document.querySelector('[data-testid=inspect-input]'); t.focus();
+    t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));`);
+  assert.match(await session.until(() => session.text('[data-testid=inspect-verdict]'), (t) => t.length > 0, 'the inspection'), /^Local check:/);
+  assert.equal((await session.cmd('GET', '/window/handles')).length, windows, 'Ctrl+Enter opened a preview');
+  await session.click('[data-testid=tab-compose]');
+});
