@@ -83,7 +83,7 @@ run() { # label, file name, command...
   echo "$rps" >> "$work/$name.rps"
   echo "$cpu" >> "$work/$name.cpu"
   awk -v us="$p99" 'BEGIN { print us / 1000 }' >> "$work/$name.p99"
-  case $name in *_busy) ;; *) echo "$others" >> "$work/others" ;; esac
+  case $name in *_busy) ;; *) echo "$others" >> "$work/others"; echo "$others $rps $(awk -v us="$p99" 'BEGIN { print us / 1000 }') $cpu" >> "$work/$name.runs" ;; esac
 }
 
 # The URLs are signed for the authority embed.bench (the Host header loadgen
@@ -134,17 +134,39 @@ echo "ratio: $(cell ratio_minimal '%.1fx') the Express reference, minimal page (
 echo "ratio: $(cell cpu_ratio '%.1fx') less CPU per request than the Express reference (full mock workbook), $(cell cpu_ratio_minimal '%.1fx') (minimal page)"
 echo "the mock workbook's rendering: $(cell render_us '%.1f') µs of CPU per request, $(cell render_pct '%.0f%%') of the host's"
 read -r others_med _ others_hi < <(spread < "$work/others")
+# Quiet runs: other processes used under 0.1 core meanwhile. Their medians
+# are what this machine gives when nobody else is using it.
+quiet=0.1
+quiet_n() { awk -v t="$quiet" '$1 < t' "$work/$1.runs" | wc -l; }
+quiet_median() { # server, column (2 requests/s, 3 p99 ms, 4 CPU µs per request)
+  local m
+  read -r m _ _ < <(awk -v t="$quiet" -v c="$2" '$1 < t { print $c }' "$work/$1.runs" | spread)
+  echo "$m"
+}
+quiet_line="Quiet runs (other processes under $quiet core): Express $(quiet_n express), host $(quiet_n host), minimal page $(quiet_n minimal) of $rounds each"
+quiet_ratio=""
+if [ "$(quiet_n express)" -gt 0 ] && [ "$(quiet_n host)" -gt 0 ]; then
+  quiet_ratio=$(awk -v h="$(quiet_median host 2)" -v e="$(quiet_median express 2)" 'BEGIN { print h / e }')
+  quiet_line+="; their medians: Express $(commas "$(quiet_median express 2)") requests/s, host $(commas "$(quiet_median host 2)") ($(printf '%.1f' "$quiet_ratio")×, p99 $(printf '%.2f' "$(quiet_median host 3)") ms)"
+  if [ "$(quiet_n minimal)" -gt 0 ]; then
+    quiet_line+=", minimal page $(commas "$(quiet_median minimal 2)") ($(awk -v m="$(quiet_median minimal 2)" -v e="$(quiet_median express 2)" 'BEGIN { printf "%.1f", m / e }')×)"
+  fi
+fi
+echo "$quiet_line"
 sensitivity=""
 if [ "$busy_check" = 1 ]; then
   busy_ratio=$(awk -v h="$(cat "$work/host_busy.rps")" -v e="$(cat "$work/express_busy.rps")" 'BEGIN { print h / e }')
-  read -r host_p99 _ _ < <(spread < "$work/host.p99")
+  # Against the quiet runs when there are some: the median of all runs may
+  # itself have been taken on a busy machine.
+  if [ -n "$quiet_ratio" ]; then base=$quiet_ratio; base_name="the quiet runs"; host_p99=$(quiet_median host 3)
+  else base=$ratio_med; base_name="the median"; read -r host_p99 _ _ < <(spread < "$work/host.p99"); fi
   read -r cpu_med _ _ < <(spread < "$work/cpu_ratio")
   busy_cpu=$(awk -v h="$(cat "$work/host_busy.cpu")" -v e="$(cat "$work/express_busy.cpu")" 'BEGIN { print e / h }')
-  sensitivity=$(awk -v b="$busy_ratio" -v r="$ratio_med" -v p="$(cat "$work/host_busy.p99")" -v q="$host_p99" \
+  sensitivity=$(awk -v b="$busy_ratio" -v r="$base" -v n="$base_name" -v p="$(cat "$work/host_busy.p99")" -v q="$host_p99" \
     -v bc="$busy_cpu" -v rc="$cpu_med" 'BEGIN {
     change = 100 * (b / r - 1)
     verdict = (change < -10 || change > 10 || p > 1.5 * q) ? "sensitive to a second busy core" : "not sensitive to a second busy core"
-    printf "%s: with core 1 busy the throughput ratio was %.1f× (%+.0f%% against the median), the host'\''s p99 %.2f ms (median %.2f ms), the CPU-per-request ratio %.1f× (median %.1f×)", verdict, b, change, p, q, bc, rc }')
+    printf "%s: with core 1 busy the throughput ratio was %.1f× (%+.0f%% against %s, %.1f×), the host'\''s p99 %.2f ms (against %.2f ms), the CPU-per-request ratio %.1f× (median %.1f×)", verdict, b, change, n, r, p, q, bc, rc }')
   echo "$sensitivity"
 fi
 if [ "$smoke" = 1 ]; then echo "(smoke mode: debug builds, $seconds s runs; the figures mean nothing)"; fi
@@ -161,5 +183,6 @@ report "| ratio, full mock workbook | $(ratio_cell ratio) (target ≥ 5×) | (ta
 report "| ratio, minimal page (like for like) | $(ratio_cell ratio_minimal) | | $(ratio_cell cpu_ratio_minimal) |"
 report ""
 report "The mock workbook's rendering costs $(cell render_us '%.1f') µs of the host's CPU per request, $(cell render_pct '%.0f%%') of it (CPU per request with the workbook minus with the minimal page, per round); the rest is HTTP, verification and the nonce ledger, which the minimal-page rows compare like for like with Express. CPU per request is the server's own CPU time over the requests it answered, so other processes taking part of core 0 change it far less than they change the throughput."
+report "$quiet_line."
 report "Other processes on the machine used $(printf '%.2f' "$others_med") cores during a median run (at most $(printf '%.2f' "$others_hi"))."
 if [ -n "$sensitivity" ]; then report "Busy check, ${sensitivity}."; fi
