@@ -68,8 +68,7 @@ fn run(command: Command) -> Result<(String, u8), CliError> {
         Command::Replay(args) => {
             commands::replay::run(args).map(|(out, pass)| (out, if pass { 0 } else { 1 }))
         }
-        Command::Scenarios(args) => commands::scenarios::run(args)
-            .map(|(out, all_expected)| (out, if all_expected { 0 } else { 1 })),
+        Command::Scenarios(args) => commands::scenarios::run(args),
     }
 }
 

@@ -199,7 +199,10 @@ fn a_scenario_that_differs_is_a_finding_with_exit_1() {
         "the host follows the same setting: {}",
         text(&out)
     );
-    // Against an unreachable host every scenario is a finding, each with the reason.
+}
+
+#[test]
+fn an_unreachable_host_is_not_run_with_exit_2_not_a_pile_of_findings() {
     let dir = tempfile::tempdir().unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -211,11 +214,16 @@ fn a_scenario_that_differs_is_a_finding_with_exit_1() {
         .arg(&file)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let out = text(&out);
+    assert!(!out.contains("FINDING"), "{out}");
     assert!(
-        text(&out).contains("FINDING") && text(&out).contains("not loaded: could not load"),
-        "{}",
-        text(&out)
+        out.contains("not run") && out.contains("not loaded: could not load"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Host unreachable:") && out.contains("not run."),
+        "{out}"
     );
 }
 

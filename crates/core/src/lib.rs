@@ -40,6 +40,7 @@ pub mod tier;
 pub mod url_status;
 pub mod verdict;
 pub mod verify;
+pub mod when;
 
 pub use error::{Error, Result};
 pub use inspect::{inspect, Embed, InspectOptions, InspectReport};

@@ -15,6 +15,14 @@ fn shorten(raw: &str) -> String {
     format!("{prefix}…redacted")
 }
 
+/// A nonce's short fingerprint: the first 8 hex digits of its SHA-256. The
+/// one way a nonce is shown anywhere it is redacted (reports, logs), so the
+/// same nonce is recognisable across them and never readable.
+pub fn nonce_fingerprint(nonce: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(nonce.as_bytes())[..4])
+}
+
 /// The URL with its signature shortened, and with `nonce` also its nonce.
 /// Input that is not an embed URL comes back unchanged up to its query (the
 /// query is dropped), so nothing unknown leaks.
@@ -40,7 +48,9 @@ pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> St
                 let head = raw.rsplit_once('.').map_or(raw, |(head, _)| head);
                 Some(format!("{head}.…redacted"))
             }
-            (_, ":nonce" | "embed_nonce") if nonce => Some(shorten(p.raw_value_or_empty())),
+            (_, ":nonce" | "embed_nonce") if nonce => {
+                Some(format!("[nonce sha256:{}]", nonce_fingerprint(&p.value)))
+            }
             _ => None,
         };
         if let Some(value) = replacement {
@@ -65,7 +75,13 @@ mod tests {
             redact(url, false),
             "https://h/embed/x?:nonce=abcdef123456&:email=a%2Bb@c.co&:signature=01234567…redacted"
         );
-        assert_eq!(redact(url, true), "https://h/embed/x?:nonce=abcdef12…redacted&:email=a%2Bb@c.co&:signature=01234567…redacted");
+        assert_eq!(
+            redact(url, true),
+            format!(
+                "https://h/embed/x?:nonce=[nonce sha256:{}]&:email=a%2Bb@c.co&:signature=01234567…redacted",
+                nonce_fingerprint("abcdef123456")
+            )
+        );
     }
 
     #[test]

@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use tokio::sync::broadcast;
 
 /// Entries kept.
@@ -49,9 +48,9 @@ pub struct LogEntry {
     pub nonce_fingerprint: Option<String>,
 }
 
-/// The nonce's short fingerprint.
+/// The nonce's short fingerprint (the core's, so reports and logs agree).
 pub fn fingerprint(nonce: &str) -> String {
-    hex::encode(&Sha256::digest(nonce.as_bytes())[..4])
+    embed_core::redact::nonce_fingerprint(nonce)
 }
 
 /// Something a [`Journal`] numbers as it records it.
@@ -169,8 +168,8 @@ impl RequestLog {
             .filter(|e| e.nonce_fingerprint.as_deref() == Some(wanted.as_str()))
             .map(|e| {
                 format!(
-                    "{} {} {} {} {} nonce {}",
-                    e.time,
+                    "{} {} {} {} {} [nonce sha256:{}]",
+                    embed_core::when::iso8601(e.time),
                     e.status,
                     e.verdict,
                     e.reason.as_deref().unwrap_or("-"),

@@ -18,4 +18,4 @@ pub mod watch;
 pub use error::LabError;
 pub use load::{Evidence, LoadOutcome, Loader};
 pub use replay::{replay, ReplayReport};
-pub use scenarios::{run_scenarios, ScenarioRun};
+pub use scenarios::{run_scenarios, tally, ScenarioRun, Tally};

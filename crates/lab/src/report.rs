@@ -34,12 +34,22 @@ pub struct ReportContext<'a> {
     pub settings: &'a [SettingUsed],
     /// The host's log lines for this URL (already free of secrets).
     pub host_log: &'a [String],
+    /// Now, Unix seconds (times are written as dates and relative to it).
+    pub now: u64,
+}
+
+fn evidence_words(evidence: crate::load::Evidence) -> &'static str {
+    match evidence {
+        crate::load::Evidence::HostHeader => "the local host's verdict header",
+        crate::load::Evidence::VendorText => "the vendor's error text in the page",
+        crate::load::Evidence::StatusOnly => "the HTTP status only",
+    }
 }
 
 fn outcome_text(run: &ScenarioRun) -> String {
     match &run.actual {
         Ok(outcome) => format!(
-            "{} {}{}{} (evidence: {:?})",
+            "{} {}{}{} (from {})",
             outcome.status,
             if outcome.accepted {
                 "accepted"
@@ -55,7 +65,7 @@ fn outcome_text(run: &ScenarioRun) -> String {
                 .as_deref()
                 .map(|m| format!(": {m}"))
                 .unwrap_or_default(),
-            outcome.evidence
+            evidence_words(outcome.evidence)
         ),
         Err(error) => format!("not loaded: {error}"),
     }
@@ -77,12 +87,27 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
         ),
         None => "accepted".to_owned(),
     };
+    let times = embed_core::Embed::read(&scenario.url)
+        .ok()
+        .map(|e| {
+            let issued = e.facts.issued_at.map_or_else(
+                || "no time in the URL".to_owned(),
+                |t| format!("issued {}", embed_core::when::both(t, context.now)),
+            );
+            let expires = e.facts.expires_at.map_or_else(
+                || "never expires".to_owned(),
+                |t| format!("expires {}", embed_core::when::both(t, context.now)),
+            );
+            format!("{issued}; {expires}")
+        })
+        .unwrap_or_default();
     let mut out = format!(
         "## Embed scenario: {title}{finding}\n\n\
-         - **Embed Sandbox**: {version}\n\
-         - **Profile**: {name} ({scheme:?}), `{path}`, client id `{client}` (secret not included)\n\
+         - **Embed Sandbox**: {version}, report written {written}\n\
+         - **Profile**: {name} ({scheme}), `{path}`, client id `{client}` (secret not included)\n\
          - **Changed**: {change}\n\
-         - **Loads**: {loads}\n\n\
+         - **Loads**: {loads}\n\
+         - **Times**: {times}\n\n\
          **URL** (signature and nonce redacted):\n\n```\n{url}\n```\n\n\
          | | |\n|---|---|\n| Expected | {expected} |\n| Actual | {actual} |\n",
         title = scenario.title,
@@ -92,8 +117,9 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
             " (finding: actual differs from expected)"
         },
         version = context.app_version,
+        written = embed_core::when::iso8601(context.now),
         name = context.profile.name,
-        scheme = context.profile.scheme,
+        scheme = context.profile.scheme.label(),
         path = context.profile.embed_path,
         client = context.profile.client_id,
         change = scenario.change,
@@ -105,6 +131,21 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
     if let Some(setting) = &scenario.expected.setting {
         out.push_str(&format!(
             "\nThe expectation depends on the setting **{setting}**.\n"
+        ));
+    }
+    out.push_str("\n**What to change**\n\n");
+    if run.is_finding() {
+        out.push_str(&format!(
+            "The host answered otherwise than the vendor's documentation says it should. If the vendor really behaves this way, {}; otherwise fix the host (or report it to Embed Sandbox) with this report.\n",
+            scenario.expected.setting.as_deref().map_or_else(
+                || "note it for this vendor".to_owned(),
+                |s| format!("switch the setting {s} to match it")
+            )
+        ));
+    } else {
+        out.push_str(&format!(
+            "Nothing is wrong with the host: this scenario breaks the URL on purpose. A real URL refused like this one is fixed by undoing the change ({}).\n",
+            scenario.change
         ));
     }
     if !context.settings.is_empty() {
@@ -125,6 +166,91 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
         out.push('\n');
     }
     out.push_str("```\n");
+    out
+}
+
+/// A Markdown report for a URL in the Inspector, where QA holds the failing
+/// URL: the local check, the times, the URL redacted, the hazards and what
+/// to change. No secret, no whole signature, no nonce.
+pub fn inspection_report(
+    url: &str,
+    report: &embed_core::InspectReport,
+    app_version: &str,
+    now: u64,
+) -> String {
+    let verdict = match &report.verification {
+        None => "not checked (no secret for this URL)".to_owned(),
+        Some(v) if v.accepted => "local check passes: the signature is valid with the profile's secret (not the vendor's verdict)".to_owned(),
+        Some(v) => v.refusal.as_ref().map_or_else(
+            || "local check fails".to_owned(),
+            |r| format!("local check fails: {} ({})", r.message, r.explanation),
+        ),
+    };
+    let times = report.timing.map_or_else(String::new, |t| {
+        let issued = t.issued_at.map_or_else(
+            || "no readable time".to_owned(),
+            |i| format!("issued {}", embed_core::when::both(i, now)),
+        );
+        let expires = match (t.expires_at, t.never_expires) {
+            (Some(e), _) => format!("expires {}", embed_core::when::both(e, now)),
+            (None, true) => "never expires".to_owned(),
+            (None, false) => "expiry unknown".to_owned(),
+        };
+        format!("{issued}; {expires}")
+    });
+    let mut out = format!(
+        "## Embed URL inspected: {scheme}\n\n\
+         - **Embed Sandbox**: {app_version}, report written {written}\n\
+         - **Verdict**: {verdict}\n\
+         - **Times**: {times}\n\n\
+         **URL** (signature and nonce redacted):\n\n```\n{url}\n```\n",
+        scheme = report.scheme_label,
+        written = embed_core::when::iso8601(now),
+        url = redact(url, true),
+    );
+    out.push_str("\n**Hazards**\n\n");
+    if report.hazards.is_empty() {
+        out.push_str("none\n");
+    }
+    for hazard in &report.hazards {
+        let severity = match hazard.severity {
+            embed_core::hazards::Severity::Error => "error",
+            embed_core::hazards::Severity::Warning => "warning",
+            embed_core::hazards::Severity::Info => "info",
+        };
+        out.push_str(&format!(
+            "- {severity} `{}`: {}\n",
+            hazard.code, hazard.message
+        ));
+    }
+    out.push_str("\n**What to change**\n\n");
+    let mut fixes: Vec<String> = report
+        .verification
+        .iter()
+        .filter_map(|v| v.refusal.as_ref().map(|r| r.fix.clone()))
+        .collect();
+    fixes.extend(
+        report
+            .hazards
+            .iter()
+            .filter(|h| h.severity != embed_core::hazards::Severity::Info)
+            .map(|h| format!("{}: {}", h.code, h.fix)),
+    );
+    if fixes.is_empty() {
+        out.push_str("Nothing the URL itself shows; if the vendor still refuses it, load it once in the preview and copy that status.\n");
+    }
+    for fix in fixes {
+        out.push_str(&format!("- {fix}\n"));
+    }
+    if !report.settings.is_empty() {
+        out.push_str("\n**Settings**\n\n");
+        for setting in &report.settings {
+            out.push_str(&format!(
+                "- {}: {} ({})\n",
+                setting.name, setting.value, setting.note
+            ));
+        }
+    }
     out
 }
 
@@ -176,6 +302,7 @@ mod tests {
                 evidence: Evidence::HostHeader,
             }),
             matches: true,
+            not_run: None,
         };
         let profile = ReportedProfile {
             name: "Prod".into(),
@@ -189,7 +316,11 @@ mod tests {
                 app_version: "0.1.0",
                 profile: &profile,
                 settings: &Policy::default().settings(),
-                host_log: &["12:00:00 403 refused invalid-signature nonce 1a2b3c4d".into()],
+                host_log: &[
+                    "2026-11-22T04:00:00Z 403 refused invalid-signature [nonce sha256:1a2b3c4d]"
+                        .into(),
+                ],
+                now: 1_800_000_100,
             },
         );
         assert!(!report.contains("very-secret-value"));
@@ -197,6 +328,73 @@ mod tests {
         assert!(!report.contains("nonce-abcdef-123"), "{report}");
         assert!(report.contains("| Expected | refused `invalid-signature`"));
         assert!(report.contains("x \\| y"));
-        assert!(report.contains("nonce 1a2b3c4d") && report.contains("- clock-skew: 300 ("));
+        assert!(
+            report.contains("[nonce sha256:1a2b3c4d]") && report.contains("- clock-skew: 300 (")
+        );
+        // People's words, not enum names or raw Unix times.
+        assert!(
+            report.contains("(Sigma classic signed URL)") && !report.contains("SigmaClassic"),
+            "{report}"
+        );
+        assert!(
+            report.contains("from the local host's verdict header")
+                && !report.contains("HostHeader")
+        );
+        assert!(
+            report.contains("issued 2027-01-15T08:00:00Z (1 min ago)"),
+            "{report}"
+        );
+        assert!(report.contains("**What to change**") && report.contains("undoing the change"));
+        // One way of showing the nonce: its fingerprint, in the URL as in the log.
+        let fingerprint = embed_core::redact::nonce_fingerprint("nonce-abcdef-123");
+        assert!(
+            report.contains(&format!(":nonce=[nonce sha256:{fingerprint}]")),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn an_inspection_report_names_hazards_and_fixes_and_hides_the_signature() {
+        let secret = Secret::new("s3cret-value");
+        let url = embed_core::sigma_classic::sign(
+            &SigmaClassicRequest::seed_user(
+                "https://h/embed/1-x",
+                "cid",
+                1_800_000_000,
+                "nonce-xyz-1",
+            ),
+            &secret,
+        )
+        .unwrap()
+        .replace(":email=", ":email=a%20");
+        let inspected = embed_core::inspect(
+            &url,
+            &embed_core::InspectOptions {
+                secret: Some(&secret),
+                now: Some(1_800_000_060),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let report = inspection_report(&url, &inspected, "0.1.0", 1_800_000_060);
+        let signature = url.rsplit('=').next().unwrap();
+        assert!(
+            !report.contains(signature)
+                && !report.contains("s3cret-value")
+                && !report.contains("nonce-xyz-1")
+        );
+        assert!(
+            report.contains("## Embed URL inspected: Sigma classic signed URL"),
+            "{report}"
+        );
+        assert!(report.contains("local check fails"), "{report}");
+        assert!(
+            report.contains("issued 2027-01-15T08:00:00Z (1 min ago)"),
+            "{report}"
+        );
+        assert!(
+            report.contains("**What to change**") && report.contains("- "),
+            "{report}"
+        );
     }
 }

@@ -174,3 +174,41 @@ async fn an_unreachable_host_is_a_clear_error_without_the_signed_query() {
     );
     assert!(!error.fix().is_empty());
 }
+
+#[tokio::test]
+async fn an_unreachable_host_is_one_not_run_state_never_a_pile_of_findings() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let origin = format!("http://127.0.0.1:{port}");
+    let secret = Secret::new(SECRET);
+    let policy = Policy::default();
+    let request = requests(&origin, "unreachable").remove(0);
+    let base = Base {
+        request: &request,
+        secret: &secret,
+        policy: &policy,
+        now: now(),
+    };
+    let mut counter = 0;
+    let built: Vec<_> = build_all(&base, || {
+        counter += 1;
+        format!("unreachable-{counter}")
+    })
+    .into_iter()
+    .filter_map(|(_, b)| b.ok())
+    .collect();
+    let total = built.len();
+    let runs = run_scenarios(&loader(), request.scheme(), built).await;
+    assert!(runs.iter().all(|r| r.not_run.is_some() && !r.is_finding()));
+    let tally = embed_lab::tally(&runs, 0);
+    assert_eq!((tally.run, tally.findings, tally.not_run), (0, 0, total));
+    assert!(
+        tally
+            .summary
+            .starts_with(&format!("Host unreachable: {total} not run.")),
+        "{}",
+        tally.summary
+    );
+    assert!(tally.summary.contains(&format!("127.0.0.1:{port}")));
+}

@@ -59,6 +59,8 @@ pub struct ScenarioResults {
     pub runs: Vec<ScenarioRunView>,
     /// Scenarios that do not apply.
     pub skipped: Vec<Skipped>,
+    /// The totals and their one-line summary.
+    pub tally: embed_lab::Tally,
 }
 
 /// The host's log lines for `url`, found by its nonce.
@@ -103,31 +105,47 @@ pub(crate) async fn run_scenarios(
         .into_iter()
         .map(|run| {
             let host_log = host_log_for(&state, &run.scenario.url);
-            let verdict = if run.matches {
-                "as expected"
-            } else {
-                "finding"
+            let verdict = match (run.matches, &run.not_run) {
+                (_, Some(_)) => "not run (host unreachable)",
+                (true, None) => "as expected",
+                (false, None) => "finding",
             };
-            state.remember(
-                HistoryKind::Scenario,
-                Some(&id),
-                &run.scenario.url,
-                verdict,
-                Some(run.scenario.id.id()),
-            );
+            // A run that did not happen did nothing to its URL: no history.
+            if run.not_run.is_none() {
+                state.remember(
+                    HistoryKind::Scenario,
+                    Some(&id),
+                    &run.scenario.url,
+                    verdict,
+                    Some(run.scenario.id.id()),
+                );
+            }
             let context = ReportContext {
                 app_version: env!("CARGO_PKG_VERSION"),
                 profile: &reported,
                 settings: &settings,
                 host_log: &host_log,
+                now: now(),
             };
-            ScenarioRunView {
-                report: bug_report(&run, &context),
-                run,
-            }
+            // Nothing was learnt about the vendor from a run that did not happen.
+            let report = if run.not_run.is_some() {
+                String::new()
+            } else {
+                bug_report(&run, &context)
+            };
+            ScenarioRunView { report, run }
         })
+        .collect::<Vec<_>>();
+    let just_runs: Vec<_> = runs
+        .iter()
+        .map(|v: &ScenarioRunView| v.run.clone())
         .collect();
-    Ok(ScenarioResults { runs, skipped })
+    let tally = embed_lab::tally(&just_runs, skipped.len());
+    Ok(ScenarioResults {
+        runs,
+        skipped,
+        tally,
+    })
 }
 
 #[tauri::command]
@@ -211,6 +229,8 @@ pub struct Inspection {
     pub secret_source: String,
     /// Its one status: a local check (it was not loaded), expiry.
     pub status: embed_core::url_status::UrlStatus,
+    /// A Markdown report to paste into a ticket (URL redacted, no secret).
+    pub report_markdown: String,
 }
 
 #[tauri::command]
@@ -254,11 +274,14 @@ pub(crate) fn inspect_url(
         None,
     );
     let status = embed_core::url_status::of_report(&report, now());
+    let report_markdown =
+        embed_lab::report::inspection_report(&url, &report, env!("CARGO_PKG_VERSION"), now());
     Ok(Inspection {
         report,
         matched_profile,
         secret_source: source.into(),
         status,
+        report_markdown,
     })
 }
 

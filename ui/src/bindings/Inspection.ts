@@ -21,4 +21,8 @@ secret_source: string,
 /**
  * Its one status: a local check (it was not loaded), expiry.
  */
-status: UrlStatus, };
+status: UrlStatus, 
+/**
+ * A Markdown report to paste into a ticket (URL redacted, no secret).
+ */
+report_markdown: string, };

@@ -17,4 +17,9 @@ actual: { Ok : LoadOutcome } | { Err : string },
 /**
  * Whether the actual outcome is the expected one.
  */
-matches: boolean, };
+matches: boolean, 
+/**
+ * Why the scenario was not run (the host could not be reached): not a
+ * finding, nothing was learnt about the vendor.
+ */
+not_run: string | null, };

@@ -1,7 +1,8 @@
 //! `embed-sandbox scenarios --profile-file FILE`: the error scenario gallery,
 //! headless. Builds every broken variant of the profile's URL, loads each
 //! against a local host started for the run (or the profile's own host),
-//! and prints expected against actual. Exit 1 when any scenario differs.
+//! and prints expected against actual. Exit 1 when any scenario differs, 2
+//! when the host could not be reached (those scenarios are "not run").
 
 use std::time::Duration;
 
@@ -25,6 +26,7 @@ struct ScenariosJson<'a> {
     runs: &'a [ScenarioRun],
     not_applicable: Vec<NotApplicable>,
     findings: usize,
+    not_run: usize,
 }
 
 #[derive(Serialize)]
@@ -67,8 +69,9 @@ fn rebase(embed_path: &str, origin: &str) -> String {
     format!("{origin}{path}")
 }
 
-/// Runs `scenarios`; returns the output and whether every scenario was as expected.
-pub fn run(args: ScenariosArgs) -> Result<(String, bool), CliError> {
+/// Runs `scenarios`; returns the output and the exit code (0 all as
+/// expected, 1 a finding, 2 the host could not be reached).
+pub fn run(args: ScenariosArgs) -> Result<(String, u8), CliError> {
     let file = read_profile(&args)?;
     let secret = secret(&args, &file)?;
     let policy = Policy {
@@ -121,7 +124,8 @@ pub fn run(args: ScenariosArgs) -> Result<(String, bool), CliError> {
         if let Some(host) = host {
             host.stop().await;
         }
-        let findings = runs.iter().filter(|r| !r.matches).count();
+        let tally = embed_lab::tally(&runs, not_applicable.len());
+        let findings = tally.findings;
         let out = if args.json {
             render::json(
                 "embed-sandbox.scenarios.v1",
@@ -131,12 +135,19 @@ pub fn run(args: ScenariosArgs) -> Result<(String, bool), CliError> {
                     runs: &runs,
                     not_applicable,
                     findings,
+                    not_run: tally.not_run,
                 },
             )?
         } else {
-            table(&file.name, &against, &runs, &not_applicable, findings)
+            table(&file.name, &against, &runs, &not_applicable, &tally.summary)
         };
-        Ok((out, findings == 0))
+        // 1: a finding; 2: the host could not be reached (nothing learnt); 0: all as expected.
+        let code = match (findings, tally.not_run) {
+            (0, 0) => 0,
+            (0, _) => 2,
+            _ => 1,
+        };
+        Ok((out, code))
     })
 }
 
@@ -157,7 +168,7 @@ fn table(
     against: &str,
     runs: &[ScenarioRun],
     not_applicable: &[NotApplicable],
-    findings: usize,
+    summary: &str,
 ) -> String {
     let mut out = format!("Scenarios for {name:?} against {against}\n\n");
     for (i, run) in runs.iter().enumerate() {
@@ -168,7 +179,11 @@ fn table(
         out.push_str(&format!(
             "{:>2}. {} {}\n    changed:  {}\n    expected: {}\n    actual:   {}\n",
             i + 1,
-            if run.matches { "ok     " } else { "FINDING" },
+            match (run.matches, &run.not_run) {
+                (_, Some(_)) => "not run",
+                (true, None) => "ok     ",
+                (false, None) => "FINDING",
+            },
             run.scenario.title,
             run.scenario.change,
             expected_text(run),
@@ -182,13 +197,9 @@ fn table(
             skipped.why
         ));
     }
-    out.push_str(&format!(
-        "\n{} scenarios run, {} as expected, {findings} finding{}, {} not applicable\n",
-        runs.len(),
-        runs.len() - findings,
-        if findings == 1 { "" } else { "s" },
-        not_applicable.len()
-    ));
+    out.push('\n');
+    out.push_str(summary);
+    out.push('\n');
     out
 }
 
