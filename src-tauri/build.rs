@@ -32,6 +32,7 @@ fn main() {
         "apply_tier",
         "save_tier",
         "delete_tier",
+        "restore_tiers",
         "export_tiers",
         "import_tiers",
         "compare_tiers",

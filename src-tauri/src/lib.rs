@@ -52,6 +52,7 @@ pub fn run() -> Result<(), String> {
             commands::tiers::apply_tier,
             commands::tiers::save_tier,
             commands::tiers::delete_tier,
+            commands::tiers::restore_tiers,
             commands::tiers::export_tiers,
             commands::tiers::import_tiers,
             commands::tiers::compare_tiers,

@@ -10,9 +10,9 @@ import * as h from './harness.mjs';
 
 let driver;
 let session;
+let base;
 
 before(async () => {
-  let base;
   ({ driver, base } = await h.startDriver(4450));
   session = await h.openApp(base);
   await h.selectProfile(session, 'Local demo · Sigma classic');
@@ -93,6 +93,52 @@ test('a vendor that cannot be reached explains itself within 10 seconds', async 
   assert.match(await session.text('[data-testid=load-fix]'), /port|server/);
   assert.ok(!(await bodyText()).includes('Accepted'), 'an acceptance is shown for an unreachable vendor');
   await h.screenshot(session, 'app-unreachable.png');
+});
+
+test('Run all against a vendor that cannot be reached is one "not run" state, with no bug reports', async () => {
+  await h.selectProfile(session, 'Unreachable vendor (e2e)');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Unreachable vendor (e2e)'), 'the unreachable profile');
+  await session.click('[data-testid=tab-scenarios]');
+  await session.click('[data-testid=run-all]');
+  const summary = await session.until(() => session.text('[data-testid=scenario-summary]'), (t) => t.length > 0, 'the summary', 30000);
+  assert.match(summary, /^Host unreachable: \d+ not run\./);
+  assert.equal(await session.run("return document.querySelectorAll('[data-testid=copy-report]').length"), 0);
+  assert.equal(await session.run("return document.querySelectorAll('tr.finding').length"), 0);
+  await session.click('[data-testid=tab-compose]');
+});
+
+test('a form edit survives a profile switch and a restart as a draft, until saved or discarded', async () => {
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
+  await h.paste(session, '[data-testid=email]', 'draft.user@example.com');
+  await session.find('[data-testid=unsaved]');
+  await h.selectProfile(session, 'Local demo · Bold BI');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Bold BI'), 'the Bold BI demo');
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  const stored = await session.run("return JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('draft:')))");
+  await session.until(() => session.run("return document.querySelector('[data-testid=email]').value"), (v) => v === 'draft.user@example.com', `the draft after a switch (drafts: ${stored})`);
+  await session.end();
+  session = await h.openApp(base);
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.run("return document.querySelector('[data-testid=email]').value"), (v) => v === 'draft.user@example.com', 'the draft after a restart');
+  assert.match(await session.text('[data-testid=unsaved]'), /unsaved/);
+  await session.click('[data-testid=discard-draft]');
+  await session.until(() => session.run("return document.querySelector('[data-testid=email]').value"), (v) => v === 'ann@example.com', 'the saved form back');
+  assert.equal(await session.run("return document.querySelector('[data-testid=unsaved]')"), null);
+});
+
+test('a deleted built-in tier comes back by Undo or by Restore, and clearing a secret asks first', async () => {
+  await session.click('[aria-label="delete tier Viewer"]');
+  await session.click('[data-testid=undo-delete-tier]');
+  await session.find('[data-testid=tier][data-name="Viewer"]');
+  await session.click('[aria-label="delete tier Viewer"]');
+  await session.until(() => session.run("return document.querySelector('[data-testid=tier][data-name=Viewer]')"), (e) => e === null, 'the tier gone');
+  await session.run("document.querySelector('[data-testid=tiers] details').open = true");
+  await session.click('[data-testid=restore-tiers]');
+  await session.find('[data-testid=tier][data-name="Viewer"]');
+  await session.click('[data-testid=clear-secret]');
+  assert.match(await session.text('[data-testid=clear-secret]'), /Really clear/);
+  assert.match(await session.text('[data-testid=fingerprint]'), /sha256/, 'one click cleared the secret');
 });
 
 test('Ctrl+Enter in the Inspector inspects the pasted URL instead of loading the form', async () => {

@@ -76,6 +76,8 @@ export const listTiers = () => invoke<Tier[]>('list_tiers');
 export const applyTier = (form: SignForm, name: string) => invoke<SignForm>('apply_tier', { form, name });
 export const saveTier = (tier: Tier) => invoke<Tier[]>('save_tier', { tier });
 export const deleteTier = (name: string) => invoke<Tier[]>('delete_tier', { name });
+/** Puts back the built-in tiers that were deleted. */
+export const restoreTiers = () => invoke<Tier[]>('restore_tiers');
 export const exportTiers = () => invoke<string>('export_tiers');
 export const importTiers = (text: string) => invoke<Tier[]>('import_tiers', { text });
 export const compareTiers = (id: string, form: SignForm, a: string, b: string) => invoke<void>('compare_tiers', { id, form, a, b });

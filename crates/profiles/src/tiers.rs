@@ -64,6 +64,20 @@ impl ProfileStore {
         Ok(tiers.len())
     }
 
+    /// Puts back every built-in tier that is missing (deleted or renamed
+    /// away); returns how many came back. Tiers the user saved are kept.
+    pub fn restore_default_tiers(&self) -> Result<usize, ProfileError> {
+        let present: Vec<String> = self.tiers()?.into_iter().map(|t| t.name).collect();
+        let mut restored = 0;
+        for tier in tier::defaults() {
+            if !present.contains(&tier.name) {
+                self.save_tier(&tier)?;
+                restored += 1;
+            }
+        }
+        Ok(restored)
+    }
+
     /// Adds the default tiers once per database.
     pub fn seed_tiers(&self) -> Result<(), ProfileError> {
         if self.setting(SEEDED)?.is_none() {
@@ -103,6 +117,13 @@ mod tests {
             (tier::defaults().len() - 1, vec!["X".to_owned()]),
             "same name replaces in place"
         );
+        assert_eq!(
+            store.restore_default_tiers().unwrap(),
+            1,
+            "the deleted Viewer comes back"
+        );
+        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len());
+        assert_eq!(store.restore_default_tiers().unwrap(), 0);
         let shared = tier::export(&tier::defaults());
         assert_eq!(store.import_tiers(&shared).unwrap(), tier::defaults().len());
         assert_eq!(store.tiers().unwrap().len(), tier::defaults().len());

@@ -27,6 +27,13 @@ pub(crate) fn delete_tier(state: State<'_, AppState>, name: String) -> Result<Ve
     Ok(state.profiles.store().tiers()?)
 }
 
+/// Puts back the built-in tiers that were deleted.
+#[tauri::command]
+pub(crate) fn restore_tiers(state: State<'_, AppState>) -> Result<Vec<Tier>, IpcError> {
+    state.profiles.store().restore_default_tiers()?;
+    Ok(state.profiles.store().tiers()?)
+}
+
 #[tauri::command]
 pub(crate) fn export_tiers(state: State<'_, AppState>) -> Result<String, IpcError> {
     Ok(tier::export(&state.profiles.store().tiers()?))
