@@ -39,7 +39,8 @@ function memoryOf(binary) {
   if (!pid) throw new Error(`no process for ${binary}`);
   let pss = 0; let rss = 0;
   const parts = {};
-  for (const p of descendants(pid)) {
+  const ours = descendants(pid);
+  for (const p of ours) {
     try {
       const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
       const name = readFileSync(`/proc/${p}/comm`, 'utf8').trim();
@@ -49,7 +50,13 @@ function memoryOf(binary) {
       rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     } catch { /* the process ended */ }
   }
-  return { pss: pss / 1024, rss: rss / 1024, parts };
+  // WebKit processes of anything else on the machine (another app, the
+  // end-to-end tests) share library pages with ours, which lowers our PSS.
+  const otherWebKit = readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((p) => {
+    if (ours.includes(p)) return false;
+    try { return readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('WebKit'); } catch { return false; }
+  }).length;
+  return { pss: pss / 1024, rss: rss / 1024, parts, otherWebKit };
 }
 
 async function measure(binary, preview) {
@@ -87,7 +94,7 @@ try {
     results.hello.push(await measure(hello, false));
     results.app.push(await measure(app, true));
     const [h, a] = [results.hello.at(-1), results.app.at(-1)];
-    console.log(`round ${i + 1}: hello start ${h.start.toFixed(0)} ms, PSS ${h.pss.toFixed(0)} MiB; app start ${a.start.toFixed(0)} ms, PSS ${a.pss.toFixed(0)} MiB`);
+    console.log(`round ${i + 1}: hello start ${h.start.toFixed(0)} ms, PSS ${h.pss.toFixed(0)} MiB; app start ${a.start.toFixed(0)} ms, PSS ${a.pss.toFixed(0)} MiB; other WebKit processes on the machine: ${h.otherWebKit}, ${a.otherWebKit}`);
   }
 } finally {
   driver.kill();
@@ -110,9 +117,15 @@ const ratioCell = (k, target, limit) => {
   const met = target === undefined ? '' : `; target ≤ ${target}×${ratios[k].median > limit ? ': missed' : ''}`;
   return `${target === undefined ? '' : '**'}${ratios[k].median.toFixed(2)}×${target === undefined ? '' : '**'} (${ratios[k].min.toFixed(2)}–${ratios[k].max.toFixed(2)}${met})`;
 };
+const others = [...results.hello, ...results.app].map((r) => r.otherWebKit);
+const busyRounds = results.hello.filter((h, i) => h.otherWebKit > 0 || results.app[i].otherWebKit > 0).length;
+const othersNote = busyRounds === 0
+  ? 'No other WebKit process was running on the machine.'
+  : `Other WebKit processes were running on the machine in ${busyRounds} of ${rounds} round(s) (up to ${Math.max(...others)}): they share library pages with ours, which lowers PSS (RSS is unaffected).`;
+console.log(othersNote);
 const table = [
   '',
-  `Desktop app: ${rounds} round(s)${note ? `, ${note}` : ''}. Median (min–max) over the rounds; ratios are taken per round.`,
+  `Desktop app: ${rounds} round(s)${note ? `, ${note}` : ''}. Median (min–max) over the rounds; ratios are taken per round. ${othersNote}`,
   '',
   '| | start (ms) | PSS (MiB) | RSS (MiB) |',
   '| --- | --- | --- | --- |',
