@@ -153,3 +153,25 @@ test('Ctrl+Enter in the Inspector inspects the pasted URL instead of loading the
   assert.equal((await session.cmd('GET', '/window/handles')).length, windows, 'Ctrl+Enter opened a preview');
   await session.click('[data-testid=tab-compose]');
 });
+
+test('the Inspector reads a pasted URL at once: a headline without a secret, the offending row, JWT claims with dates', async () => {
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  const url = await h.signedUrl(session);
+  const broken = url.replace(/:time=(\d+)/, (_, t) => `:time=${t}000`);
+  await session.click('[data-testid=tab-inspect]');
+  await h.paste(session, '[data-testid=inspect-secret]', '');
+  await h.paste(session, '[data-testid=inspect-input]', broken.replace(/:client_id=[^&]+/, ':client_id=nobody-knows-this'));
+  const headline = await session.until(() => session.text('[data-testid=inspect-headline]'), (t) => t.length > 0, 'the live headline');
+  assert.match(headline, /milliseconds/);
+  assert.equal(await session.run("return document.querySelector('[data-testid=param-row][data-flag=error] code').textContent"), ':time');
+  await h.selectProfile(session, 'Local demo · Sigma JWT');
+  await session.click('[data-testid=tab-compose]');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma JWT'), 'the JWT demo');
+  const jwtUrl = await h.signedUrl(session);
+  await session.click('[data-testid=tab-inspect]');
+  await h.paste(session, '[data-testid=inspect-input]', jwtUrl);
+  const times = await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=jwt-time]')].map((e) => e.textContent).join(' | ')"), (t) => t.includes('exp:'), 'the JWT times');
+  assert.match(times, /iat: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+  await h.screenshot(session, 'app-inspector-live.png');
+  await session.click('[data-testid=tab-compose]');
+});

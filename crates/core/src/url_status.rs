@@ -220,8 +220,19 @@ pub fn of_report(report: &crate::inspect::InspectReport, now: u64) -> UrlStatus 
         .next()
         .unwrap_or_default()
         .to_owned();
+    // Structural faults need no secret: the first error hazard is enough to
+    // say the vendor would refuse the URL as it stands.
+    let structural = report
+        .hazards
+        .iter()
+        .find(|h| h.severity == crate::hazards::Severity::Error)
+        .map(|h| format!("{} (found without the secret)", h.message));
+    let local = match (local_check(report.verification.as_ref()), structural) {
+        (LocalCheck::NotChecked, Some(fault)) => LocalCheck::Fails(fault),
+        (local, _) => local,
+    };
     let context = UrlContext {
-        local: local_check(report.verification.as_ref()),
+        local,
         expires_at: report.timing.and_then(|t| t.expires_at),
         now,
         single_use: true,
@@ -475,6 +486,24 @@ mod tests {
             !of(&ctx, &loaded(1)).spent,
             "a reusable token is not spent by a load"
         );
+    }
+
+    #[test]
+    fn a_structural_fault_needs_no_secret_to_be_headlined() {
+        let url = "https://h/embed/1-x?:nonce=n&:client_id=c&:email=a@b.co&:external_user_id=a&:external_user_team=T&:mode=userbacked&:session_length=600&:time=1700000000000&:signature=00";
+        let report =
+            crate::inspect::inspect(url, &crate::inspect::InspectOptions::default()).unwrap();
+        let status = of_report(&report, 1_700_000_000);
+        assert_eq!(status.tone, Tone::Bad);
+        assert!(
+            status.headline.contains("milliseconds")
+                && status.headline.contains("without the secret"),
+            "{status:?}"
+        );
+        let fine = "https://h/embed/1-x?:nonce=n&:client_id=c&:email=a@b.co&:external_user_id=a&:external_user_team=T&:mode=userbacked&:session_length=600&:time=1700000000&:signature=00";
+        let report =
+            crate::inspect::inspect(fine, &crate::inspect::InspectOptions::default()).unwrap();
+        assert_eq!(of_report(&report, 1_700_000_000).tone, Tone::Neutral);
     }
 
     #[test]

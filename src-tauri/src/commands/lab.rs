@@ -238,6 +238,7 @@ pub(crate) fn inspect_url(
     state: State<'_, AppState>,
     url: String,
     secret: Option<String>,
+    record: Option<bool>,
 ) -> Result<Inspection, IpcError> {
     let embed = Embed::read(&url)?;
     let matched =
@@ -266,13 +267,16 @@ pub(crate) fn inspect_url(
         .as_ref()
         .map_or_else(|| "not verified (no secret)".to_owned(), |v| v.summary());
     let matched_profile = matched.map(|p| p.id);
-    state.remember(
-        HistoryKind::Inspected,
-        matched_profile.as_deref(),
-        &url,
-        &verdict,
-        None,
-    );
+    // Live inspection while typing is not history; an explicit Inspect is.
+    if record.unwrap_or(true) {
+        state.remember(
+            HistoryKind::Inspected,
+            matched_profile.as_deref(),
+            &url,
+            &verdict,
+            None,
+        );
+    }
     let status = embed_core::url_status::of_report(&report, now());
     let report_markdown =
         embed_lab::report::inspection_report(&url, &report, env!("CARGO_PKG_VERSION"), now());
@@ -332,6 +336,10 @@ pub(crate) fn snippet(
     form: SignForm,
     url: String,
     language: Language,
+    exact: bool,
 ) -> Result<String, IpcError> {
-    Ok(state.profiles.snippet(&id, &form, &url, language)?)
+    if exact {
+        return Ok(state.profiles.snippet(&id, &form, &url, language)?);
+    }
+    Ok(state.profiles.fresh_snippet(&id, &form, language, now())?)
 }
