@@ -33,9 +33,18 @@ export async function openApp(base) {
 }
 
 const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
+/** Saves a screenshot for the README. Screenshots document, they assert
+ * nothing: one that WebKitWebDriver does not deliver within 30 s (seen once
+ * on a loaded 2-core machine, where it hung for 5 minutes) is skipped with a
+ * warning instead of failing the test around it. */
 export async function screenshot(session, name) {
   mkdirSync(shots, { recursive: true });
-  writeFileSync(path.join(shots, name), Buffer.from(await session.cmd('GET', '/screenshot'), 'base64'));
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), 30000); });
+  const data = await Promise.race([session.cmd('GET', '/screenshot').catch(() => null), late]);
+  clearTimeout(timer);
+  if (data === null) { console.warn(`warning: screenshot ${name} skipped (WebKitWebDriver did not deliver it within 30 s)`); return; }
+  writeFileSync(path.join(shots, name), Buffer.from(data, 'base64'));
 }
 
 export const profileId = (session) => session.run("return document.querySelector('[data-testid=profile-switcher]').value");

@@ -92,21 +92,33 @@ test('every scenario gets its expected error, and a bug report leaks nothing', a
   assert.match(status, /already used|nonce/i);
 });
 
-test('hand-off code prints exactly the URL shown', async () => {
+test('hand-off code makes a fresh URL on every run by default, and prints exactly the URL shown on request', async () => {
   await tab('compose');
   await session.click('[data-testid=nonce-and-time]');
   await session.type('[data-testid=nonce]', 'handoff-nonce');
   const url = await session.until(() => h.signedUrl(session), (u) => u.includes(':nonce=handoff-nonce&'), 'the URL with the fixed nonce');
   await tab('handoff');
   const dir = mkdtempSync(path.join(tmpdir(), 'handoff-'));
+  const nonceOf = (u) => /[?&]:nonce=([^&]+)/.exec(u)?.[1];
   for (const [language, file, command] of [['node', 'embed-url.mjs', 'node'], ['python', 'embed_url.py', 'python3']]) {
     await session.run("const s = document.querySelector('[data-testid=snippet-language]'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", language);
-    await session.click('[data-testid=generate-snippet]');
-    const code = await session.until(() => session.text('[data-testid=snippet]'), (t) => t.includes(language === 'node' ? 'node:crypto' : 'import hmac'), `the ${language} snippet`);
-    assert.ok(!code.includes(secret), 'the snippet carries the secret');
-    writeFileSync(path.join(dir, file), code);
-    const { stdout } = await h.run(command, [path.join(dir, file)], { env: { ...process.env, EMBED_SECRET: secret } });
-    assert.equal(stdout.trim(), url, language);
+    const runIt = async (code) => {
+      assert.ok(!code.includes(secret), 'the snippet carries the secret');
+      writeFileSync(path.join(dir, file), code);
+      const { stdout } = await h.run(command, [path.join(dir, file)], { env: { ...process.env, EMBED_SECRET: secret } });
+      return stdout.trim();
+    };
+    // By default (live, no click): a fresh nonce and time on every run, never the URL shown.
+    const fresh = await session.until(() => session.text('[data-testid=snippet]'), (t) => t.includes(language === 'node' ? 'crypto.randomUUID()' : 'uuid4()'), `the fresh ${language} snippet`);
+    const [first, second] = [await runIt(fresh), await runIt(fresh)];
+    assert.notEqual(nonceOf(first), nonceOf(second), `${language}: the fresh snippet repeats its nonce`);
+    assert.notEqual(nonceOf(first), 'handoff-nonce');
+    assert.equal(first.split('?')[0], url.split('?')[0]);
+    // "Reproduce this exact URL": byte for byte the URL shown.
+    await session.click('[data-testid=snippet-exact]');
+    const code = await session.until(() => session.text('[data-testid=snippet]'), (t) => t.includes('handoff-nonce'), `the exact ${language} snippet`);
+    assert.equal(await runIt(code), url, language);
+    await session.click('[data-testid=snippet-exact]');
   }
   await tab('compose');
   await h.paste(session, '[data-testid=nonce]', '');

@@ -67,11 +67,12 @@ export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResul
 export const previewScenario = (id: string, form: SignForm, scenario: ScenarioId) => invoke<void>('preview_scenario', { id, form, scenario });
 export const replay = (id: string, form: SignForm) => invoke<ReplayReport>('replay', { id, form });
 /** `secret`: typed for this check only; sent once, never stored. */
-export const inspectUrl = (url: string, secret: string | null) => invoke<Inspection>('inspect_url', { url, secret });
+export const inspectUrl = (url: string, secret: string | null, record = true) => invoke<Inspection>('inspect_url', { url, secret, record });
 export const diffUrls = (a: string, b: string) => invoke<DiffReport>('diff_urls', { a, b });
 export const openInForm = (url: string) => invoke<OpenedForm>('open_in_form', { url });
-export const snippet = (id: string, form: SignForm, url: string, language: Language) =>
-  invoke<string>('snippet', { id, form, url, language });
+/** Hand-off code: `exact` reproduces `url` byte for byte; otherwise a fresh nonce and time on every run. */
+export const snippet = (id: string, form: SignForm, url: string, language: Language, exact: boolean) =>
+  invoke<string>('snippet', { id, form, url, language, exact });
 export const listTiers = () => invoke<Tier[]>('list_tiers');
 export const applyTier = (form: SignForm, name: string) => invoke<SignForm>('apply_tier', { form, name });
 export const saveTier = (tier: Tier) => invoke<Tier[]>('save_tier', { tier });

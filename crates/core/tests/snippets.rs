@@ -11,8 +11,10 @@ use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
 use embed_core::sigma_classic::{SigmaClassicRequest, UserAttribute};
 use embed_core::sigma_jwt::SigmaJwtRequest;
-use embed_core::snippet::{snippet, Language};
-use embed_core::Secret;
+use embed_core::signature::SignatureCheck;
+use embed_core::snippet::{snippet, snippet_with, Freshness, Language};
+use embed_core::verdict::Reason;
+use embed_core::{Context, Embed, Judge, Policy, Secret};
 
 const SECRET: &str = "s3cret with spaces, ünïcode & a \"quote\"";
 
@@ -166,6 +168,82 @@ fn node_snippets_print_the_same_url() {
 #[test]
 fn python_snippets_print_the_same_url() {
     interpreted(Language::Python, "py", "python3");
+}
+
+/// Runs each case's fresh snippet twice: both URLs verify with the secret,
+/// their nonces differ from each other and from the form's, and their time
+/// is now.
+fn fresh(language: Language, extension: &str, program: &str) {
+    let dir = scratch();
+    let secret = Secret::new(SECRET);
+    for (name, request) in cases() {
+        let file = dir.join(format!("{name}-fresh.{extension}"));
+        let code = snippet_with(&request, language, "EMBED_SECRET", Freshness::Fresh).unwrap();
+        std::fs::write(&file, &code).unwrap();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let mut nonces = Vec::new();
+        for _ in 0..2 {
+            let mut command = Command::new(program);
+            command.arg(&file);
+            let url = run(command);
+            let embed = Embed::read(&url).unwrap_or_else(|e| panic!("{name}: {e}: {url}"));
+            let verdict = embed.verify(
+                &Judge {
+                    secret: &secret,
+                    policy: &Policy::default(),
+                    now: Some(now + 1),
+                },
+                Context::default(),
+            );
+            // Some cases are refused on purpose (no team); none for its signature or time.
+            assert_eq!(
+                verdict.signature,
+                SignatureCheck::Valid,
+                "{name} ({program})"
+            );
+            let reason = verdict.refusal.map(|r| r.reason);
+            assert!(
+                !matches!(
+                    reason,
+                    Some(Reason::Expired | Reason::TimeInFuture | Reason::InvalidSignature)
+                ),
+                "{name} ({program}): {reason:?}"
+            );
+            let issued = embed.facts.issued_at;
+            if request.sign(&secret).unwrap().contains("embed_timestamp")
+                || !matches!(request, EmbedRequest::BoldBi(_))
+            {
+                assert!(
+                    issued.is_some_and(|t| t.abs_diff(now) <= 5),
+                    "{name}: time {issued:?} is not now ({now})"
+                );
+            }
+            nonces.push(embed.facts.nonce.unwrap());
+        }
+        assert_ne!(nonces[0], nonces[1], "{name}: the same nonce twice");
+        assert!(!code.contains(&request.sign(&secret).unwrap()), "{name}");
+    }
+}
+
+#[test]
+fn fresh_node_snippets_print_a_new_valid_url_on_every_run() {
+    fresh(Language::Node, "mjs", "node");
+}
+
+#[test]
+fn fresh_python_snippets_print_a_new_valid_url_on_every_run() {
+    fresh(Language::Python, "py", "python3");
+}
+
+#[test]
+fn a_fresh_rust_snippet_is_refused_with_what_to_choose_instead() {
+    let (_, request) = cases().remove(0);
+    let error =
+        snippet_with(&request, Language::Rust, "EMBED_SECRET", Freshness::Fresh).unwrap_err();
+    assert!(error.to_string().contains("Node or Python"), "{error}");
 }
 
 #[test]

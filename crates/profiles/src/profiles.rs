@@ -144,6 +144,30 @@ impl Profiles {
         Ok(snippet(&request, language, DEFAULT_SECRET_ENV)?)
     }
 
+    /// A snippet of the form that makes a fresh nonce and takes the current
+    /// time on every run (Node, Python), so what it prints is never spent.
+    pub fn fresh_snippet(
+        &self,
+        id: &str,
+        form: &crate::signing::SignForm,
+        language: Language,
+        now: u64,
+    ) -> Result<String, ProfileError> {
+        let profile = self.store.get(id)?;
+        let request = embed_core::form::request(
+            &crate::signing::environment(&profile),
+            form,
+            now,
+            String::new,
+        );
+        Ok(embed_core::snippet::snippet_with(
+            &request,
+            language,
+            DEFAULT_SECRET_ENV,
+            embed_core::snippet::Freshness::Fresh,
+        )?)
+    }
+
     /// The secret's status for a listing: a keychain that cannot be read
     /// shows as "not set" with the reason and what to do, so the rest of the
     /// app stays usable. Never use this to decide whether to write a secret.

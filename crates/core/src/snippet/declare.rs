@@ -47,11 +47,20 @@ fn dynamic(value: &Value<'_>, none: &str, yes: &str, no: &str) -> String {
         Value::Attrs(items) => list(items, |a| {
             format!("[{}, {}]", quoted(&a.name), list(&a.values, |s| quoted(s)))
         }),
+        // Only reached for Rust, which declares constants (see `rust`).
+        Value::FreshNonce | Value::FreshTime => none.to_owned(),
     }
 }
 
 /// `const camelName = value;`
 pub fn node(name: &str, value: &Value<'_>) -> String {
+    match value {
+        Value::FreshNonce => return format!("const {} = crypto.randomUUID();", camel(name)),
+        Value::FreshTime => {
+            return format!("const {} = Math.floor(Date.now() / 1000);", camel(name))
+        }
+        _ => {}
+    }
     format!(
         "const {} = {};",
         camel(name),
@@ -61,6 +70,18 @@ pub fn node(name: &str, value: &Value<'_>) -> String {
 
 /// `UPPER_NAME = value`
 pub fn python(name: &str, value: &Value<'_>) -> String {
+    match value {
+        Value::FreshNonce => {
+            return format!(
+                "{} = str(__import__(\"uuid\").uuid4())",
+                name.to_uppercase()
+            )
+        }
+        Value::FreshTime => {
+            return format!("{} = int(__import__(\"time\").time())", name.to_uppercase())
+        }
+        _ => {}
+    }
     format!(
         "{} = {}",
         name.to_uppercase(),
@@ -86,6 +107,9 @@ pub fn rust(name: &str, value: &Value<'_>) -> String {
             n.map_or_else(|| "None".to_owned(), |n| format!("Some({n})")),
         ),
         Value::Bool(b) => ("bool", b.to_string()),
+        // Rust declares constants: a fresh snippet in Rust is not offered
+        // (`snippet` refuses it), so these never reach here.
+        Value::FreshNonce | Value::FreshTime => ("&str", "\"\"".to_owned()),
         Value::Strs(items) => ("&[&str]", strs(items)),
         Value::Pairs(items) => (
             "&[(&str, &str)]",

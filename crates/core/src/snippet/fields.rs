@@ -22,12 +22,31 @@ pub enum Value<'a> {
     Pairs(&'a [(String, String)]),
     /// User attributes with several values each.
     Attrs(&'a [UserAttribute]),
+    /// A fresh single-use value made when the snippet runs (a UUID v4).
+    FreshNonce,
+    /// The current Unix time when the snippet runs.
+    FreshTime,
+}
+
+/// Whether the snippet reproduces the URL shown or makes a fresh one on each run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// The nonce and time the URL was signed with: prints that very URL.
+    Exact,
+    /// A new nonce and the current time on every run: a new, unspent URL.
+    Fresh,
 }
 
 /// The request's scheme and its values, by snake_case name, in the order
 /// the snippet declares them (nonce and time last, under their comment).
-pub fn fields(request: &EmbedRequest) -> (Scheme, Vec<(&'static str, Value<'_>)>) {
+pub fn fields(
+    request: &EmbedRequest,
+    freshness: Freshness,
+) -> (Scheme, Vec<(&'static str, Value<'_>)>) {
     use Value::*;
+    let fresh = freshness == Freshness::Fresh;
+    let nonce = |exact| if fresh { FreshNonce } else { Str(exact) };
+    let now = |exact| if fresh { FreshTime } else { Int(exact) };
     match request {
         EmbedRequest::SigmaClassic(r) => (
             Scheme::SigmaClassic,
@@ -42,8 +61,8 @@ pub fn fields(request: &EmbedRequest) -> (Scheme, Vec<(&'static str, Value<'_>)>
                 ("session_length", Int(r.session_length)),
                 ("user_attributes", Attrs(&r.user_attributes)),
                 ("params", Pairs(&r.params)),
-                ("nonce", Str(&r.nonce)),
-                ("time", Int(r.time)),
+                ("nonce", nonce(&r.nonce)),
+                ("time", now(r.time)),
             ],
         ),
         EmbedRequest::SigmaJwt(r) => (
@@ -65,8 +84,8 @@ pub fn fields(request: &EmbedRequest) -> (Scheme, Vec<(&'static str, Value<'_>)>
                 ("first_name", OptStr(r.first_name.as_deref())),
                 ("last_name", OptStr(r.last_name.as_deref())),
                 ("params", Pairs(&r.params)),
-                ("jti", Str(&r.jti)),
-                ("iat", Int(r.iat)),
+                ("jti", nonce(&r.jti)),
+                ("iat", now(r.iat)),
             ],
         ),
         EmbedRequest::BoldBi(r) => (
@@ -77,8 +96,14 @@ pub fn fields(request: &EmbedRequest) -> (Scheme, Vec<(&'static str, Value<'_>)>
                 ("options", Pairs(&r.params)),
                 ("expiration", OptInt(r.expiration)),
                 ("escape_signature", Bool(r.escape_signature)),
-                ("nonce", Str(&r.nonce)),
-                ("timestamp", OptInt(r.timestamp)),
+                ("nonce", nonce(&r.nonce)),
+                (
+                    "timestamp",
+                    match r.timestamp {
+                        Some(_) if fresh => FreshTime,
+                        exact => OptInt(exact),
+                    },
+                ),
             ],
         ),
     }

@@ -1,8 +1,9 @@
-//! Hand-off code: the exact current URL, reproduced in Node (in the style
-//! of Sigma's `embed-api.js`), Python or Rust, reading the secret from an
-//! environment variable. The values (nonce and time included) are the ones
-//! the URL was signed with, so the snippet prints the very same URL; the
-//! comments say what to make fresh in production.
+//! Hand-off code: the current URL, built in Node (in the style of Sigma's
+//! `embed-api.js`), Python or Rust, reading the secret from an environment
+//! variable. Fresh (the default in the app, Node and Python): a new nonce
+//! and the current time on every run, so what it prints is never a spent or
+//! expired URL. Exact: the nonce and time the URL was signed with, so the
+//! snippet prints the very same URL; the comments say what to make fresh.
 //!
 //! Every snippet is run by the tests and must print, byte for byte, what
 //! the core signs for the same inputs.
@@ -43,9 +44,30 @@ impl Language {
 /// The default environment variable the snippets read the secret from.
 pub const DEFAULT_SECRET_ENV: &str = "EMBED_SECRET";
 
+pub use fields::Freshness;
+
 /// The snippet in `language` that prints the URL `request` signs to, with
 /// the secret read from the environment variable `secret_env`.
 pub fn snippet(request: &EmbedRequest, language: Language, secret_env: &str) -> Result<String> {
+    snippet_with(request, language, secret_env, Freshness::Exact)
+}
+
+/// [`snippet`], or with `Freshness::Fresh` a snippet that makes a new nonce
+/// and takes the current time on every run, so what it prints is never a
+/// spent or expired URL (Node and Python; Rust declares constants and
+/// reproduces the exact URL only).
+pub fn snippet_with(
+    request: &EmbedRequest,
+    language: Language,
+    secret_env: &str,
+    freshness: Freshness,
+) -> Result<String> {
+    if freshness == Freshness::Fresh && language == Language::Rust {
+        return Err(Error::BadField {
+            field: "hand-off".into(),
+            reason: "the Rust snippet reproduces the exact URL only; choose Node or Python for a fresh nonce and time on every run, or switch to the exact URL".into(),
+        });
+    }
     let valid_name = secret_env
         .bytes()
         .enumerate()
@@ -56,7 +78,7 @@ pub fn snippet(request: &EmbedRequest, language: Language, secret_env: &str) -> 
             reason: format!("{secret_env:?} is not an environment variable name like EMBED_SECRET"),
         });
     }
-    let (scheme, values) = fields::fields(request);
+    let (scheme, values) = fields::fields(request, freshness);
     let declare: fn(&str, &fields::Value<'_>) -> String = match language {
         Language::Node => declare::node,
         Language::Python => declare::python,
@@ -66,12 +88,42 @@ pub fn snippet(request: &EmbedRequest, language: Language, secret_env: &str) -> 
         .iter()
         .map(|(name, value)| declare(name, value))
         .collect();
-    Ok(fill(
+    let text = fill(
         template(scheme, language),
         prelude(language),
         &data,
         secret_env,
-    ))
+    );
+    Ok(match freshness {
+        Freshness::Exact => text,
+        Freshness::Fresh => fresh_comment(&text),
+    })
+}
+
+/// Rewrites the two comment lines above the values for a fresh snippet.
+fn fresh_comment(text: &str) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if let Some(at) = lines
+        .iter()
+        .position(|l| l.contains("The values this URL was signed with."))
+    {
+        let prefix = if lines[at].trim_start().starts_with('#') {
+            "# "
+        } else {
+            "// "
+        };
+        lines[at] = format!(
+            "{prefix}The form's values; the nonce and the time are made fresh on every run,"
+        );
+        if let Some(next) = lines.get_mut(at + 1) {
+            *next = format!("{prefix}so each run prints a new URL that has never been used.");
+        }
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 fn prelude(language: Language) -> &'static str {
