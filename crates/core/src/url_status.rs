@@ -245,7 +245,9 @@ pub fn of_report(report: &crate::inspect::InspectReport, now: u64) -> UrlStatus 
 pub fn of(context: &UrlContext, seen: &Observations) -> UrlStatus {
     let expired = context.expires_at.is_some_and(|e| e < context.now);
     let loaded = seen.seconds_since_load.is_some();
-    let spent = loaded && context.single_use;
+    // A request that never reached the server spent nothing.
+    let undelivered = matches!(&seen.reach, Some(r) if !matches!(r, Reachability::Reached { .. }));
+    let spent = loaded && context.single_use && !undelivered;
     let Said {
         tone,
         pill,
@@ -436,6 +438,7 @@ mod tests {
             (Tone::Bad, "Not loaded: no connection")
         );
         assert!(s.fix.is_some() && s.settled);
+        assert!(!s.spent, "a URL that never reached the server is not spent");
         let dns = Observations {
             reach: Some(Reachability::Dns {
                 host: "x.invalid".into(),

@@ -16,7 +16,7 @@ use embed_core::url_status::{
     self, HostVerdict, LocalCheck, Observations, Reachability, UrlContext, UrlStatus,
 };
 use embed_core::Embed;
-use embed_host::log::fingerprint;
+use embed_host::log::{fingerprint, EmbedEvent};
 use embed_host::state::HostState;
 
 use crate::error::origin_of;
@@ -99,8 +99,9 @@ impl LoadWatch {
         &self.url
     }
 
-    /// What has been seen of this load, from the host's logs and the probe.
-    pub fn observations(&self, host: &HostState) -> Observations {
+    /// What has been seen of this load, from the host's logs and the probe;
+    /// events from `until` on belong to a later load.
+    pub fn observations(&self, host: &HostState, until: Option<u64>) -> Observations {
         let mut seen = Observations {
             seconds_since_load: Some(self.started.elapsed().as_secs()),
             reach: self
@@ -124,7 +125,7 @@ impl LoadWatch {
                     code: r.code,
                 });
         }
-        for event in host.events.since(self.after_event) {
+        for event in self.events(host, until) {
             let data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
             match data.get("type").and_then(serde_json::Value::as_str) {
                 Some("workbook:loaded") => seen.embed_loaded = true,
@@ -146,13 +147,22 @@ impl LoadWatch {
         seen
     }
 
-    /// The URL's status now.
-    pub fn status(&self, host: &HostState, now: u64) -> UrlStatus {
+    /// What the embed posted during this load (before `until`, the next load's start).
+    pub fn events(&self, host: &HostState, until: Option<u64>) -> Vec<EmbedEvent> {
+        host.events
+            .since(self.after_event)
+            .into_iter()
+            .filter(|e| until.is_none_or(|u| e.id <= u))
+            .collect()
+    }
+
+    /// The URL's status now (events up to `until`, the next load's start).
+    pub fn status(&self, host: &HostState, now: u64, until: Option<u64>) -> UrlStatus {
         let context = UrlContext {
             now,
             ..self.context.clone()
         };
-        url_status::of(&context, &self.observations(host))
+        url_status::of(&context, &self.observations(host, until))
     }
 }
 
@@ -164,6 +174,8 @@ pub struct LoadView {
     pub url: String,
     /// Its status.
     pub status: UrlStatus,
+    /// What the embed (and the parent page) posted during this load.
+    pub events: Vec<EmbedEvent>,
 }
 
 /// Each profile's last load (the app's managed state).
@@ -182,9 +194,17 @@ impl Loads {
     /// `profile`'s last load: its URL and status, if it has one.
     pub fn view(&self, profile: &str, host: &HostState, now: u64) -> Option<LoadView> {
         let loads = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        loads.get(profile).map(|w| LoadView {
-            url: w.url().to_owned(),
-            status: w.status(host, now),
+        let watch = loads.get(profile)?;
+        // The preview is one window: a later load (of any profile) owns what came after it.
+        let until = loads
+            .values()
+            .map(|w| w.after_event)
+            .filter(|start| *start > watch.after_event)
+            .min();
+        Some(LoadView {
+            url: watch.url().to_owned(),
+            status: watch.status(host, now, until),
+            events: watch.events(host, until),
         })
     }
 

@@ -65,12 +65,12 @@ async fn the_status_is_the_hosts_verdict_on_exactly_the_loaded_url() {
         &loader(),
         now(),
     );
-    assert_eq!(watch.status(&host.state, now()).tone, Tone::Pending);
+    assert_eq!(watch.status(&host.state, now(), None).tone, Tone::Pending);
     reqwest::get(signed(&origin, "later-other-load", "Sales_People"))
         .await
         .unwrap();
     reqwest::get(&url).await.unwrap();
-    let status = watch.status(&host.state, now());
+    let status = watch.status(&host.state, now(), None);
     assert_eq!(status.tone, Tone::Bad, "{status:?}");
     assert!(status.pill.starts_with("Refused 403"), "{status:?}");
     assert!(status.headline.contains("do not exist"), "{status:?}");
@@ -92,7 +92,7 @@ async fn an_accepted_load_and_the_embeds_own_error_both_count() {
         now(),
     );
     reqwest::get(&url).await.unwrap();
-    let status = watch.status(&host.state, now());
+    let status = watch.status(&host.state, now(), None);
     assert_eq!(
         (status.tone, status.pill.as_str()),
         (Tone::Good, "Accepted 200")
@@ -103,7 +103,7 @@ async fn an_accepted_load_and_the_embeds_own_error_both_count() {
         origin: origin.clone(),
         data: r#"{"type":"workbook:error","code":"ETIMEDOUT","message":"Session expired. Reload the page."}"#.into(),
     });
-    let status = watch.status(&host.state, now());
+    let status = watch.status(&host.state, now(), None);
     assert_eq!(status.tone, Tone::Bad);
     assert!(status.headline.contains("Session expired"), "{status:?}");
     host.stop().await;
@@ -130,7 +130,7 @@ async fn an_unreachable_vendor_explains_itself_within_seconds() {
     );
     let started = Instant::now();
     let status = loop {
-        let status = watch.status(&host.state, now());
+        let status = watch.status(&host.state, now(), None);
         if status.settled || started.elapsed() > Duration::from_secs(10) {
             break status;
         }
@@ -139,5 +139,52 @@ async fn an_unreachable_vendor_explains_itself_within_seconds() {
     assert_eq!(status.pill, "Not loaded: no connection", "{status:?}");
     assert!(status.fix.is_some());
     assert!(started.elapsed() < Duration::from_secs(10));
+    host.stop().await;
+}
+
+#[tokio::test]
+async fn each_load_owns_only_the_events_posted_until_the_next_load() {
+    let host = host().await;
+    let origin = host.origin();
+    let event = |kind: &str| EmbedEvent {
+        id: 0,
+        time: now(),
+        origin: origin.clone(),
+        data: format!(r#"{{"type":"{kind}"}}"#),
+    };
+    let loads = embed_lab::watch::Loads::default();
+    let first = signed(&origin, "events-first", "Sales_People");
+    loads.started(
+        "a",
+        LoadWatch::start(
+            &first,
+            LocalCheck::Passes,
+            &host.state,
+            &origin,
+            &loader(),
+            now(),
+        ),
+    );
+    host.state.events.push(event("workbook:loaded"));
+    let second = signed(&origin, "events-second", "Sales_People");
+    loads.started(
+        "b",
+        LoadWatch::start(
+            &second,
+            LocalCheck::Passes,
+            &host.state,
+            &origin,
+            &loader(),
+            now(),
+        ),
+    );
+    host.state.events.push(event("workbook:error"));
+    let a = loads.view("a", &host.state, now()).unwrap();
+    let b = loads.view("b", &host.state, now()).unwrap();
+    assert_eq!(a.events.len(), 1);
+    assert!(a.events[0].data.contains("workbook:loaded"));
+    assert_eq!(b.events.len(), 1);
+    assert!(b.events[0].data.contains("workbook:error"));
+    assert!(loads.view("c", &host.state, now()).is_none());
     host.stop().await;
 }

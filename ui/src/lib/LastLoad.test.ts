@@ -8,6 +8,7 @@ afterEach(() => { cleanup(); clearMocks(); });
 
 const view = (status: Partial<LoadView['status']>): LoadView => ({
   url: 'http://127.0.0.1:1/embed/x?:nonce=n&:signature=s',
+  events: [],
   status: { tone: 'neutral', pill: '', headline: '', fix: null, local_check: 'Local check: …', spent: false, expired: false, settled: true, ...status },
 });
 
