@@ -4,23 +4,13 @@
 // as Sigma's SDK would (postMessage to the embed's origin), and records what
 // comes back. The control changes (the onchange and current events carry the
 // new value) and every answer is a documented outbound event.
-import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { bin, chrome as chromeWith, run, serve } from './common.mjs';
 
-const run = promisify(execFile);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../..');
-const bin = process.env.EMBED_SANDBOX_BIN || path.join(root, 'target/debug/embed-sandbox');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const chrome = (...args) => chromeWith(6000, ...args);
 const env = { ...process.env, EVENTS_SECRET: 'events-secret-' + Math.random().toString(16).slice(2) };
 let host;
 let child;
@@ -47,23 +37,13 @@ setTimeout(() => { document.getElementById('out').textContent = JSON.stringify(s
 }
 
 before(async () => {
-  child = spawn(bin, ['serve', '--client-id', 'events-client', '--secret-env', 'EVENTS_SECRET'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await once(createInterface({ input: child.stdout }), 'line');
-  host = line.replace('listening on ', '');
+  ({ child, host } = await serve(['--client-id', 'events-client', '--secret-env', 'EVENTS_SECRET'], env));
   customer = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(customerPage()); });
   customer.listen(0, '127.0.0.1');
   await once(customer, 'listening');
 });
 
 after(() => { child?.kill('SIGTERM'); customer?.close(); });
-
-async function chrome(...args) {
-  const profile = mkdtempSync(path.join(tmpdir(), 'chromium-'));
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, '--virtual-time-budget=6000'];
-  const { stdout } = await run(chromium, [...flags, ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
-  return stdout;
-}
 
 test('an inbound variables update changes the control and the workbook answers with outbound events', async () => {
   const { stdout } = await run(bin, ['sign', 'sigma', '--embed-path', `${host}/embed/1-events`, '--client-id', 'events-client',

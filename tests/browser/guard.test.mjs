@@ -5,23 +5,13 @@
 // window, around a frame of its own). Then a DNS-rebinding name mapped to
 // 127.0.0.1 asks the host for its index with the right token. Nothing may
 // work; the host is asked afterwards, with its token, what changed.
-import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { bin, chrome as chromeWith, run, serve } from './common.mjs';
 
-const run = promisify(execFile);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../..');
-const bin = process.env.EMBED_SANDBOX_BIN || path.join(root, 'target/debug/embed-sandbox');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const chrome = (...args) => chromeWith(6000, ...args);
 const token = 'guard-token-' + Math.random().toString(16).slice(2);
 const env = { ...process.env, GUARD_SECRET: 'guard-secret-' + Math.random().toString(16).slice(2), EMBED_SANDBOX_HOST_TOKEN: token };
 let host;
@@ -53,9 +43,7 @@ for (let i = 0; i < 6; i++) setTimeout(() => parent.postMessage({ type: 'injecte
 </script>`;
 
 before(async () => {
-  child = spawn(bin, ['serve', '--client-id', 'guard-client', '--secret-env', 'GUARD_SECRET'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await once(createInterface({ input: child.stdout }), 'line');
-  host = line.replace('listening on ', '');
+  ({ child, host } = await serve(['--client-id', 'guard-client', '--secret-env', 'GUARD_SECRET'], env));
   attacker = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end(req.url.startsWith('/poster') ? poster : attackPage());
@@ -66,14 +54,6 @@ before(async () => {
 });
 
 after(() => { child?.kill('SIGTERM'); attacker?.close(); });
-
-async function chrome(...args) {
-  const profile = mkdtempSync(path.join(tmpdir(), 'chromium-'));
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, '--virtual-time-budget=6000'];
-  const { stdout } = await run(chromium, [...flags, ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
-  return stdout;
-}
 
 const tools = (p) => fetch(`${host}${p}`, { headers: { 'x-embed-sandbox-token': token } });
 

@@ -1,22 +1,13 @@
 // The mock pages drawn by a real browser: Debian's headless Chromium loads
 // the local host's parent page around a freshly signed embed URL, runs both
 // pages' scripts, and the parent shows the embed's posted events.
-import { execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { bin, chrome as chromeWith, root, run, serve } from './common.mjs';
 
-const run = promisify(execFile);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '../..');
-const bin = process.env.EMBED_SANDBOX_BIN || path.join(root, 'target/debug/embed-sandbox');
-const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const chrome = (...args) => chromeWith(5000, ...args);
 const shots = process.env.SCREENSHOT_DIR || path.join(root, 'target/screenshots');
 const token = 'render-token-' + Math.random().toString(16).slice(2);
 const env = { ...process.env, RENDER_SECRET: 'render-secret-' + Math.random().toString(16).slice(2), EMBED_SANDBOX_HOST_TOKEN: token };
@@ -24,9 +15,7 @@ let host;
 let child;
 
 before(async () => {
-  child = spawn(bin, ['serve', '--client-id', 'render-client', '--secret-env', 'RENDER_SECRET'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await once(createInterface({ input: child.stdout }), 'line');
-  host = line.replace('listening on ', '');
+  ({ child, host } = await serve(['--client-id', 'render-client', '--secret-env', 'RENDER_SECRET'], env));
 });
 
 after(() => child?.kill('SIGTERM'));
@@ -36,14 +25,6 @@ async function sign(...extra) {
     '--email', 'ann@example.com', '--external-user-id', 'ann-1', '--team', 'Sales_Managers', '--account-type', 'Creator',
     '--session-length', '600', '--ua', 'Region=West', '--secret-env', 'RENDER_SECRET', ...extra], { env });
   return stdout.trim();
-}
-
-async function chrome(...args) {
-  const profile = mkdtempSync(path.join(tmpdir(), 'chromium-'));
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, '--virtual-time-budget=5000'];
-  const { stdout } = await run(chromium, [...flags, ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
-  return stdout;
 }
 
 test('the parent page shows that the embed loaded and lists its events', async () => {
