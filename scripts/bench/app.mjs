@@ -52,9 +52,13 @@ function memoryOf(binary) {
   }
   // WebKit processes of anything else on the machine (another app, the
   // end-to-end tests) share library pages with ours, which lowers our PSS.
+  // WebDriver's own (tauri-driver's child, ours or the tests') is not one.
   const otherWebKit = readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((p) => {
     if (ours.includes(p)) return false;
-    try { return readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('WebKit'); } catch { return false; }
+    try {
+      const comm = readFileSync(`/proc/${p}/comm`, 'utf8');
+      return comm.startsWith('WebKit') && !comm.startsWith('WebKitWebDriver');
+    } catch { return false; }
   }).length;
   return { pss: pss / 1024, rss: rss / 1024, parts, otherWebKit };
 }
