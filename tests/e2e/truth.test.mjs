@@ -143,7 +143,7 @@ test('a deleted built-in tier comes back by Undo or by Restore, and clearing a s
 
 test('Ctrl+Enter in the Inspector inspects the pasted URL instead of loading the form', async () => {
   await h.selectProfile(session, 'Local demo · Sigma classic');
-  const url = await h.signedUrl(session);
+  const url = await session.until(() => h.signedUrl(session), (u) => u.includes('/embed/'), 'the classic URL');
   await session.click('[data-testid=tab-inspect]');
   await h.paste(session, '[data-testid=inspect-input]', url);
   const windows = (await session.cmd('GET', '/window/handles')).length;
@@ -156,7 +156,7 @@ test('Ctrl+Enter in the Inspector inspects the pasted URL instead of loading the
 
 test('the Inspector reads a pasted URL at once: a headline without a secret, the offending row, JWT claims with dates', async () => {
   await h.selectProfile(session, 'Local demo · Sigma classic');
-  const url = await h.signedUrl(session);
+  const url = await session.until(() => h.signedUrl(session), (u) => u.includes('/embed/'), 'the classic URL');
   const broken = url.replace(/:time=(\d+)/, (_, t) => `:time=${t}000`);
   await session.click('[data-testid=tab-inspect]');
   await h.paste(session, '[data-testid=inspect-secret]', '');
@@ -167,11 +167,39 @@ test('the Inspector reads a pasted URL at once: a headline without a secret, the
   await h.selectProfile(session, 'Local demo · Sigma JWT');
   await session.click('[data-testid=tab-compose]');
   await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma JWT'), 'the JWT demo');
-  const jwtUrl = await h.signedUrl(session);
+  // The URL re-signs just after the switch: wait for the JWT one.
+  const jwtUrl = await session.until(() => h.signedUrl(session), (u) => u.includes('/workbook/') && u.includes(':jwt='), 'the JWT URL');
   await session.click('[data-testid=tab-inspect]');
   await h.paste(session, '[data-testid=inspect-input]', jwtUrl);
   const times = await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=jwt-time]')].map((e) => e.textContent).join(' | ')"), (t) => t.includes('exp:'), 'the JWT times');
   assert.match(times, /iat: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
   await h.screenshot(session, 'app-inspector-live.png');
   await session.click('[data-testid=tab-compose]');
+});
+
+test('an unreadable time says "expiry unknown" once, and notices stay with their profile', async () => {
+  await session.click('[data-testid=tab-compose]');
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
+  const url = await session.until(() => h.signedUrl(session), (u) => u.includes('/embed/'), 'the classic URL');
+  await session.click('[data-testid=tab-inspect]');
+  await h.paste(session, '[data-testid=inspect-input]', url.replace(/:time=\d+/, ':time=soon'));
+  const countdown = await session.until(() => session.text('[data-testid=countdown]'), (t) => t.length > 0, 'the countdown');
+  assert.match(countdown, /expiry unknown/);
+  assert.ok(!countdown.includes('never expires'));
+  const timeHazards = await session.run("return [...document.querySelectorAll('[data-testid=hazard][data-parameter=\":time\"]')].map((e) => e.textContent)");
+  assert.equal(timeHazards.length, 1, `the unreadable time is listed more than once: ${timeHazards.join(' | ')}`);
+  const text = await bodyText();
+  // Words keep their spaces.
+  assert.match(text, /:signature unsigned/);
+  await session.click('[data-testid=tab-compose]');
+  // The secret-saved message of one profile is not shown under another.
+  await h.selectProfile(session, 'Unreachable vendor (e2e)');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Unreachable vendor (e2e)'), 'the unreachable profile');
+  await session.type('[data-testid=secret-input]', 'another-secret-' + Date.now());
+  await session.click('[data-testid=save-secret]');
+  await session.until(() => session.text('[data-testid=secret-message]'), (t) => /Saved in the OS keychain/.test(t), 'the saved message');
+  await h.selectProfile(session, 'Local demo · Sigma classic');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
+  assert.equal(await session.run("return document.querySelector('[data-testid=secret-message]')"), null, 'a notice followed the profile switch');
 });
