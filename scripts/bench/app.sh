@@ -17,7 +17,7 @@ if [ "$smoke" = 1 ]; then rounds=${1:-1}; else rounds=${1:-5}; fi
 ./scripts/setup.sh
 if [ "$smoke" = 0 ] || [ ! -f ui/dist/index.html ]; then (cd ui && npm run build --silent); fi
 cargo build --quiet --locked "${cargo_profile[@]}" -p embed-sandbox-app
-CARGO_TARGET_DIR="$root/target" cargo build --quiet --locked "${cargo_profile[@]}" --manifest-path scripts/bench/hello/Cargo.toml
+CARGO_TARGET_DIR="$target_dir" cargo build --quiet --locked "${cargo_profile[@]}" --manifest-path scripts/bench/hello/Cargo.toml
 XDG_DATA_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d) XDG_CACHE_HOME=$(mktemp -d) XDG_RUNTIME_DIR=$(mktemp -d)
 export XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR
 chmod 700 "$XDG_RUNTIME_DIR"
@@ -27,6 +27,6 @@ export TAURI_DRIVER
 note="release builds"
 [ "$smoke" = 1 ] && note="smoke mode: debug builds, figures meaningless"
 echo "machine: $(machine)"
-app="$root/target/$profile/embed-sandbox-app" hello="$root/target/$profile/hello-tauri"
+app="$target_dir/$profile/embed-sandbox-app" hello="$target_dir/$profile/hello-tauri"
 dbus-run-session -- bash -c "echo -n bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null && xvfb-run -a -s '-screen 0 1280x800x24' node scripts/bench/app.mjs '$app' '$hello' '$rounds' '$note'" 2>&1 \
   | grep -v -e "Failed to set fd limit" -e "xdg-desktop-portal" -e "^dbus-daemon\[" -e "^SpiRegistry daemon"

@@ -33,7 +33,7 @@ else seconds=${1:-5}; rounds=${2:-5}; busy_check=${BENCH_BUSY_CHECK:-1}; fi
 "$root/scripts/setup.sh"
 cargo build --quiet --locked "${cargo_profile[@]}" -p embed-sandbox --manifest-path "$root/Cargo.toml"
 cargo build --quiet --locked "${cargo_profile[@]}" -p embed-host --example loadgen --manifest-path "$root/Cargo.toml"
-bin=$root/target/$profile
+bin=$target_dir/$profile
 work=$(mktemp -d)
 cleanup() { for pid in $(jobs -p); do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT

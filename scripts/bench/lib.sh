@@ -6,6 +6,8 @@
 # that a bench still runs and prints its ratio line. Its timings mean nothing.
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Where cargo puts the builds (CARGO_TARGET_DIR is honoured).
+target_dir=${CARGO_TARGET_DIR:-$bench_root/target}
 smoke=${BENCH_SMOKE:-0}
 if [ "${1:-}" = "--smoke" ]; then smoke=1; fi
 if [ "$smoke" = 1 ]; then

@@ -16,7 +16,7 @@ pin=""; command -v taskset >/dev/null && pin="taskset -c 0"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 echo "machine: $(machine)"
 for round in $(seq "$rounds"); do
-  read -r _ rust rust_sum < <($pin "$root/target/$profile/examples/sign_throughput" "$count")
+  read -r _ rust rust_sum < <($pin "$target_dir/$profile/examples/sign_throughput" "$count")
   read -r _ node node_sum < <($pin node "$root/scripts/bench/sign_node.mjs" "$count")
   [ "$rust_sum" = "$node_sum" ] || { echo "checksums differ: rust $rust_sum, node $node_sum" >&2; exit 1; }
   echo "$rust" >> "$work/rust"; echo "$node" >> "$work/node"
