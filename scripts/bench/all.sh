@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every bench (sign, host, app) and prints the README's tables: the
+# Runs every bench (sign, host, app, the core's criterion benches) and
+# prints the README's tables: the
 # machine (cores, CPU model, SHA extensions, load), then each bench's median,
 # min and max over its rounds, then how long each bench took.
 # Usage: scripts/bench/all.sh [--smoke]
@@ -31,6 +32,27 @@ bench() { # name, arguments...
 bench sign "" "$rounds"
 bench host "" "$rounds"
 if [ -n "$rounds" ]; then bench app "$rounds"; else bench app; fi
+
+# The criterion benches of the core (sign and verify per scheme): their
+# medians for the README's table; in smoke mode each runs once as a test.
+t0=$(date +%s)
+printf '\n==> bench criterion (cargo bench -p embed-core)%s\n' "$([ "$smoke" = 1 ] && echo ' (smoke: each once)')"
+if [ "$smoke" = 1 ]; then
+  (cd "$root" && cargo bench --quiet --locked -p embed-core --bench sign_verify -- --test) 2>&1 | tee "$work/criterion.log"
+  grep -q 'verify/boldbi' "$work/criterion.log" || { echo "bench criterion did not run" >&2; exit 1; }
+else
+  (cd "$root" && cargo bench --quiet --locked -p embed-core --bench sign_verify) 2>&1 | tee "$work/criterion.log"
+  {
+    echo
+    echo "**Criterion** (\`cargo bench -p embed-core\`; median of criterion's estimate, [low high] of its interval):"
+    echo
+    echo "| bench | time |"
+    echo "| --- | --- |"
+    # criterion prints "name  time:   [low median high]", the name sometimes on the line before.
+    awk '/^[a-z]+\/[a-z-]+/ {name=$1} /time:/ {gsub(/.*time: *\[/, ""); gsub(/\]/, ""); printf "| %s | %s %s [%s %s – %s %s] |\n", name, $3, $4, $1, $2, $5, $6}' "$work/criterion.log"
+  } >> "$BENCH_REPORT"
+fi
+echo "criterion: $(($(date +%s) - t0)) s" >> "$work/times"
 
 echo
 echo "==> README tables ($(date +%F)$([ "$smoke" = 1 ] && echo ', smoke mode: the figures mean nothing'))"
