@@ -253,11 +253,12 @@ fn per_parameter(param: &RawParam, scheme: Scheme, found: &mut Vec<Hazard>) {
             ));
         }
         if matches!(name, ":external_user_team") && raw.to_ascii_uppercase().contains("%2C") {
+            let teams = crate::facts::split_list(param);
             found.push(hazard(
                 "encoded-comma",
                 Severity::Info,
                 Some(name),
-                format!("{name} encodes its comma as %2C (Sigma's Node signing package and an older help example do); it still separates, so this is {} team(s): {}.", crate::facts::split_list(param).len(), crate::facts::split_list(param).join(" | ")),
+                format!("{name} encodes its comma as %2C (Sigma's Node signing package and an older help example do); it still separates, so this is {} team(s): {}.", teams.len(), teams.join(" | ")),
                 "Nothing to change if these are the teams you meant; a team name cannot contain a comma.",
             ));
         }

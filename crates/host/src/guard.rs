@@ -132,6 +132,21 @@ fn split_port(host: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Whether `origin` (`http://host:port`) is on this machine (127.0.0.0/8,
+/// `localhost`, `[::1]`): where a tool may send the host's token.
+pub fn is_loopback_origin(origin: &str) -> bool {
+    let host = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .unwrap_or_default();
+    match split_port(host).0 {
+        "localhost" | "[::1]" => true,
+        name => name
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback()),
+    }
+}
+
 /// A fresh per-run token: 244 random bits as 64 hex characters.
 pub fn fresh_token() -> String {
     format!(
@@ -272,6 +287,17 @@ mod tests {
         assert!(g.token_matches("t0ken"));
         assert!(!g.token_matches("t0ke"));
         assert!(!g.token_matches(""));
+    }
+
+    #[test]
+    fn the_token_goes_to_hosts_on_this_machine_only() {
+        assert!(is_loopback_origin("http://127.0.0.1:4000"));
+        assert!(is_loopback_origin("http://127.8.0.1:4000"));
+        assert!(is_loopback_origin("http://localhost:4000"));
+        assert!(is_loopback_origin("http://[::1]:4000"));
+        assert!(!is_loopback_origin("https://app.sigmacomputing.com"));
+        assert!(!is_loopback_origin("http://127.0.0.1.evil.example:80"));
+        assert!(!is_loopback_origin("http://localhost.evil.example"));
     }
 
     #[test]

@@ -183,6 +183,24 @@ pub struct LoadView {
 pub struct Loads(Mutex<HashMap<String, LoadWatch>>);
 
 impl Loads {
+    /// Starts following `url`, just loaded for `profile` (see [`LoadWatch::start`]).
+    pub fn start(
+        &self,
+        profile: &str,
+        url: &str,
+        local: LocalCheck,
+        host: &HostState,
+        host_origin: &str,
+        now: u64,
+    ) -> Result<(), crate::LabError> {
+        let loader = Loader::new(PROBE_TIMEOUT)?;
+        self.started(
+            profile,
+            LoadWatch::start(url, local, host, host_origin, &loader, now),
+        );
+        Ok(())
+    }
+
     /// Records `watch` as `profile`'s last load.
     pub fn started(&self, profile: &str, watch: LoadWatch) {
         self.0

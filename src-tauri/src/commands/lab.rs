@@ -94,6 +94,7 @@ pub(crate) async fn run_scenarios(
         }
     }
     let runs = embed_lab::run_scenarios(&loader()?, profile.scheme, built).await;
+    let tally = embed_lab::tally(&runs, skipped.len());
     let reported = ReportedProfile {
         name: profile.name,
         scheme: profile.scheme,
@@ -135,12 +136,7 @@ pub(crate) async fn run_scenarios(
             };
             ScenarioRunView { report, run }
         })
-        .collect::<Vec<_>>();
-    let just_runs: Vec<_> = runs
-        .iter()
-        .map(|v: &ScenarioRunView| v.run.clone())
         .collect();
-    let tally = embed_lab::tally(&just_runs, skipped.len());
     Ok(ScenarioResults {
         runs,
         skipped,

@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use embed_lab::watch::{LoadView, LoadWatch};
+use embed_lab::watch::LoadView;
 use embed_profiles::history::HistoryKind;
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
@@ -138,16 +138,9 @@ pub(crate) async fn open_preview(
     // The watch notes where the host's logs stand before the preview can
     // reach the host, so the verdict on this load is never missed.
     let local = embed_core::url_status::local_check(signed.report.verification.as_ref());
-    let loader = embed_lab::Loader::new(embed_lab::watch::PROBE_TIMEOUT)?;
-    let watch = LoadWatch::start(
-        &signed.url,
-        local,
-        &state.host.state,
-        &origin,
-        &loader,
-        now(),
-    );
-    state.loads.started(&id, watch);
+    state
+        .loads
+        .start(&id, &signed.url, local, &state.host.state, &origin, now())?;
     crate::preview::show(
         &app,
         &embed_host::parent_url(&origin, state.host.token(), &signed.url),

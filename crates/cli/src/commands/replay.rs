@@ -20,23 +20,6 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
 /// by `serve`, which also reads it to choose the token).
 pub const HOST_TOKEN_ENV: &str = "EMBED_SANDBOX_HOST_TOKEN";
 
-/// Whether `origin` (`http://host:port`) is on this machine.
-fn is_loopback_origin(origin: &str) -> bool {
-    let host = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-        .unwrap_or_default();
-    let name = match host.rsplit_once(':') {
-        Some((name, _)) if !host.ends_with(']') => name,
-        _ => host,
-    };
-    name == "localhost"
-        || name == "[::1]"
-        || name
-            .parse::<std::net::Ipv4Addr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 /// Runs `replay`; returns the output and whether the test passed.
 pub fn run(args: ReplayArgs) -> Result<(String, bool), CliError> {
     let url = input::url(&args.url, &SecretSource::default())?;
@@ -45,7 +28,7 @@ pub fn run(args: ReplayArgs) -> Result<(String, bool), CliError> {
     // token; it is only ever sent to a host on this machine.
     if let Ok(token) = std::env::var(HOST_TOKEN_ENV) {
         let origin = embed_lab::error::origin_of(url.trim());
-        if is_loopback_origin(&origin) {
+        if embed_host::guard::is_loopback_origin(&origin) {
             loader = loader.with_host_token(&origin, &token);
         }
     }
@@ -92,20 +75,4 @@ fn text(report: &ReplayReport) -> String {
     out.push_str(&report.summary);
     out.push('\n');
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_loopback_origin;
-
-    #[test]
-    fn the_token_goes_to_hosts_on_this_machine_only() {
-        assert!(is_loopback_origin("http://127.0.0.1:4000"));
-        assert!(is_loopback_origin("http://127.8.0.1:4000"));
-        assert!(is_loopback_origin("http://localhost:4000"));
-        assert!(is_loopback_origin("http://[::1]:4000"));
-        assert!(!is_loopback_origin("https://app.sigmacomputing.com"));
-        assert!(!is_loopback_origin("http://127.0.0.1.evil.example:80"));
-        assert!(!is_loopback_origin("http://localhost.evil.example"));
-    }
 }
