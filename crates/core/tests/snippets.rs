@@ -175,57 +175,60 @@ fn python_snippets_print_the_same_url() {
 /// is now.
 fn fresh(language: Language, extension: &str, program: &str) {
     let dir = scratch();
-    let secret = Secret::new(SECRET);
     for (name, request) in cases() {
         let file = dir.join(format!("{name}-fresh.{extension}"));
         let code = snippet_with(&request, language, "EMBED_SECRET", Freshness::Fresh).unwrap();
         std::fs::write(&file, &code).unwrap();
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let mut nonces = Vec::new();
-        for _ in 0..2 {
+        assert_fresh(name, &request, &code, || {
             let mut command = Command::new(program);
             command.arg(&file);
-            let url = run(command);
-            let embed = Embed::read(&url).unwrap_or_else(|e| panic!("{name}: {e}: {url}"));
-            let verdict = embed.verify(
-                &Judge {
-                    secret: &secret,
-                    policy: &Policy::default(),
-                    now: Some(now + 1),
-                },
-                Context::default(),
-            );
-            // Some cases are refused on purpose (no team); none for its signature or time.
-            assert_eq!(
-                verdict.signature,
-                SignatureCheck::Valid,
-                "{name} ({program})"
-            );
-            let reason = verdict.refusal.map(|r| r.reason);
-            assert!(
-                !matches!(
-                    reason,
-                    Some(Reason::Expired | Reason::TimeInFuture | Reason::InvalidSignature)
-                ),
-                "{name} ({program}): {reason:?}"
-            );
-            let issued = embed.facts.issued_at;
-            if request.sign(&secret).unwrap().contains("embed_timestamp")
-                || !matches!(request, EmbedRequest::BoldBi(_))
-            {
-                assert!(
-                    issued.is_some_and(|t| t.abs_diff(now) <= 5),
-                    "{name}: time {issued:?} is not now ({now})"
-                );
-            }
-            nonces.push(embed.facts.nonce.unwrap());
-        }
-        assert_ne!(nonces[0], nonces[1], "{name}: the same nonce twice");
-        assert!(!code.contains(&request.sign(&secret).unwrap()), "{name}");
+            command
+        });
     }
+}
+
+/// Runs `command` twice and checks what a fresh snippet must print.
+fn assert_fresh(name: &str, request: &EmbedRequest, code: &str, command: impl Fn() -> Command) {
+    let secret = Secret::new(SECRET);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let url = run(command());
+        let embed = Embed::read(&url).unwrap_or_else(|e| panic!("{name}: {e}: {url}"));
+        let verdict = embed.verify(
+            &Judge {
+                secret: &secret,
+                policy: &Policy::default(),
+                now: Some(now + 1),
+            },
+            Context::default(),
+        );
+        // Some cases are refused on purpose (no team); none for its signature or time.
+        assert_eq!(verdict.signature, SignatureCheck::Valid, "{name}");
+        let reason = verdict.refusal.map(|r| r.reason);
+        assert!(
+            !matches!(
+                reason,
+                Some(Reason::Expired | Reason::TimeInFuture | Reason::InvalidSignature)
+            ),
+            "{name}: {reason:?}"
+        );
+        let issued = embed.facts.issued_at;
+        if request.sign(&secret).unwrap().contains("embed_timestamp")
+            || !matches!(request, EmbedRequest::BoldBi(_))
+        {
+            assert!(
+                issued.is_some_and(|t| t.abs_diff(now) <= 5),
+                "{name}: time {issued:?} is not now ({now})"
+            );
+        }
+        nonces.push(embed.facts.nonce.unwrap());
+    }
+    assert_ne!(nonces[0], nonces[1], "{name}: the same nonce twice");
+    assert!(!code.contains(&request.sign(&secret).unwrap()), "{name}");
 }
 
 #[test]
@@ -239,15 +242,7 @@ fn fresh_python_snippets_print_a_new_valid_url_on_every_run() {
 }
 
 #[test]
-fn a_fresh_rust_snippet_is_refused_with_what_to_choose_instead() {
-    let (_, request) = cases().remove(0);
-    let error =
-        snippet_with(&request, Language::Rust, "EMBED_SECRET", Freshness::Fresh).unwrap_err();
-    assert!(error.to_string().contains("Node or Python"), "{error}");
-}
-
-#[test]
-fn rust_snippets_print_the_same_url() {
+fn rust_snippets_exact_and_fresh_print_the_same_url_or_a_new_valid_one() {
     // One scratch crate, a binary per case; the workspace's lock file pins the
     // versions already downloaded, so this builds offline.
     let project = scratch().join("rust");
@@ -256,7 +251,8 @@ fn rust_snippets_print_the_same_url() {
     std::fs::write(
         project.join("Cargo.toml"),
         "[package]\nname = \"snippet-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [dependencies]\nhmac = \"0.12\"\nsha2 = \"0.10\"\nbase64 = \"0.22\"\nserde_json = { version = \"1\", features = [\"preserve_order\"] }\n",
+         [dependencies]\nhmac = \"0.12\"\nsha2 = \"0.10\"\nbase64 = \"0.22\"\nserde_json = { version = \"1\", features = [\"preserve_order\"] }\n\
+         uuid = { version = \"1\", features = [\"v4\"] }\n",
     )
     .unwrap();
     let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.lock");
@@ -268,6 +264,11 @@ fn rust_snippets_print_the_same_url() {
         std::fs::write(
             bins.join(format!("{}.rs", name.replace('-', "_"))),
             snippet(request, Language::Rust, "EMBED_SECRET").unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            bins.join(format!("{}_fresh.rs", name.replace('-', "_"))),
+            snippet_with(request, Language::Rust, "EMBED_SECRET", Freshness::Fresh).unwrap(),
         )
         .unwrap();
     }
@@ -290,6 +291,11 @@ fn rust_snippets_print_the_same_url() {
             request.sign(&Secret::new(SECRET)).unwrap(),
             "{name}"
         );
+        let fresh = project
+            .join("target/debug")
+            .join(format!("{}_fresh", name.replace('-', "_")));
+        let code = snippet_with(request, Language::Rust, "EMBED_SECRET", Freshness::Fresh).unwrap();
+        assert_fresh(name, request, &code, || Command::new(&fresh));
     }
 }
 
@@ -300,7 +306,13 @@ fn snippets_never_contain_the_secret_and_refuse_odd_variable_names() {
             let text = snippet(&request, language, "MY_EMBED_SECRET_2").unwrap();
             assert!(!text.contains(SECRET));
             assert!(text.contains("MY_EMBED_SECRET_2"));
-            for placeholder in ["@SECRET_ENV@", "@DATA@", "@PRELUDE@"] {
+            for placeholder in [
+                "@SECRET_ENV@",
+                "@DATA@",
+                "@PRELUDE@",
+                "@SINGLE_USE@",
+                "@FRESH_DEPS@",
+            ] {
                 assert!(
                     !text.contains(placeholder),
                     "{placeholder} left in the snippet"

@@ -1,6 +1,7 @@
 //! One declaration line per value, in each language's own syntax.
 
-use super::fields::Value;
+use super::fields::{is_single_use, Value};
+use super::Language;
 
 /// A string literal valid in JavaScript and Python (JSON's escaping).
 fn quoted(text: &str) -> String {
@@ -47,8 +48,8 @@ fn dynamic(value: &Value<'_>, none: &str, yes: &str, no: &str) -> String {
         Value::Attrs(items) => list(items, |a| {
             format!("[{}, {}]", quoted(&a.name), list(&a.values, |s| quoted(s)))
         }),
-        // Only reached for Rust, which declares constants (see `rust`).
-        Value::FreshNonce | Value::FreshTime => none.to_owned(),
+        // Node and Python write these themselves; Rust binds them in `main`.
+        Value::FreshNonce | Value::FreshTime | Value::FreshSomeTime => none.to_owned(),
     }
 }
 
@@ -56,7 +57,7 @@ fn dynamic(value: &Value<'_>, none: &str, yes: &str, no: &str) -> String {
 pub fn node(name: &str, value: &Value<'_>) -> String {
     match value {
         Value::FreshNonce => return format!("const {} = crypto.randomUUID();", camel(name)),
-        Value::FreshTime => {
+        Value::FreshTime | Value::FreshSomeTime => {
             return format!("const {} = Math.floor(Date.now() / 1000);", camel(name))
         }
         _ => {}
@@ -77,7 +78,7 @@ pub fn python(name: &str, value: &Value<'_>) -> String {
                 name.to_uppercase()
             )
         }
-        Value::FreshTime => {
+        Value::FreshTime | Value::FreshSomeTime => {
             return format!("{} = int(__import__(\"time\").time())", name.to_uppercase())
         }
         _ => {}
@@ -107,9 +108,8 @@ pub fn rust(name: &str, value: &Value<'_>) -> String {
             n.map_or_else(|| "None".to_owned(), |n| format!("Some({n})")),
         ),
         Value::Bool(b) => ("bool", b.to_string()),
-        // Rust declares constants: a fresh snippet in Rust is not offered
-        // (`snippet` refuses it), so these never reach here.
-        Value::FreshNonce | Value::FreshTime => ("&str", "\"\"".to_owned()),
+        // Fresh values are bound in `main` (see `single_use`), never declared.
+        Value::FreshNonce | Value::FreshTime | Value::FreshSomeTime => ("&str", "\"\"".to_owned()),
         Value::Strs(items) => ("&[&str]", strs(items)),
         Value::Pairs(items) => (
             "&[(&str, &str)]",
@@ -135,6 +135,29 @@ pub fn rust(name: &str, value: &Value<'_>) -> String {
         ),
     };
     format!("const {}: {kind} = {literal};", name.to_uppercase())
+}
+
+/// The Rust lines at the start of `main` that bind the single-use values:
+/// the constants above when exact, made on every run when fresh. Empty for
+/// the other languages, which declare them with the rest.
+pub fn single_use(language: Language, values: &[(&str, Value<'_>)]) -> String {
+    if language != Language::Rust {
+        return String::new();
+    }
+    const NOW: &str = "std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect(\"the clock is after 1970\").as_secs()";
+    values
+        .iter()
+        .filter(|(name, _)| is_single_use(name))
+        .map(|(name, value)| match value {
+            Value::FreshNonce => {
+                format!("    let {name}: &str = &uuid::Uuid::new_v4().to_string();")
+            }
+            Value::FreshTime => format!("    let {name}: u64 = {NOW};"),
+            Value::FreshSomeTime => format!("    let {name}: Option<u64> = Some({NOW});"),
+            _ => format!("    let {name} = {};", name.to_uppercase()),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

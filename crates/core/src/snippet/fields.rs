@@ -26,6 +26,25 @@ pub enum Value<'a> {
     FreshNonce,
     /// The current Unix time when the snippet runs.
     FreshTime,
+    /// The current Unix time when the snippet runs, where the value is optional.
+    FreshSomeTime,
+}
+
+impl Value<'_> {
+    /// Whether the snippet makes this value when it runs.
+    pub fn is_fresh(&self) -> bool {
+        matches!(
+            self,
+            Value::FreshNonce | Value::FreshTime | Value::FreshSomeTime
+        )
+    }
+}
+
+/// The single-use values (nonce and time, under each scheme's names). Rust
+/// binds them as locals at the start of `main`, from constants when exact
+/// and made on every run when fresh.
+pub fn is_single_use(name: &str) -> bool {
+    matches!(name, "nonce" | "time" | "jti" | "iat" | "timestamp")
 }
 
 /// Whether the snippet reproduces the URL shown or makes a fresh one on each run.
@@ -100,7 +119,7 @@ pub fn fields(
                 (
                     "timestamp",
                     match r.timestamp {
-                        Some(_) if fresh => FreshTime,
+                        Some(_) if fresh => FreshSomeTime,
                         exact => OptInt(exact),
                     },
                 ),

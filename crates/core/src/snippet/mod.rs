@@ -54,20 +54,13 @@ pub fn snippet(request: &EmbedRequest, language: Language, secret_env: &str) -> 
 
 /// [`snippet`], or with `Freshness::Fresh` a snippet that makes a new nonce
 /// and takes the current time on every run, so what it prints is never a
-/// spent or expired URL (Node and Python; Rust declares constants and
-/// reproduces the exact URL only).
+/// spent or expired URL (in Rust, as locals at the start of `main`).
 pub fn snippet_with(
     request: &EmbedRequest,
     language: Language,
     secret_env: &str,
     freshness: Freshness,
 ) -> Result<String> {
-    if freshness == Freshness::Fresh && language == Language::Rust {
-        return Err(Error::BadField {
-            field: "hand-off".into(),
-            reason: "the Rust snippet reproduces the exact URL only; choose Node or Python for a fresh nonce and time on every run, or switch to the exact URL".into(),
-        });
-    }
     let valid_name = secret_env
         .bytes()
         .enumerate()
@@ -84,8 +77,10 @@ pub fn snippet_with(
         Language::Python => declare::python,
         Language::Rust => declare::rust,
     };
+    let single_use = declare::single_use(language, &values);
     let data: Vec<String> = values
         .iter()
+        .filter(|(_, value)| language != Language::Rust || !value.is_fresh())
         .map(|(name, value)| declare(name, value))
         .collect();
     let text = fill(
@@ -93,6 +88,15 @@ pub fn snippet_with(
         prelude(language),
         &data,
         secret_env,
+    )
+    .replace("@SINGLE_USE@", &single_use)
+    .replace(
+        "@FRESH_DEPS@",
+        if freshness == Freshness::Fresh {
+            ", uuid = { version = \"1\", features = [\"v4\"] }"
+        } else {
+            ""
+        },
     );
     Ok(match freshness {
         Freshness::Exact => text,

@@ -1,5 +1,5 @@
 //! Builds a Bold BI embed URL with token authentication. Run: @SECRET_ENV@=... cargo run
-//! Cargo.toml: [dependencies] hmac = "0.12", sha2 = "0.10", base64 = "0.22"
+//! Cargo.toml: [dependencies] hmac = "0.12", sha2 = "0.10"@FRESH_DEPS@, base64 = "0.22"
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 @PRELUDE@
@@ -10,11 +10,12 @@ use base64::Engine;
 
 fn main() {
     let secret = secret();
-    let mut query = format!("embed_nonce={}&embed_user_email={}", enc(NONCE, b""), enc(EMAIL, b""));
+@SINGLE_USE@
+    let mut query = format!("embed_nonce={}&embed_user_email={}", enc(nonce, b""), enc(EMAIL, b""));
     for (name, value) in OPTIONS {
         query += &format!("&{}={}", enc(name, b"="), enc(value, b""));
     }
-    if let Some(timestamp) = TIMESTAMP {
+    if let Some(timestamp) = timestamp {
         query += &format!("&embed_timestamp={timestamp}");
         if let Some(expiration) = EXPIRATION {
             query += &format!("&embed_expirationtime={expiration}");

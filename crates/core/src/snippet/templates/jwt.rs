@@ -1,5 +1,5 @@
 //! Builds a Sigma JWT embed URL (HS256, kid = client id). Run: @SECRET_ENV@=... cargo run
-//! Cargo.toml: [dependencies] hmac = "0.12", sha2 = "0.10", base64 = "0.22",
+//! Cargo.toml: [dependencies] hmac = "0.12", sha2 = "0.10"@FRESH_DEPS@, base64 = "0.22",
 //! serde_json = { version = "1", features = ["preserve_order"] }
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -12,13 +12,14 @@ use serde_json::{json, Map, Value};
 
 fn main() {
     let secret = secret();
+@SINGLE_USE@
     // Claim order matters only for reproducing this exact token; Sigma reads any order.
     let header = json!({ "typ": "JWT", "alg": "HS256", "kid": CLIENT_ID });
     let mut claims = Map::new();
     claims.insert("sub".into(), EMAIL.into());
-    claims.insert("jti".into(), JTI.into());
-    claims.insert("iat".into(), IAT.into());
-    claims.insert("exp".into(), (IAT + TTL).into());
+    claims.insert("jti".into(), jti.into());
+    claims.insert("iat".into(), iat.into());
+    claims.insert("exp".into(), (iat + TTL).into());
     let optional = [
         ("iss", ISSUER),
         ("ver", VERSION),
