@@ -34,6 +34,10 @@ pub enum ScenarioId {
     Expired,
     /// Signed with a time ahead of now by more than the allowed skew.
     TimeInFuture,
+    /// The time in milliseconds (JavaScript's `Date.now()` without `/ 1000`).
+    MillisecondTime,
+    /// A fractional `:time`, as Sigma's Python signing package sends it.
+    FractionalTime,
     /// The same URL loaded twice.
     ReusedNonce,
     /// A team the organisation does not have.
@@ -67,12 +71,14 @@ pub enum ScenarioId {
 }
 
 /// All scenarios in order.
-pub const ALL: [ScenarioId; 20] = [
+pub const ALL: [ScenarioId; 22] = [
     ScenarioId::WrongClientId,
     ScenarioId::WrongSecret,
     ScenarioId::TamperedAfterSigning,
     ScenarioId::Expired,
     ScenarioId::TimeInFuture,
+    ScenarioId::MillisecondTime,
+    ScenarioId::FractionalTime,
     ScenarioId::ReusedNonce,
     ScenarioId::UnknownTeam,
     ScenarioId::WrongMode,
@@ -107,6 +113,8 @@ impl ScenarioId {
             ScenarioId::TamperedAfterSigning => "Parameter tampered after signing",
             ScenarioId::Expired => "Expired",
             ScenarioId::TimeInFuture => "Time in the future",
+            ScenarioId::MillisecondTime => "Time in milliseconds",
+            ScenarioId::FractionalTime => "Fractional :time (Sigma's Python sample)",
             ScenarioId::ReusedNonce => "Reused nonce",
             ScenarioId::UnknownTeam => "Unknown team",
             ScenarioId::WrongMode => "Wrong :mode",
@@ -133,6 +141,8 @@ impl ScenarioId {
             ScenarioId::TamperedAfterSigning => "tampered-after-signing",
             ScenarioId::Expired => "expired",
             ScenarioId::TimeInFuture => "time-in-future",
+            ScenarioId::MillisecondTime => "millisecond-time",
+            ScenarioId::FractionalTime => "fractional-time",
             ScenarioId::ReusedNonce => "reused-nonce",
             ScenarioId::UnknownTeam => "unknown-team",
             ScenarioId::WrongMode => "wrong-mode",
@@ -311,6 +321,40 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 ),
                 request.sign(base.secret)?,
                 refused(Reason::TimeInFuture).depending_on("clock skew"),
+            )
+        }
+        ScenarioId::MillisecondTime => {
+            let millis = base.now.saturating_mul(1000);
+            request.set_time(millis);
+            built(
+                format!("signed with the time in milliseconds ({millis}, Date.now() without / 1000): tens of thousands of years ahead"),
+                request.sign(base.secret)?,
+                refused(Reason::TimeInFuture),
+            )
+        }
+        ScenarioId::FractionalTime => {
+            let EmbedRequest::SigmaClassic(r) = &request else {
+                return Err(NotBuilt::NotApplicable(
+                    "Only Sigma's classic :time is sent as a float by a vendor sample.",
+                ));
+            };
+            let url = request.sign(base.secret)?;
+            let whole = format!("&:time={}&", r.time);
+            let fraction = format!("&:time={}.069265&", r.time);
+            let unsigned = url
+                .rsplit_once("&:signature=")
+                .map_or(url.as_str(), |(prefix, _)| prefix);
+            let with_fraction = format!("{unsigned}&").replacen(&whole, &fraction, 1);
+            let prefix = with_fraction.strip_suffix('&').unwrap_or(&with_fraction);
+            let expected = if base.policy.sigma_strict_time {
+                refused(Reason::MissingParameter)
+            } else {
+                Expected::accepted()
+            };
+            built(
+                format!("signed with :time={}.069265, as Python's time.time() gives it: accepted by Sigma's own sample, refused only when strict", r.time),
+                sign_classic_prefix(prefix, base.secret),
+                expected.depending_on("Sigma strict :time"),
             )
         }
         ScenarioId::ReusedNonce => {

@@ -105,7 +105,7 @@ async fn run_gallery(policy: Policy) -> usize {
 
 #[tokio::test]
 async fn every_scenario_gets_its_refusal_from_the_local_host() {
-    assert_eq!(run_gallery(Policy::default()).await, 46);
+    assert_eq!(run_gallery(Policy::default()).await, 50);
 }
 
 #[tokio::test]
@@ -115,9 +115,10 @@ async fn scenarios_follow_the_hosts_settings() {
         boldbi_refuse_reused_nonce: false,
         max_session_length: 3600,
         clock_skew: 60,
+        sigma_strict_time: true,
         ..Policy::default()
     };
-    assert_eq!(run_gallery(policy).await, 46);
+    assert_eq!(run_gallery(policy).await, 50);
 }
 
 #[tokio::test]

@@ -160,8 +160,8 @@ fn check_all(policy: &Policy) -> usize {
 
 #[test]
 fn every_scenario_gets_the_refusal_it_promises() {
-    // 20 scenarios over 3 schemes, minus the ones that do not apply.
-    assert_eq!(check_all(&Policy::default()), 46);
+    // 22 scenarios over 3 schemes, minus the ones that do not apply.
+    assert_eq!(check_all(&Policy::default()), 50);
 }
 
 #[test]
@@ -170,6 +170,7 @@ fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
         boldbi_plus_as_space: true,
         boldbi_refuse_reused_nonce: false,
         max_session_length: 3600,
+        sigma_strict_time: true,
         ..Policy::default()
     };
     check_all(&policy);
@@ -186,6 +187,24 @@ fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
     assert!(raw.expected.setting.is_some());
     let reuse = build(ScenarioId::ReusedNonce, &base, "n".into()).unwrap();
     assert!(reuse.expected.accepted && reuse.loads == 2);
+    let classic = Base {
+        request: &requests()[0],
+        ..base
+    };
+    let strict = build(ScenarioId::FractionalTime, &classic, "n".into()).unwrap();
+    assert_eq!(strict.expected.reason, Some(Reason::MissingParameter));
+    assert!(strict.url.contains(&format!("&:time={NOW}.069265")));
+    let lenient = Policy::default();
+    let sample = build(
+        ScenarioId::FractionalTime,
+        &Base {
+            policy: &lenient,
+            ..classic
+        },
+        "n".into(),
+    )
+    .unwrap();
+    assert!(sample.expected.accepted && sample.expected.setting.is_some());
 }
 
 #[test]
