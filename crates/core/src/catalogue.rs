@@ -1,4 +1,6 @@
-//! Every parameter the vendors document, with its meaning and allowed values.
+//! The shape of a documented parameter (meaning, allowed values, legacy
+//! name) and the look-ups over a scheme's catalogue. The catalogues
+//! themselves are each scheme's data, in its folder under `schemes/`.
 //!
 //! Built from vendors.md. The inspector annotates pasted URLs with it, flags
 //! values outside what is allowed, names missing required parameters and
@@ -115,7 +117,7 @@ impl From<&ParamSpec> for ParamInfo {
     }
 }
 
-const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
+pub(crate) const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
     ParamSpec {
         name,
         meaning,
@@ -125,7 +127,7 @@ const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> Par
     }
 }
 
-const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
+pub(crate) const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
     ParamSpec {
         name,
         meaning,
@@ -135,7 +137,7 @@ const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> Par
     }
 }
 
-const fn renamed(
+pub(crate) const fn renamed(
     name: &'static str,
     current: &'static str,
     supported: &'static str,
@@ -151,345 +153,6 @@ const fn renamed(
     }
 }
 
-const BOOL: Allowed = Allowed::Bool;
-const TEXT: Allowed = Allowed::Text;
-const MENU_POSITIONS: &[&str] = &["top", "bottom", "none"];
-const THEMES: &[&str] = &["Light", "Dark", "Surface"];
-
-/// Sigma interface parameters, shared by the classic and JWT URLs.
-const SIGMA_INTERFACE: &[ParamSpec] = &[
-    opt(
-        ":disable_mobile_view",
-        "Always show the desktop layout, even on small screens.",
-        BOOL,
-    ),
-    opt(":hide_bookmarks", "Hide the bookmarks menu.", BOOL),
-    opt(
-        ":hide_folder_navigation",
-        "Hide the folder navigation (breadcrumb) in the header.",
-        BOOL,
-    ),
-    opt(
-        ":hide_menu",
-        "Hide the workbook menu; needs :menu_position.",
-        BOOL,
-    ),
-    opt(
-        ":hide_run_as_recipient",
-        "Hide 'run as recipient' in schedules.",
-        BOOL,
-    ),
-    opt(":hide_schedule", "Hide the schedule export option.", BOOL),
-    opt(":hide_send", "Hide the 'send now' export option.", BOOL),
-    opt(
-        ":hide_sheet_interactions",
-        "Hide sort, filter and other sheet interactions.",
-        BOOL,
-    ),
-    opt(":hide_tooltip", "Hide element tooltips.", BOOL),
-    opt(
-        ":first_name",
-        "The embed user's first name (send with :last_name).",
-        TEXT,
-    ),
-    opt(
-        ":last_name",
-        "The embed user's last name (send with :first_name).",
-        TEXT,
-    ),
-    opt(
-        ":loading_bg",
-        "Background colour of the loading screen (hex).",
-        TEXT,
-    ),
-    opt(":loading_text", "Text of the loading screen.", TEXT),
-    opt(
-        ":lng",
-        "Interface language code (en, fr, de, ja, ...).",
-        TEXT,
-    ),
-    opt(":lng_variant", "Language variant; needs :lng.", TEXT),
-    opt(
-        ":menu_position",
-        "Where the workbook menu sits (default bottom; none beside a JWT).",
-        Allowed::OneOf(MENU_POSITIONS),
-    ),
-    opt(
-        ":responsive_height",
-        "Post the page height to the parent (workbook:pageheight:onchange).",
-        BOOL,
-    ),
-    opt(":show_footer", "Show the footer with page tabs.", BOOL),
-    opt(
-        ":showUnderlyingData",
-        "Allow 'show underlying data' on elements.",
-        BOOL,
-    ),
-    opt(
-        ":theme",
-        "Workbook theme.",
-        Allowed::BuiltInOrCustom(THEMES),
-    ),
-    opt(
-        ":use_user_name",
-        "Show the user's name instead of the email.",
-        BOOL,
-    ),
-    opt(
-        ":eval_connection_id",
-        "Connection to evaluate the workbook against.",
-        TEXT,
-    ),
-];
-
-const SIGMA_CLASSIC_IDENTITY: &[ParamSpec] = &[
-    req(
-        ":nonce",
-        "Single-use random string (at most 255 characters); refused when reused.",
-        TEXT,
-    ),
-    req(":client_id", "Client id of the embed credentials.", TEXT),
-    req(":email", "The embed user's email address.", Allowed::Email),
-    req(
-        ":external_user_id",
-        "Your application's stable id for the user.",
-        TEXT,
-    ),
-    req(
-        ":external_user_team",
-        "Team(s) the user belongs to, comma-separated.",
-        Allowed::CommaList,
-    ),
-    opt(
-        ":account_type",
-        "Account type: View, Act, Analyze, Build, Admin (current defaults), a legacy name (Viewer, Creator, Explorer, Lite, Essential, Pro) or a custom type; the highest type when absent.",
-        Allowed::BuiltInOrCustom(crate::form_choices::SIGMA_ALL_ACCOUNT_TYPES),
-    ),
-    req(
-        ":mode",
-        "Embed mode: userbacked for secure embeds (view and explore are the older application-embed modes).",
-        Allowed::OneOf(&["userbacked", "view", "explore"]),
-    ),
-    req(
-        ":session_length",
-        "Seconds the embed session lasts.",
-        Allowed::Seconds { min: 1, max: None },
-    ),
-    req(
-        ":time",
-        "Unix time (seconds) when the URL was signed.",
-        Allowed::UnixTime,
-    ),
-    req(
-        ":signature",
-        "Lowercase hex HMAC-SHA256 of everything before it, keyed with the secret.",
-        Allowed::Signature,
-    ),
-];
-
-const SIGMA_JWT_URL: &[ParamSpec] = &[
-    req(
-        ":jwt",
-        "The HS256-signed token carrying the user's identity.",
-        Allowed::Signature,
-    ),
-    req(
-        ":embed",
-        "Marks the URL as an embed.",
-        Allowed::OneOf(&["true"]),
-    ),
-    opt(
-        ":hide_explore_toggle",
-        "Hide the explore toggle (JWT URLs only).",
-        BOOL,
-    ),
-];
-
-/// The interface parameters Sigma allows beside a JWT (unsigned, in the
-/// URL); the others are claims, account-type permissions, or unsupported.
-pub const SIGMA_JWT_ALLOWED_BESIDE: &[&str] = &[
-    ":jwt",
-    ":embed",
-    ":hide_bookmarks",
-    ":hide_explore_toggle",
-    ":hide_folder_navigation",
-    ":hide_menu",
-    ":hide_tooltip",
-    ":lng",
-    ":lng_variant",
-    ":menu_position",
-    ":responsive_height",
-    ":theme",
-];
-
-const BOLD_BI: &[ParamSpec] = &[
-    req(
-        "embed_nonce",
-        "Random GUID; restricts URL reconstruction.",
-        TEXT,
-    ),
-    req(
-        "embed_user_email",
-        "The user's email address.",
-        Allowed::Email,
-    ),
-    opt(
-        "embed_timestamp",
-        "Unix time (seconds) of signing; the URL is valid 6 days from it.",
-        Allowed::UnixTime,
-    ),
-    opt(
-        "embed_expirationtime",
-        "Validity in seconds from embed_timestamp (needs it).",
-        Allowed::Seconds {
-            min: 86_400,
-            max: Some(518_400),
-        },
-    ),
-    // Current names (Bold BI 12 and later; vendors.md section 4): every
-    // switch defaults to false, the favourite icon to true.
-    opt("views", "Show the views icon (default false).", BOOL),
-    opt(
-        "embed_dashboard_views_edit",
-        "Allow saving, updating and deleting views (default false).",
-        BOOL,
-    ),
-    opt("export", "Show the export options (default false).", BOOL),
-    opt(
-        "dashboard_comments",
-        "Allow dashboard comments (default false).",
-        BOOL,
-    ),
-    opt("widget_comments", "Allow widget comments (default false).", BOOL),
-    opt(
-        "hide_dashboard_edit",
-        "Hide the dashboard edit icon (default false).",
-        BOOL,
-    ),
-    opt("hide_preview_as", "Hide 'preview as' (default false).", BOOL),
-    opt(
-        "embed_dashboard_favorite",
-        "Show the favourite icon (default true).",
-        BOOL,
-    ),
-    opt("hide_header", "Hide the dashboard header (default false).", BOOL),
-    opt("hide_metrics", "Hide metrics (default false).", BOOL),
-    opt(
-        "hide_tool",
-        "Toolbar icons to hide: dp dashboard parameters, fo filter overview, fs full screen, rf refresh, om options, sh share (since v10).",
-        Allowed::CommaListOf(&["dp", "fo", "fs", "rf", "om", "sh"]),
-    ),
-    opt(
-        "hide_widget_tool",
-        "Widget icons to hide: fr filter, fs maximize, om options.",
-        Allowed::CommaListOf(&["fr", "fs", "om"]),
-    ),
-    opt(
-        "restrict_mobile_view",
-        "Keep the desktop layout on mobile (default false).",
-        BOOL,
-    ),
-    opt(
-        "hide_language_dropdown",
-        "Hide the language drop-down (default false).",
-        BOOL,
-    ),
-    opt(
-        "language_code",
-        "Dashboard language code, such as fr-FR.",
-        TEXT,
-    ),
-    opt(
-        "enable_ai_assistant",
-        "Enable the AI assistant (default false).",
-        BOOL,
-    ),
-    opt(
-        "enable_ai_summary",
-        "AI summaries: ds for the dashboard, ws for widgets.",
-        Allowed::CommaListOf(&["ds", "ws"]),
-    ),
-    opt(
-        "hide_ai_icons",
-        "AI icons to hide: du data usage, ch chat.",
-        Allowed::CommaListOf(&["du", "ch"]),
-    ),
-    opt(
-        "customize_ai_name",
-        "Display name of the AI assistant.",
-        TEXT,
-    ),
-    // Legacy names, still read by older servers.
-    renamed(
-        "embed_dashboard_views",
-        "views",
-        "supported up to version 11.3",
-        "Show the views icon (legacy name of views).",
-        BOOL,
-    ),
-    renamed(
-        "embed_dashboard_export",
-        "export",
-        "supported up to version 11.3",
-        "Show the export options (legacy name of export).",
-        BOOL,
-    ),
-    renamed(
-        "embed_dashboard_comments",
-        "dashboard_comments",
-        "supported up to version 11.3",
-        "Allow dashboard comments (legacy name of dashboard_comments).",
-        BOOL,
-    ),
-    renamed(
-        "embed_widget_comments",
-        "widget_comments",
-        "supported up to version 11.3",
-        "Allow widget comments (legacy name of widget_comments).",
-        BOOL,
-    ),
-    renamed(
-        "hide_aidata_usage",
-        "hide_ai_icons",
-        "the version 12 name",
-        "Hide the AI data-usage icon (legacy name; now hide_ai_icons=du).",
-        BOOL,
-    ),
-    // On the dashboard URL itself, in front of the signed parameters.
-    opt(
-        "isWidgetMode",
-        "Show one widget instead of the dashboard (on the dashboard URL, before embed_nonce: not signed).",
-        BOOL,
-    ),
-    opt(
-        "widgetId",
-        "The widget to show with isWidgetMode (on the dashboard URL, before embed_nonce: not signed).",
-        TEXT,
-    ),
-    opt(
-        "WidgetId",
-        "The widget to show, as the vendor's C# widget sample spells it (before embed_nonce: not signed).",
-        TEXT,
-    ),
-    opt(
-        "embed_datasource_filter",
-        "Filters with raw '&' inside one value: dashboard parameters after '&&', URL filters after '&'; read up to the next known Bold BI parameter.",
-        TEXT,
-    ),
-    req(
-        "embed_signature",
-        "Base64 HMAC-SHA256 of the query string before it, keyed with the secret.",
-        Allowed::Signature,
-    ),
-];
-
-/// Meaning of a user attribute parameter.
-pub const USER_ATTRIBUTE_MEANING: &str =
-    "User attribute (row-level security and personalisation), comma-separated values.";
-/// Meaning of a Sigma parameter without a colon.
-pub const CONTROL_MEANING: &str =
-    "Workbook control value (control id = value); not part of the embed identity.";
-
 /// The spec of a decoded name under a scheme, if documented.
 pub fn lookup(scheme: Scheme, name: &str) -> Option<&'static ParamSpec> {
     specs(scheme).find(|s| s.name == name)
@@ -497,12 +160,11 @@ pub fn lookup(scheme: Scheme, name: &str) -> Option<&'static ParamSpec> {
 
 /// All documented parameters of a scheme's URL.
 pub fn specs(scheme: Scheme) -> impl Iterator<Item = &'static ParamSpec> {
-    let tables: [&'static [ParamSpec]; 2] = match scheme {
-        Scheme::SigmaClassic => [SIGMA_CLASSIC_IDENTITY, SIGMA_INTERFACE],
-        Scheme::SigmaJwt => [SIGMA_JWT_URL, SIGMA_INTERFACE],
-        Scheme::BoldBi => [BOLD_BI, &[]],
-    };
-    tables.into_iter().flatten()
+    crate::schemes::spec(scheme)
+        .catalogue()
+        .iter()
+        .copied()
+        .flatten()
 }
 
 /// Required parameters absent from the URL, in catalogue order.
@@ -528,28 +190,6 @@ pub fn nearest(scheme: Scheme, name: &str) -> Option<&'static str> {
         .filter(|(distance, _)| *distance <= 3)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)
-}
-
-/// Meanings of the JWT claims Sigma reads.
-pub fn jwt_claim_meaning(claim: &str) -> Option<&'static str> {
-    Some(match claim {
-        "sub" => "The embed user's email address.",
-        "jti" => "Single-use token id; Sigma stores it and refuses a reuse.",
-        "iat" => "Issued at (Unix seconds).",
-        "exp" => "Expires at (Unix seconds); exp - iat at most 2592000.",
-        "iss" => "Issuer: the client id.",
-        "ver" => "Claims version: 1.0 (default) or 1.1.",
-        "aud" => "Audience: sigmacomputing (required by ver 1.1).",
-        "account_type" => "Account type (highest type when absent).",
-        "teams" => "Teams the user belongs to (array of names).",
-        "user_attributes" => "User attributes (object of strings).",
-        "eval_connection_id" => "Connection to evaluate the workbook against.",
-        "first_name" => "The embed user's first name.",
-        "last_name" => "The embed user's last name.",
-        "oauth_token" => "OAuth token passed to the warehouse connection.",
-        "connection_oauth_tokens" => "Per-connection OAuth tokens (ver 1.1, encrypted).",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::{self, Scheme};
-use crate::{boldbi, sigma_classic, sigma_jwt};
+use crate::sigma_jwt;
 
 /// What happened to a parameter.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -89,11 +89,14 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
     let (ua, ub) = (ParsedUrl::parse(a)?, ParsedUrl::parse(b)?);
     let (scheme_a, scheme_b) = (scheme::detect(&ua).ok(), scheme::detect(&ub).ok());
     let scheme = scheme_a.or(scheme_b);
-    let breaks = |name: &str| match scheme {
-        Some(Scheme::SigmaClassic) => name != sigma_classic::SIGNATURE_PARAM,
-        Some(Scheme::BoldBi) => name != boldbi::SIGNATURE_PARAM && name != BASE,
-        Some(Scheme::SigmaJwt) => name == sigma_jwt::JWT_PARAM,
-        None => false,
+    let breaks = |name: &str| {
+        scheme.map(crate::schemes::spec).is_some_and(|spec| {
+            if name == BASE {
+                spec.signs_base()
+            } else {
+                spec.signs(name)
+            }
+        })
     };
     let mut changes = Vec::new();
     if ua.base != ub.base {

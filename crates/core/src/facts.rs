@@ -7,12 +7,11 @@
 
 use serde::Serialize;
 
-use crate::boldbi;
 use crate::encoding::decode_component;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
-use crate::sigma_jwt::{self, DecodedJwt};
+use crate::sigma_jwt::DecodedJwt;
 
 /// A value that was present but could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,18 +62,17 @@ pub struct EmbedFacts {
 
 /// Reads the facts of `url` under `scheme`.
 pub fn extract(url: &ParsedUrl, scheme: Scheme) -> Result<EmbedFacts> {
-    match scheme {
-        Scheme::SigmaClassic => Ok(sigma_classic(url)),
-        Scheme::SigmaJwt => sigma_jwt_facts(url),
-        Scheme::BoldBi => Ok(boldbi_facts(url)),
-    }
+    crate::schemes::spec(scheme).facts(url)
 }
 
-fn value(url: &ParsedUrl, name: &str) -> Option<String> {
+/// The decoded value of the first parameter called `name`.
+pub fn value(url: &ParsedUrl, name: &str) -> Option<String> {
     url.first(name).map(|p| p.value.clone())
 }
 
-fn number(url: &ParsedUrl, name: &str, unreadable: &mut Vec<Unreadable>) -> Option<u64> {
+/// The first parameter called `name` as whole seconds; a value that is
+/// not one is noted in `unreadable`.
+pub fn number(url: &ParsedUrl, name: &str, unreadable: &mut Vec<Unreadable>) -> Option<u64> {
     let param = url.first(name)?;
     match param.value.trim().parse::<u64>() {
         Ok(n) => Some(n),
@@ -109,125 +107,6 @@ pub fn whole_seconds_of_fraction(value: &str) -> Option<u64> {
         return None;
     }
     whole.parse().ok()
-}
-
-fn sigma_classic(url: &ParsedUrl) -> EmbedFacts {
-    let mut unreadable = Vec::new();
-    let fractional_time = url
-        .first(":time")
-        .map(|p| p.value.trim())
-        .filter(|v| whole_seconds_of_fraction(v).is_some())
-        .map(str::to_owned);
-    let issued_at = match &fractional_time {
-        Some(value) => whole_seconds_of_fraction(value),
-        None => number(url, ":time", &mut unreadable),
-    };
-    let lifetime = number(url, ":session_length", &mut unreadable);
-    let user_attributes = url
-        .params
-        .iter()
-        .filter_map(|p| {
-            p.name
-                .strip_prefix(":ua_")
-                .map(|name| (name.to_owned(), split_list(p)))
-        })
-        .collect();
-    EmbedFacts {
-        client_id: value(url, ":client_id"),
-        email: value(url, ":email"),
-        external_user_id: value(url, ":external_user_id"),
-        teams: url.first(":external_user_team").map(split_list),
-        account_type: value(url, ":account_type"),
-        mode: value(url, ":mode"),
-        nonce: value(url, ":nonce"),
-        expires_at: issued_at.zip(lifetime).map(|(t, l)| t.saturating_add(l)),
-        issued_at,
-        lifetime,
-        user_attributes,
-        first_name: value(url, ":first_name"),
-        last_name: value(url, ":last_name"),
-        jwt: None,
-        unreadable,
-        fractional_time,
-    }
-}
-
-fn sigma_jwt_facts(url: &ParsedUrl) -> Result<EmbedFacts> {
-    let token = sigma_jwt::token(url).ok_or(Error::MalformedJwt {
-        reason: "the :jwt parameter is empty".into(),
-    })?;
-    let jwt = sigma_jwt::decode(token)?;
-    let mut unreadable = Vec::new();
-    let mut time_claim = |name: &str| match jwt.claims.get(name) {
-        None => None,
-        Some(v) => v.as_u64().or_else(|| {
-            unreadable.push(Unreadable {
-                name: name.to_owned(),
-                problem: format!("{v} is not a whole number of seconds"),
-            });
-            None
-        }),
-    };
-    let issued_at = time_claim("iat");
-    let expires_at = time_claim("exp");
-    let teams = jwt.claims.get("teams").map(|t| {
-        t.as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    let user_attributes = jwt
-        .claims
-        .get("user_attributes")
-        .and_then(serde_json::Value::as_object)
-        .map(|o| {
-            o.iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        vec![v.as_str().map_or_else(|| v.to_string(), str::to_owned)],
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(EmbedFacts {
-        client_id: jwt.kid().map(str::to_owned),
-        email: jwt.claim_str("sub").map(str::to_owned),
-        external_user_id: None,
-        teams,
-        account_type: jwt.claim_str("account_type").map(str::to_owned),
-        mode: None,
-        nonce: jwt.claim_str("jti").map(str::to_owned),
-        lifetime: issued_at.zip(expires_at).map(|(i, e)| e.saturating_sub(i)),
-        issued_at,
-        expires_at,
-        user_attributes,
-        first_name: jwt.claim_str("first_name").map(str::to_owned),
-        last_name: jwt.claim_str("last_name").map(str::to_owned),
-        jwt: Some(jwt),
-        unreadable,
-        fractional_time: None,
-    })
-}
-
-fn boldbi_facts(url: &ParsedUrl) -> EmbedFacts {
-    let mut unreadable = Vec::new();
-    let issued_at = number(url, "embed_timestamp", &mut unreadable);
-    let expiration = number(url, "embed_expirationtime", &mut unreadable);
-    let lifetime = issued_at.map(|_| expiration.unwrap_or(boldbi::DEFAULT_VALIDITY));
-    EmbedFacts {
-        email: value(url, "embed_user_email"),
-        nonce: value(url, "embed_nonce"),
-        expires_at: issued_at.zip(lifetime).map(|(t, l)| t.saturating_add(l)),
-        issued_at,
-        lifetime,
-        unreadable,
-        ..EmbedFacts::default()
-    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ fn covered_elsewhere(scheme: Scheme, name: &str) -> bool {
         Scheme::SigmaClassic => name == ":account_type",
         // Beside a JWT Sigma takes only a few interface parameters; the
         // rest are claims or account-type permissions.
-        Scheme::SigmaJwt => !crate::catalogue::SIGMA_JWT_ALLOWED_BESIDE.contains(&name),
+        Scheme::SigmaJwt => !crate::sigma_jwt::catalogue::ALLOWED_BESIDE.contains(&name),
         Scheme::BoldBi => matches!(
             name,
             "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"

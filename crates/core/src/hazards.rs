@@ -281,7 +281,7 @@ fn beside_jwt(url: &ParsedUrl, found: &mut Vec<Hazard>) {
     for param in &url.params {
         let name = param.name.as_str();
         if name.starts_with(':')
-            && !catalogue::SIGMA_JWT_ALLOWED_BESIDE.contains(&name)
+            && !crate::sigma_jwt::catalogue::ALLOWED_BESIDE.contains(&name)
             && catalogue::lookup(Scheme::SigmaJwt, name).is_some()
         {
             found.push(hazard(

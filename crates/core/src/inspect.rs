@@ -153,9 +153,7 @@ impl Embed {
     pub fn read(input: &str) -> Result<Self> {
         let mut url = ParsedUrl::parse(input)?;
         let scheme = scheme::detect(&url)?;
-        if scheme == Scheme::BoldBi {
-            crate::datasource_filter::fold(&mut url);
-        }
+        crate::schemes::spec(scheme).prepare(&mut url);
         let facts = facts::extract(&url, scheme)?;
         Ok(Embed { url, scheme, facts })
     }
@@ -193,7 +191,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
                     .map(|(k, v)| ClaimRow {
                         name: k.clone(),
                         value: v.clone(),
-                        meaning: catalogue::jwt_claim_meaning(k),
+                        meaning: crate::sigma_jwt::catalogue::claim_meaning(k),
                     })
                     .collect()
             })
@@ -233,7 +231,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
         verification,
         timing: options.now.map(|now| Timing {
             // Only Bold BI has URLs that never expire: no embed_timestamp at all.
-            never_expires: *scheme == Scheme::BoldBi && url.first("embed_timestamp").is_none(),
+            never_expires: crate::schemes::spec(*scheme).never_expires(url),
             ..Timing::of(facts, now)
         }),
         settings,
@@ -241,54 +239,18 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
 }
 
 fn is_signed(scheme: Scheme, url: &ParsedUrl, param: &RawParam) -> bool {
-    let name = param.name.as_str();
-    match scheme {
-        Scheme::SigmaClassic => name != crate::sigma_classic::SIGNATURE_PARAM,
-        // Parameters already on the dashboard URL (in front of embed_nonce) are not signed.
-        Scheme::BoldBi => {
-            name != crate::boldbi::SIGNATURE_PARAM
-                && param.index >= crate::boldbi::unsigned_prefix(url).len()
-        }
-        Scheme::SigmaJwt => name == crate::sigma_jwt::JWT_PARAM,
-    }
+    crate::schemes::spec(scheme).is_signed(url, param)
 }
 
 fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
-    if let Some(spec) = catalogue::lookup(scheme, name) {
-        return Some(spec.into());
-    }
-    if scheme == Scheme::BoldBi {
-        return None;
-    }
-    if name.starts_with(":ua_") {
-        Some(ParamInfo {
-            meaning: catalogue::USER_ATTRIBUTE_MEANING.into(),
-            allowed: "comma-separated values".into(),
-            required: false,
-            current_name: None,
-        })
-    } else if !name.starts_with(':') {
-        Some(ParamInfo {
-            meaning: catalogue::CONTROL_MEANING.into(),
-            allowed: "text".into(),
-            required: false,
-            current_name: None,
-        })
-    } else {
-        None
+    match catalogue::lookup(scheme, name) {
+        Some(spec) => Some(spec.into()),
+        None => crate::schemes::spec(scheme).uncatalogued_param(name),
     }
 }
 
 fn settings_for(scheme: Scheme, policy: &Policy) -> Vec<SettingUsed> {
     let mut settings = vec![policy.clock_skew_used()];
-    match scheme {
-        Scheme::SigmaClassic => settings.extend([
-            policy.max_session_length_used(),
-            policy.sigma_strict_time_used(),
-            policy.sigma_legacy_modes_used(),
-        ]),
-        Scheme::BoldBi => settings.push(policy.boldbi_plus_used()),
-        Scheme::SigmaJwt => {}
-    }
+    settings.extend(crate::schemes::spec(scheme).settings(policy));
     settings
 }

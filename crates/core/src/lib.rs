@@ -9,9 +9,7 @@
 //! which is what makes every result reproducible.
 
 pub mod base_url;
-pub mod boldbi;
 pub mod catalogue;
-pub mod datasource_filter;
 pub mod diagnose;
 pub mod diff;
 pub mod encoding;
@@ -31,9 +29,8 @@ pub mod redact;
 pub mod request;
 pub mod scenario;
 pub mod scheme;
+pub mod schemes;
 pub mod secret;
-pub mod sigma_classic;
-pub mod sigma_jwt;
 pub mod signature;
 pub mod snippet;
 pub mod tier;
@@ -46,5 +43,7 @@ pub use error::{Error, Result};
 pub use inspect::{inspect, Embed, InspectOptions, InspectReport};
 pub use policy::Policy;
 pub use scheme::Scheme;
+pub use schemes::boldbi::{self, datasource_filter};
+pub use schemes::{sigma_classic, sigma_jwt};
 pub use secret::Secret;
 pub use verify::{Context, Judge, Verification};

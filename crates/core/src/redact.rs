@@ -6,7 +6,7 @@
 
 use crate::query::ParsedUrl;
 use crate::scheme::{self, Scheme};
-use crate::{boldbi, sigma_classic, sigma_jwt};
+use crate::schemes::{self as registry, SchemeSpec};
 
 const KEEP: usize = 8;
 
@@ -23,6 +23,17 @@ pub fn nonce_fingerprint(nonce: &str) -> String {
     hex::encode(&Sha256::digest(nonce.as_bytes())[..4])
 }
 
+/// Whether `name` is the nonce parameter of `spec`, or with no scheme known,
+/// of any scheme (a nonce is never shown just because detection failed).
+fn is_nonce(spec: Option<&dyn SchemeSpec>, name: &str) -> bool {
+    match spec {
+        Some(spec) => spec.nonce_param() == Some(name),
+        None => registry::all()
+            .iter()
+            .any(|s| s.nonce_param() == Some(name)),
+    }
+}
+
 /// The URL with its signature shortened, and with `nonce` also its nonce.
 /// Input that is not an embed URL comes back unchanged up to its query (the
 /// query is dropped), so nothing unknown leaks.
@@ -35,20 +46,16 @@ pub fn redact(input: &str, nonce: bool) -> String {
 
 /// [`redact`] for a URL already parsed (and its scheme, if known).
 pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> String {
+    let spec = scheme.map(registry::spec);
     let mut query = String::with_capacity(url.query.len());
     let mut last = 0;
     for p in &url.params {
-        let replacement = match (scheme, p.name.as_str()) {
-            (Some(Scheme::SigmaClassic), sigma_classic::SIGNATURE_PARAM)
-            | (Some(Scheme::BoldBi), boldbi::SIGNATURE_PARAM) => {
-                Some(shorten(p.raw_value_or_empty()))
-            }
-            (Some(Scheme::SigmaJwt), sigma_jwt::JWT_PARAM) => {
+        let replacement = match spec {
+            Some(spec) if p.name == spec.signature_param() => {
                 let raw = p.raw_value_or_empty();
-                let head = raw.rsplit_once('.').map_or(raw, |(head, _)| head);
-                Some(format!("{head}.…redacted"))
+                Some(spec.redact_signature(raw).unwrap_or_else(|| shorten(raw)))
             }
-            (_, ":nonce" | "embed_nonce") if nonce => {
+            _ if nonce && is_nonce(spec, &p.name) => {
                 Some(format!("[nonce sha256:{}]", nonce_fingerprint(&p.value)))
             }
             _ => None,

@@ -1,14 +1,13 @@
-//! Which vendor scheme a pasted URL belongs to.
-//!
-//! Detection looks at the parameters first (they are what the vendor checks)
-//! and falls back to the path shapes in vendors.md only to break a tie.
+//! Which vendor scheme a pasted URL belongs to: the schemes' identifiers
+//! (one variant per folder under `schemes/`) and detection.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::query::ParsedUrl;
+use crate::schemes::Likeness;
 
-/// The three signing schemes the product speaks.
+/// The signing schemes the product speaks; each is a folder under `schemes/`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -25,67 +24,32 @@ pub enum Scheme {
 impl Scheme {
     /// The name used on the command line and in JSON.
     pub fn id(self) -> &'static str {
-        match self {
-            Scheme::SigmaClassic => "sigma-classic",
-            Scheme::SigmaJwt => "sigma-jwt",
-            Scheme::BoldBi => "boldbi",
-        }
+        crate::schemes::spec(self).id()
     }
 
     /// The name shown to people.
     pub fn label(self) -> &'static str {
-        match self {
-            Scheme::SigmaClassic => "Sigma classic signed URL",
-            Scheme::SigmaJwt => "Sigma JWT embed",
-            Scheme::BoldBi => "Bold BI token authentication",
-        }
+        crate::schemes::spec(self).label()
     }
 
     /// The vendor's name.
     pub fn vendor(self) -> &'static str {
-        match self {
-            Scheme::SigmaClassic | Scheme::SigmaJwt => "Sigma",
-            Scheme::BoldBi => "Bold BI",
+        crate::schemes::spec(self).vendor()
+    }
+}
+
+/// Detects the scheme of a parsed URL: the one it looks most like (its
+/// parameters first, since they are what the vendor checks; the path
+/// shapes in vendors.md only break a tie); on a tie, the first registered.
+pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
+    let mut best: Option<(Likeness, Scheme)> = None;
+    for spec in crate::schemes::all() {
+        let likeness = spec.likeness(url);
+        if likeness > Likeness::None && best.is_none_or(|(b, _)| likeness > b) {
+            best = Some((likeness, spec.scheme()));
         }
     }
-}
-
-/// Whether a base URL has Bold BI's shape: `/bi/site/...`, or with a
-/// culture segment, `/bi/en-us/site/...`.
-pub fn is_boldbi_path(base: &str) -> bool {
-    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
-    let segments: Vec<&str> = path.split('/').collect();
-    segments.windows(2).any(|w| w == ["bi", "site"])
-        || segments
-            .windows(3)
-            .any(|w| w[0] == "bi" && w[2] == "site" && is_culture(w[1]))
-}
-
-/// `en-us`, `fr-FR`, `ja`: a language tag of letters and hyphens.
-fn is_culture(segment: &str) -> bool {
-    (2..=10).contains(&segment.len())
-        && segment
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b'-')
-}
-
-/// Detects the scheme of a parsed URL.
-pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
-    let has = |name: &str| url.params.iter().any(|p| p.name == name);
-    if has(":jwt") {
-        return Ok(Scheme::SigmaJwt);
-    }
-    let sigma = url.params.iter().any(|p| p.name.starts_with(':'));
-    let boldbi = url.params.iter().any(|p| p.name.starts_with("embed_"));
-    match (sigma, boldbi) {
-        (true, false) => Ok(Scheme::SigmaClassic),
-        (false, true) => Ok(Scheme::BoldBi),
-        (true, true) if is_boldbi_path(&url.base) => Ok(Scheme::BoldBi),
-        (true, true) => Ok(Scheme::SigmaClassic),
-        (false, false) if is_boldbi_path(&url.base) => Ok(Scheme::BoldBi),
-        (false, false) if url.base.contains("/embed/") => Ok(Scheme::SigmaClassic),
-        (false, false) => Err(Error::UnknownScheme),
-    }
+    best.map(|(_, scheme)| scheme).ok_or(Error::UnknownScheme)
 }
 
 #[cfg(test)]

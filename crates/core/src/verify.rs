@@ -127,16 +127,7 @@ pub fn check_signature(
     facts: &EmbedFacts,
     judge: &Judge<'_>,
 ) -> SignatureCheck {
-    match scheme {
-        Scheme::SigmaClassic => sigma_classic::check_signature(url, judge.secret),
-        Scheme::SigmaJwt => match sigma_jwt::token(url) {
-            Some(token) if facts.jwt.is_some() => sigma_jwt::check_signature(token, judge.secret),
-            _ => SignatureCheck::Missing,
-        },
-        Scheme::BoldBi => {
-            boldbi::check_signature(url, judge.secret, judge.policy.boldbi_plus_as_space)
-        }
-    }
+    crate::schemes::spec(scheme).check_signature(url, facts, judge)
 }
 
 /// Runs every check in order; the ledger (if any) is consulted only once the

@@ -139,17 +139,7 @@ fn prelude(language: Language) -> &'static str {
 }
 
 fn template(scheme: Scheme, language: Language) -> &'static str {
-    match (scheme, language) {
-        (Scheme::SigmaClassic, Language::Node) => include_str!("templates/classic.mjs"),
-        (Scheme::SigmaClassic, Language::Python) => include_str!("templates/classic.py"),
-        (Scheme::SigmaClassic, Language::Rust) => include_str!("templates/classic.rs"),
-        (Scheme::SigmaJwt, Language::Node) => include_str!("templates/jwt.mjs"),
-        (Scheme::SigmaJwt, Language::Python) => include_str!("templates/jwt.py"),
-        (Scheme::SigmaJwt, Language::Rust) => include_str!("templates/jwt.rs"),
-        (Scheme::BoldBi, Language::Node) => include_str!("templates/boldbi.mjs"),
-        (Scheme::BoldBi, Language::Python) => include_str!("templates/boldbi.py"),
-        (Scheme::BoldBi, Language::Rust) => include_str!("templates/boldbi.rs"),
-    }
+    crate::schemes::spec(scheme).snippet_template(language)
 }
 
 /// `template` with its prelude, data lines and secret variable filled in.

@@ -1,0 +1,116 @@
+//! Bold BI token authentication (vendors.md §4): signing, reading (with its
+//! datasource filter), its catalogue and its hand-off snippets.
+
+pub mod catalogue;
+pub mod datasource_filter;
+mod facts;
+mod sign;
+
+pub use sign::*;
+
+use super::{Likeness, SchemeSpec};
+use crate::catalogue::ParamSpec;
+use crate::error::Result;
+use crate::facts::EmbedFacts;
+use crate::policy::{Policy, SettingUsed};
+use crate::query::{ParsedUrl, RawParam};
+use crate::scheme::Scheme;
+use crate::signature::SignatureCheck;
+use crate::snippet::Language;
+use crate::verify::Judge;
+
+/// Bold BI's spec.
+pub struct BoldBi;
+
+/// Whether a base URL has Bold BI's shape: `/bi/site/...`, or with a
+/// culture segment, `/bi/en-us/site/...`.
+pub fn is_boldbi_path(base: &str) -> bool {
+    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').collect();
+    segments.windows(2).any(|w| w == ["bi", "site"])
+        || segments
+            .windows(3)
+            .any(|w| w[0] == "bi" && w[2] == "site" && is_culture(w[1]))
+}
+
+/// `en-us`, `fr-FR`, `ja`: a language tag of letters and hyphens.
+fn is_culture(segment: &str) -> bool {
+    (2..=10).contains(&segment.len())
+        && segment
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-')
+}
+
+impl SchemeSpec for BoldBi {
+    fn scheme(&self) -> Scheme {
+        Scheme::BoldBi
+    }
+    fn id(&self) -> &'static str {
+        "boldbi"
+    }
+    fn label(&self) -> &'static str {
+        "Bold BI token authentication"
+    }
+    fn vendor(&self) -> &'static str {
+        "Bold BI"
+    }
+
+    fn likeness(&self, url: &ParsedUrl) -> Likeness {
+        let params = url.params.iter().any(|p| p.name.starts_with("embed_"));
+        match (params, is_boldbi_path(&url.base)) {
+            (true, true) => Likeness::ParamsAndPath,
+            (true, false) => Likeness::Params,
+            (false, true) => Likeness::Path,
+            (false, false) => Likeness::None,
+        }
+    }
+    fn prepare(&self, url: &mut ParsedUrl) {
+        datasource_filter::fold(url);
+    }
+    fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
+        Ok(facts::read(url))
+    }
+    fn check_signature(
+        &self,
+        url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        judge: &Judge<'_>,
+    ) -> SignatureCheck {
+        check_signature(url, judge.secret, judge.policy.boldbi_plus_as_space)
+    }
+
+    fn signature_param(&self) -> &'static str {
+        SIGNATURE_PARAM
+    }
+    fn nonce_param(&self) -> Option<&'static str> {
+        Some("embed_nonce")
+    }
+    fn is_signed(&self, url: &ParsedUrl, param: &RawParam) -> bool {
+        // Parameters already on the dashboard URL (in front of embed_nonce) are not signed.
+        self.signs(&param.name) && param.index >= unsigned_prefix(url).len()
+    }
+    fn signs(&self, name: &str) -> bool {
+        name != SIGNATURE_PARAM
+    }
+    fn signs_base(&self) -> bool {
+        false
+    }
+
+    fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
+        &[catalogue::PARAMS]
+    }
+    fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
+        vec![policy.boldbi_plus_used()]
+    }
+    fn never_expires(&self, url: &ParsedUrl) -> bool {
+        url.first("embed_timestamp").is_none()
+    }
+
+    fn snippet_template(&self, language: Language) -> &'static str {
+        match language {
+            Language::Node => include_str!("snippets/snippet.mjs"),
+            Language::Python => include_str!("snippets/snippet.py"),
+            Language::Rust => include_str!("snippets/snippet.rs"),
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Every signing scheme the product speaks, one folder each, behind one
+//! trait: [`SchemeSpec`] is everything the shared machinery (parsing,
+//! inspection, verification, diff, redaction, snippets, forms) may ask a
+//! scheme. [`spec`] is the registry: the only place that lists them.
+//!
+//! A scheme's folder holds its facts as data (parameters, legacy names,
+//! texts, limits) next to the code that signs and reads them; adding a
+//! scheme means a new folder, a [`Scheme`] variant and one line in [`spec`]
+//! (see "Adding a vendor" in the README).
+
+pub mod boldbi;
+pub mod sigma;
+pub mod sigma_classic;
+pub mod sigma_jwt;
+
+use crate::catalogue::{ParamInfo, ParamSpec};
+use crate::error::Result;
+use crate::facts::EmbedFacts;
+use crate::form_choices::FormChoices;
+use crate::policy::{Policy, SettingUsed};
+use crate::query::{ParsedUrl, RawParam};
+use crate::scheme::Scheme;
+use crate::signature::SignatureCheck;
+use crate::snippet::Language;
+use crate::verify::Judge;
+
+/// How surely a URL belongs to a scheme, from what it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    /// Nothing of the scheme.
+    None,
+    /// Only the path has the scheme's shape.
+    Path,
+    /// The scheme's parameters (what the vendor checks).
+    Params,
+    /// The scheme's parameters on its path shape.
+    ParamsAndPath,
+    /// A parameter no other scheme has (Sigma's `:jwt`).
+    Unmistakable,
+}
+
+/// Everything one scheme knows, as the shared machinery asks for it.
+pub trait SchemeSpec: Sync {
+    /// Which scheme this is.
+    fn scheme(&self) -> Scheme;
+    /// The name used on the command line and in JSON.
+    fn id(&self) -> &'static str;
+    /// The name shown to people ("Sigma classic signed URL").
+    fn label(&self) -> &'static str;
+    /// The vendor's name ("Sigma").
+    fn vendor(&self) -> &'static str;
+
+    /// How much `url` looks like this scheme's.
+    fn likeness(&self, url: &ParsedUrl) -> Likeness;
+    /// Reshapes what the generic parser read where the vendor reads
+    /// differently (Bold BI reads a raw `&` inside its filter as data).
+    fn prepare(&self, _url: &mut ParsedUrl) {}
+    /// What `url` claims.
+    fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts>;
+    /// Checks the signature over the bytes as received.
+    fn check_signature(
+        &self,
+        url: &ParsedUrl,
+        facts: &EmbedFacts,
+        judge: &Judge<'_>,
+    ) -> SignatureCheck;
+
+    /// The parameter that carries the signature (or signed token).
+    fn signature_param(&self) -> &'static str;
+    /// How a report shows the signature parameter's raw value; `None`
+    /// shortens it to a few characters.
+    fn redact_signature(&self, _raw: &str) -> Option<String> {
+        None
+    }
+    /// The URL parameter holding the single-use nonce, if it is in the URL.
+    fn nonce_param(&self) -> Option<&'static str>;
+    /// Whether the signature covers `param` of `url`.
+    fn is_signed(&self, url: &ParsedUrl, param: &RawParam) -> bool;
+    /// Whether changing the parameter called `name` breaks the signature.
+    fn signs(&self, name: &str) -> bool;
+    /// Whether changing the base URL (scheme, host, path) breaks the signature.
+    fn signs_base(&self) -> bool;
+
+    /// The documented parameters, in tables (a vendor's shared tables too).
+    fn catalogue(&self) -> &'static [&'static [ParamSpec]];
+    /// What a parameter outside the catalogue is, when the scheme has a
+    /// rule for it (Sigma's `:ua_` attributes and workbook controls).
+    fn uncatalogued_param(&self, _name: &str) -> Option<ParamInfo> {
+        None
+    }
+    /// The settings for unconfirmed behaviour this scheme's verdicts use,
+    /// besides the clock skew every scheme uses.
+    fn settings(&self, _policy: &Policy) -> Vec<SettingUsed> {
+        Vec::new()
+    }
+    /// Whether a URL is valid forever (Bold BI without a timestamp).
+    fn never_expires(&self, _url: &ParsedUrl) -> bool {
+        false
+    }
+
+    /// The hand-off snippet template in `language` (see `snippet`).
+    fn snippet_template(&self, language: Language) -> &'static str;
+    /// What the form offers for its select fields.
+    fn form_choices(&self) -> FormChoices {
+        FormChoices {
+            account_types: Vec::new(),
+            modes: Vec::new(),
+        }
+    }
+}
+
+/// The registry: the spec of `scheme`.
+pub fn spec(scheme: Scheme) -> &'static dyn SchemeSpec {
+    match scheme {
+        Scheme::SigmaClassic => &sigma_classic::SigmaClassic,
+        Scheme::SigmaJwt => &sigma_jwt::SigmaJwt,
+        Scheme::BoldBi => &boldbi::BoldBi,
+    }
+}
+
+/// Every scheme, in the order detection breaks ties.
+pub fn all() -> [&'static dyn SchemeSpec; 3] {
+    [
+        spec(Scheme::SigmaClassic),
+        spec(Scheme::SigmaJwt),
+        spec(Scheme::BoldBi),
+    ]
+}

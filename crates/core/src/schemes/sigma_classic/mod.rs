@@ -1,0 +1,113 @@
+//! Sigma's classic signed URL (`:mode=userbacked`; vendors.md §1): signing,
+//! reading, its catalogue and its hand-off snippets.
+
+pub mod catalogue;
+mod facts;
+mod sign;
+
+pub use sign::*;
+
+use super::sigma::{self, interface::INTERFACE};
+use super::{Likeness, SchemeSpec};
+use crate::catalogue::{ParamInfo, ParamSpec};
+use crate::error::Result;
+use crate::facts::EmbedFacts;
+use crate::form_choices::{choices, FormChoices};
+use crate::policy::{Policy, SettingUsed};
+use crate::query::{ParsedUrl, RawParam};
+use crate::scheme::Scheme;
+use crate::signature::SignatureCheck;
+use crate::snippet::Language;
+use crate::verify::Judge;
+
+/// The classic signed URL's spec.
+pub struct SigmaClassic;
+
+impl SchemeSpec for SigmaClassic {
+    fn scheme(&self) -> Scheme {
+        Scheme::SigmaClassic
+    }
+    fn id(&self) -> &'static str {
+        "sigma-classic"
+    }
+    fn label(&self) -> &'static str {
+        "Sigma classic signed URL"
+    }
+    fn vendor(&self) -> &'static str {
+        "Sigma"
+    }
+
+    fn likeness(&self, url: &ParsedUrl) -> Likeness {
+        let params = url.params.iter().any(|p| p.name.starts_with(':'));
+        let path = url.base.contains("/embed/");
+        match (params, path) {
+            (true, true) => Likeness::ParamsAndPath,
+            (true, false) => Likeness::Params,
+            (false, true) => Likeness::Path,
+            (false, false) => Likeness::None,
+        }
+    }
+    fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
+        Ok(facts::read(url))
+    }
+    fn check_signature(
+        &self,
+        url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        judge: &Judge<'_>,
+    ) -> SignatureCheck {
+        check_signature(url, judge.secret)
+    }
+
+    fn signature_param(&self) -> &'static str {
+        SIGNATURE_PARAM
+    }
+    fn nonce_param(&self) -> Option<&'static str> {
+        Some(":nonce")
+    }
+    fn is_signed(&self, _url: &ParsedUrl, param: &RawParam) -> bool {
+        self.signs(&param.name)
+    }
+    fn signs(&self, name: &str) -> bool {
+        name != SIGNATURE_PARAM
+    }
+    fn signs_base(&self) -> bool {
+        true
+    }
+
+    fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
+        &[catalogue::IDENTITY, INTERFACE]
+    }
+    fn uncatalogued_param(&self, name: &str) -> Option<ParamInfo> {
+        sigma::uncatalogued_param(name)
+    }
+    fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
+        vec![
+            policy.max_session_length_used(),
+            policy.sigma_strict_time_used(),
+            policy.sigma_legacy_modes_used(),
+        ]
+    }
+
+    fn snippet_template(&self, language: Language) -> &'static str {
+        match language {
+            Language::Node => include_str!("snippets/snippet.mjs"),
+            Language::Python => include_str!("snippets/snippet.py"),
+            Language::Rust => include_str!("snippets/snippet.rs"),
+        }
+    }
+    fn form_choices(&self) -> FormChoices {
+        FormChoices {
+            account_types: sigma::account_types::choices_offered(),
+            modes: [
+                choices(&[DEFAULT_MODE], "secure embed", false),
+                choices(
+                    &["view", "explore"],
+                    "older application-embed mode (Sigma's Node signing package sends view); unconfirmed today",
+                    true,
+                ),
+            ]
+            .concat(),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Sigma's JWT embed (`:jwt=`; vendors.md §2): the token, reading it back,
+//! its catalogue and its hand-off snippets.
+
+pub mod catalogue;
+mod facts;
+mod token;
+
+pub use token::*;
+
+use super::sigma::{self, interface::INTERFACE};
+use super::{Likeness, SchemeSpec};
+use crate::catalogue::{ParamInfo, ParamSpec};
+use crate::error::Result;
+use crate::facts::EmbedFacts;
+use crate::form_choices::FormChoices;
+use crate::query::{ParsedUrl, RawParam};
+use crate::scheme::Scheme;
+use crate::signature::SignatureCheck;
+use crate::snippet::Language;
+use crate::verify::Judge;
+
+/// The JWT embed's spec.
+pub struct SigmaJwt;
+
+impl SchemeSpec for SigmaJwt {
+    fn scheme(&self) -> Scheme {
+        Scheme::SigmaJwt
+    }
+    fn id(&self) -> &'static str {
+        "sigma-jwt"
+    }
+    fn label(&self) -> &'static str {
+        "Sigma JWT embed"
+    }
+    fn vendor(&self) -> &'static str {
+        "Sigma"
+    }
+
+    fn likeness(&self, url: &ParsedUrl) -> Likeness {
+        if url.params.iter().any(|p| p.name == JWT_PARAM) {
+            Likeness::Unmistakable
+        } else {
+            Likeness::None
+        }
+    }
+    fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
+        facts::read(url)
+    }
+    fn check_signature(
+        &self,
+        url: &ParsedUrl,
+        facts: &EmbedFacts,
+        judge: &Judge<'_>,
+    ) -> SignatureCheck {
+        match token(url) {
+            Some(token) if facts.jwt.is_some() => check_signature(token, judge.secret),
+            _ => SignatureCheck::Missing,
+        }
+    }
+
+    fn signature_param(&self) -> &'static str {
+        JWT_PARAM
+    }
+    fn redact_signature(&self, raw: &str) -> Option<String> {
+        // The header and claims stay readable; the signature goes.
+        let head = raw.rsplit_once('.').map_or(raw, |(head, _)| head);
+        Some(format!("{head}.…redacted"))
+    }
+    fn nonce_param(&self) -> Option<&'static str> {
+        None
+    }
+    fn is_signed(&self, _url: &ParsedUrl, param: &RawParam) -> bool {
+        self.signs(&param.name)
+    }
+    fn signs(&self, name: &str) -> bool {
+        name == JWT_PARAM
+    }
+    fn signs_base(&self) -> bool {
+        false
+    }
+
+    fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
+        &[catalogue::URL_PARAMS, INTERFACE]
+    }
+    fn uncatalogued_param(&self, name: &str) -> Option<ParamInfo> {
+        sigma::uncatalogued_param(name)
+    }
+
+    fn snippet_template(&self, language: Language) -> &'static str {
+        match language {
+            Language::Node => include_str!("snippets/snippet.mjs"),
+            Language::Python => include_str!("snippets/snippet.py"),
+            Language::Rust => include_str!("snippets/snippet.rs"),
+        }
+    }
+    fn form_choices(&self) -> FormChoices {
+        FormChoices {
+            account_types: sigma::account_types::choices_offered(),
+            modes: Vec::new(),
+        }
+    }
+}
