@@ -15,7 +15,6 @@ use crate::scheme::Scheme;
 use crate::secret::Secret;
 use crate::signature::SignatureCheck;
 use crate::verdict::{Reason, Refusal};
-use crate::{boldbi, sigma_classic, sigma_jwt};
 
 /// Remembers which nonces were used (the local host's ledger).
 pub trait NonceLedger {
@@ -158,13 +157,9 @@ fn first_refusal(
 ) -> Option<Refusal> {
     let refuse = |reason, why: String, fix: &str| Some(Refusal::new(scheme, reason, why, fix));
     let policy = judge.policy;
+    let spec = crate::schemes::spec(scheme);
 
-    if scheme != Scheme::BoldBi {
-        let what = if scheme == Scheme::SigmaJwt {
-            "the JWT header's kid"
-        } else {
-            ":client_id"
-        };
+    if let Some(what) = spec.client_id_name() {
         match (&facts.client_id, &policy.client_id) {
             (None, _) => return refuse(Reason::UnknownClientId, format!("{what} is missing."), "Send the client id of the embed credentials (Administration > Developer access)."),
             (Some(got), Some(want)) if got != want => {
@@ -188,10 +183,10 @@ fn first_refusal(
             )
         }
         SignatureCheck::Invalid => {
-            let (why, fix) = crate::diagnose::signature_mismatch(url, scheme, judge);
+            let (why, fix) = crate::diagnose::signature_mismatch(url, scheme, facts, judge);
             let mut refusal = Refusal::new(scheme, Reason::InvalidSignature, why, fix);
-            if scheme == Scheme::BoldBi && policy.boldbi_plus_as_space {
-                refusal = refusal.with_setting(policy.boldbi_plus_used());
+            if let Some(setting) = spec.signature_setting(policy) {
+                refusal = refusal.with_setting(setting);
             }
             return Some(refusal);
         }
@@ -222,9 +217,8 @@ fn first_refusal(
         }
     }
 
-    let ledger = context
-        .ledger
-        .filter(|_| scheme != Scheme::BoldBi || policy.boldbi_refuse_reused_nonce);
+    let (nonce_refused, nonce_setting) = spec.nonce_rule(policy);
+    let ledger = context.ledger.filter(|_| nonce_refused);
     if let (Some(ledger), Some(nonce)) = (ledger, &facts.nonce) {
         if !ledger.first_use(scheme, nonce, facts.expires_at) {
             let refusal = Refusal::new(
@@ -233,44 +227,15 @@ fn first_refusal(
                 "This exact URL was loaded before; its nonce is single-use.",
                 "Sign a new URL (new nonce) for every load, including previews and retries.",
             );
-            return Some(if scheme == Scheme::BoldBi {
-                refusal.with_setting(policy.boldbi_nonce_used())
-            } else {
-                refusal
+            return Some(match nonce_setting {
+                Some(setting) => refusal.with_setting(setting),
+                None => refusal,
             });
         }
     }
 
-    if scheme == Scheme::SigmaClassic {
-        match facts.mode.as_deref() {
-            Some(sigma_classic::DEFAULT_MODE) => {}
-            Some(legacy @ ("view" | "explore")) if policy.sigma_refuse_legacy_modes => {
-                return Some(
-                    Refusal::new(
-                        scheme,
-                        Reason::WrongMode,
-                        format!(":mode is {legacy:?}, an older application-embed mode; secure embeds document \"userbacked\"."),
-                        "Send :mode=userbacked (Sigma's Node signing package still sends view).",
-                    )
-                    .with_setting(policy.sigma_legacy_modes_used()),
-                );
-            }
-            Some("view" | "explore") => {}
-            Some(other) => {
-                return refuse(
-                    Reason::WrongMode,
-                    format!(":mode is {other:?}; this scheme needs \"userbacked\"."),
-                    "Send :mode=userbacked.",
-                )
-            }
-            None => {
-                return refuse(
-                    Reason::WrongMode,
-                    ":mode is missing.".into(),
-                    "Send :mode=userbacked.",
-                )
-            }
-        }
+    if let Some(refusal) = spec.mode_refusal(facts, policy) {
+        return Some(refusal);
     }
 
     match facts.email.as_deref() {
@@ -289,31 +254,15 @@ fn first_refusal(
         }
         None => {
             return refuse(
-                if scheme == Scheme::SigmaClassic {
-                    Reason::InvalidEmail
-                } else {
-                    Reason::MissingParameter
-                },
+                spec.missing_email_reason(),
                 "The email is missing.".into(),
                 "Send the embed user's email address.",
             )
         }
     }
 
-    if let Some(refusal) = lifetime_refusal(url, scheme, facts, policy) {
+    if let Some(refusal) = spec.claims_refusal(url, facts, policy) {
         return Some(refusal);
-    }
-    if let Some(refusal) = facts.jwt.as_ref().and_then(jwt_claims_refusal) {
-        return Some(refusal);
-    }
-
-    if scheme == Scheme::SigmaClassic
-        && facts
-            .teams
-            .as_ref()
-            .is_none_or(|t| t.iter().all(String::is_empty))
-    {
-        return refuse(Reason::NoTeam, "No team is given in :external_user_team; an embed user must belong to at least one team.".into(), "Send :external_user_team with at least one team name.");
     }
 
     if let Some(directory) = context.directory {
@@ -322,16 +271,8 @@ fn first_refusal(
         }
     }
 
-    if let (true, Some(value)) = (policy.sigma_strict_time, &facts.fractional_time) {
-        return Some(
-            Refusal::new(
-                scheme,
-                Reason::MissingParameter,
-                format!(":time is {value:?}, with a fraction of a second; Sigma documents Unix seconds."),
-                "Send whole seconds (int(time.time()) in Python).",
-            )
-            .with_setting(policy.sigma_strict_time_used()),
-        );
+    if let Some(refusal) = spec.strict_refusal(facts, policy) {
+        return Some(refusal);
     }
     if let Some(bad) = facts.unreadable.first() {
         return refuse(
@@ -347,97 +288,6 @@ fn first_refusal(
             format!("The required parameter {name} is missing (or its name is mistyped)."),
             "Add it; the inspector lists every required parameter.",
         );
-    }
-    None
-}
-
-fn lifetime_refusal(
-    url: &ParsedUrl,
-    scheme: Scheme,
-    facts: &EmbedFacts,
-    policy: &Policy,
-) -> Option<Refusal> {
-    match scheme {
-        Scheme::SigmaClassic => {
-            let length = facts.lifetime?;
-            (length > policy.max_session_length).then(|| {
-                Refusal::new(
-                    scheme,
-                    Reason::SessionLengthTooLong,
-                    format!(":session_length is {length} s; the maximum in force is {} s.", policy.max_session_length),
-                    "Lower :session_length (seconds), or raise max-session-length if your Sigma org accepts more.",
-                )
-                .with_setting(policy.max_session_length_used())
-            })
-        }
-        Scheme::SigmaJwt => {
-            let lifetime = facts.lifetime?;
-            (lifetime > sigma_jwt::MAX_LIFETIME).then(|| {
-                Refusal::new(
-                    scheme,
-                    Reason::JwtLifetimeTooLong,
-                    format!(
-                        "exp - iat is {lifetime} s; Sigma allows at most {} s.",
-                        sigma_jwt::MAX_LIFETIME
-                    ),
-                    "Shorten the token's lifetime (exp - iat).",
-                )
-            })
-        }
-        Scheme::BoldBi => {
-            let expiration = url.first("embed_expirationtime")?;
-            let why = if facts.issued_at.is_none() {
-                "embed_expirationtime is set without embed_timestamp, so there is nothing to count from.".to_owned()
-            } else {
-                match expiration.value.trim().parse::<u64>() {
-                    Ok(s) if (boldbi::MIN_EXPIRATION..=boldbi::MAX_EXPIRATION).contains(&s) => {
-                        return None
-                    }
-                    Ok(s) => format!(
-                        "embed_expirationtime is {s} s; Bold BI accepts {} to {} s.",
-                        boldbi::MIN_EXPIRATION,
-                        boldbi::MAX_EXPIRATION
-                    ),
-                    Err(_) => return None, // reported as unreadable
-                }
-            };
-            Some(Refusal::new(
-                scheme,
-                Reason::InvalidExpiration,
-                why,
-                "Send embed_timestamp (Unix seconds) and an embed_expirationtime between 86400 and 518400, or neither.",
-            ))
-        }
-    }
-}
-
-/// Claims that only a claims version allows: `aud` = "sigmacomputing" is
-/// required by 1.1 (and ignored by 1.0); the OAuth token claims exist only in 1.1.
-fn jwt_claims_refusal(jwt: &sigma_jwt::DecodedJwt) -> Option<Refusal> {
-    let version_1_1 = jwt.claim_str("ver") == Some("1.1");
-    let oauth = ["connection_oauth_tokens", "oauth_token"]
-        .into_iter()
-        .find(|c| jwt.claims.get(*c).is_some());
-    if let (Some(claim), false) = (oauth, version_1_1) {
-        return Some(Refusal::new(
-            Scheme::SigmaJwt,
-            Reason::OAuthNeedsVersion11,
-            format!("The token carries {claim}, but its ver is {}; OAuth token claims exist only in claims version 1.1.", jwt.claim_str("ver").unwrap_or("absent (1.0)")),
-            "Set ver: \"1.1\" and aud: \"sigmacomputing\", or drop the OAuth claims.",
-        ));
-    }
-    if version_1_1 && jwt.claim_str("aud") != Some(sigma_jwt::AUDIENCE_V1_1) {
-        return Some(Refusal::new(
-            Scheme::SigmaJwt,
-            Reason::MissingParameter,
-            format!(
-                "ver is 1.1, which requires aud = \"sigmacomputing\"; aud is {}.",
-                jwt.claims
-                    .get("aud")
-                    .map_or("absent".to_owned(), ToString::to_string)
-            ),
-            "Add aud: \"sigmacomputing\" to the claims (or send ver 1.0, which ignores aud).",
-        ));
     }
     None
 }

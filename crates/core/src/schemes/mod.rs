@@ -22,6 +22,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
+use crate::verdict::{Reason, Refusal};
 use crate::verify::Judge;
 
 /// How surely a URL belongs to a scheme, from what it carries.
@@ -64,6 +65,46 @@ pub trait SchemeSpec: Sync {
         facts: &EmbedFacts,
         judge: &Judge<'_>,
     ) -> SignatureCheck;
+
+    /// How the verifier names the client id the scheme carries (`None`
+    /// when it carries none, as Bold BI's URL does).
+    fn client_id_name(&self) -> Option<&'static str> {
+        None
+    }
+    /// The scheme's own explanation of a signature that does not match.
+    fn mismatch_cause(&self, _url: &ParsedUrl, _judge: &Judge<'_>) -> Option<(String, String)> {
+        None
+    }
+    /// The setting an invalid signature's verdict depends on, if any.
+    fn signature_setting(&self, _policy: &Policy) -> Option<SettingUsed> {
+        None
+    }
+    /// Whether a reused nonce is refused, and the setting that decides it
+    /// where the vendor does not say.
+    fn nonce_rule(&self, _policy: &Policy) -> (bool, Option<SettingUsed>) {
+        (true, None)
+    }
+    /// The scheme's checks right after the nonce (Sigma classic's `:mode`).
+    fn mode_refusal(&self, _facts: &EmbedFacts, _policy: &Policy) -> Option<Refusal> {
+        None
+    }
+    /// Why a URL without an email is refused.
+    fn missing_email_reason(&self) -> Reason {
+        Reason::MissingParameter
+    }
+    /// The scheme's checks after the email: lifetime, claims, teams.
+    fn claims_refusal(
+        &self,
+        _url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        _policy: &Policy,
+    ) -> Option<Refusal> {
+        None
+    }
+    /// The scheme's checks after the organisation's (strict settings).
+    fn strict_refusal(&self, _facts: &EmbedFacts, _policy: &Policy) -> Option<Refusal> {
+        None
+    }
 
     /// The parameter that carries the signature (or signed token).
     fn signature_param(&self) -> &'static str;

@@ -2,7 +2,9 @@
 //! datasource filter), its catalogue and its hand-off snippets.
 
 pub mod catalogue;
+mod checks;
 pub mod datasource_filter;
+mod diagnose;
 mod facts;
 mod sign;
 
@@ -17,6 +19,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
+use crate::verdict::Refusal;
 use crate::verify::Judge;
 
 /// Bold BI's spec.
@@ -77,6 +80,29 @@ impl SchemeSpec for BoldBi {
         judge: &Judge<'_>,
     ) -> SignatureCheck {
         check_signature(url, judge.secret, judge.policy.boldbi_plus_as_space)
+    }
+
+    fn mismatch_cause(&self, url: &ParsedUrl, judge: &Judge<'_>) -> Option<(String, String)> {
+        diagnose::cause(url, judge.secret, judge.policy.boldbi_plus_as_space)
+    }
+    fn signature_setting(&self, policy: &Policy) -> Option<SettingUsed> {
+        policy
+            .boldbi_plus_as_space
+            .then(|| policy.boldbi_plus_used())
+    }
+    fn nonce_rule(&self, policy: &Policy) -> (bool, Option<SettingUsed>) {
+        (
+            policy.boldbi_refuse_reused_nonce,
+            Some(policy.boldbi_nonce_used()),
+        )
+    }
+    fn claims_refusal(
+        &self,
+        url: &ParsedUrl,
+        facts: &EmbedFacts,
+        _policy: &Policy,
+    ) -> Option<Refusal> {
+        checks::expiration(url, facts)
     }
 
     fn signature_param(&self) -> &'static str {

@@ -2,6 +2,8 @@
 //! reading, its catalogue and its hand-off snippets.
 
 pub mod catalogue;
+mod checks;
+mod diagnose;
 mod facts;
 mod sign;
 
@@ -18,6 +20,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
+use crate::verdict::{Reason, Refusal};
 use crate::verify::Judge;
 
 /// The classic signed URL's spec.
@@ -57,6 +60,30 @@ impl SchemeSpec for SigmaClassic {
         judge: &Judge<'_>,
     ) -> SignatureCheck {
         check_signature(url, judge.secret)
+    }
+
+    fn client_id_name(&self) -> Option<&'static str> {
+        Some(":client_id")
+    }
+    fn mismatch_cause(&self, url: &ParsedUrl, judge: &Judge<'_>) -> Option<(String, String)> {
+        diagnose::cause(url, judge.secret)
+    }
+    fn mode_refusal(&self, facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
+        checks::mode(facts, policy)
+    }
+    fn missing_email_reason(&self) -> Reason {
+        Reason::InvalidEmail
+    }
+    fn claims_refusal(
+        &self,
+        _url: &ParsedUrl,
+        facts: &EmbedFacts,
+        policy: &Policy,
+    ) -> Option<Refusal> {
+        checks::claims(facts, policy)
+    }
+    fn strict_refusal(&self, facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
+        checks::strict_time(facts, policy)
     }
 
     fn signature_param(&self) -> &'static str {

@@ -2,6 +2,7 @@
 //! its catalogue and its hand-off snippets.
 
 pub mod catalogue;
+mod checks;
 mod facts;
 mod token;
 
@@ -13,10 +14,12 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form_choices::FormChoices;
+use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
+use crate::verdict::Refusal;
 use crate::verify::Judge;
 
 /// The JWT embed's spec.
@@ -56,6 +59,18 @@ impl SchemeSpec for SigmaJwt {
             Some(token) if facts.jwt.is_some() => check_signature(token, judge.secret),
             _ => SignatureCheck::Missing,
         }
+    }
+
+    fn client_id_name(&self) -> Option<&'static str> {
+        Some("the JWT header's kid")
+    }
+    fn claims_refusal(
+        &self,
+        _url: &ParsedUrl,
+        facts: &EmbedFacts,
+        _policy: &Policy,
+    ) -> Option<Refusal> {
+        checks::lifetime(facts).or_else(|| facts.jwt.as_ref().and_then(checks::claims))
     }
 
     fn signature_param(&self) -> &'static str {
