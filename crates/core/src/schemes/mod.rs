@@ -17,6 +17,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form_choices::FormChoices;
+use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
@@ -134,6 +135,27 @@ pub trait SchemeSpec: Sync {
     fn settings(&self, _policy: &Policy) -> Vec<SettingUsed> {
         Vec::new()
     }
+    /// Whether the signature belongs last in the URL (a JWT is followed by
+    /// unsigned interface parameters).
+    fn signature_goes_last(&self) -> bool {
+        true
+    }
+    /// Hazards of the signature parameter's value.
+    fn signature_hazards(&self, _signature: &RawParam, _found: &mut Vec<Hazard>) {}
+    /// Hazards of a documented parameter beyond its value check.
+    fn parameter_hazards(&self, _param: &RawParam, _found: &mut Vec<Hazard>) {}
+    /// The scheme's rule for a parameter outside its catalogue: `Some` with
+    /// its hazard (or none) when it has one, `None` for the generic
+    /// "unknown parameter". `nearest` is the closest documented name.
+    fn uncatalogued_hazard(&self, _name: &str, _nearest: Option<&str>) -> Option<Option<Hazard>> {
+        None
+    }
+    /// Parameters that only work with a partner: (present, needed, severity).
+    fn partners(&self) -> &'static [(&'static str, &'static str, Severity)] {
+        &[]
+    }
+    /// The scheme's own hazards of the whole URL.
+    fn hazards(&self, _url: &ParsedUrl, _facts: &EmbedFacts, _found: &mut Vec<Hazard>) {}
     /// Whether a URL is valid forever (Bold BI without a timestamp).
     fn never_expires(&self, _url: &ParsedUrl) -> bool {
         false

@@ -6,6 +6,7 @@ mod checks;
 pub mod datasource_filter;
 mod diagnose;
 mod facts;
+mod hazards;
 mod sign;
 
 pub use sign::*;
@@ -14,6 +15,7 @@ use super::{Likeness, SchemeSpec};
 use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
+use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
@@ -120,6 +122,16 @@ impl SchemeSpec for BoldBi {
     }
     fn signs_base(&self) -> bool {
         false
+    }
+
+    fn signature_hazards(&self, signature: &RawParam, found: &mut Vec<Hazard>) {
+        hazards::signature(signature, found);
+    }
+    fn partners(&self) -> &'static [(&'static str, &'static str, Severity)] {
+        &[("embed_expirationtime", "embed_timestamp", Severity::Error)]
+    }
+    fn hazards(&self, url: &ParsedUrl, _facts: &EmbedFacts, found: &mut Vec<Hazard>) {
+        hazards::reading(url, found);
     }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {

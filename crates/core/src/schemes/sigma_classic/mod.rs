@@ -5,6 +5,7 @@ pub mod catalogue;
 mod checks;
 mod diagnose;
 mod facts;
+mod hazards;
 mod sign;
 
 pub use sign::*;
@@ -15,6 +16,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form_choices::{choices, FormChoices};
+use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
@@ -100,6 +102,19 @@ impl SchemeSpec for SigmaClassic {
     }
     fn signs_base(&self) -> bool {
         true
+    }
+
+    fn parameter_hazards(&self, param: &RawParam, found: &mut Vec<Hazard>) {
+        hazards::parameter(param, found);
+    }
+    fn uncatalogued_hazard(&self, name: &str, nearest: Option<&str>) -> Option<Option<Hazard>> {
+        sigma::uncatalogued_hazard(name, nearest)
+    }
+    fn partners(&self) -> &'static [(&'static str, &'static str, Severity)] {
+        sigma::PARTNERS
+    }
+    fn hazards(&self, _url: &ParsedUrl, facts: &EmbedFacts, found: &mut Vec<Hazard>) {
+        hazards::samples_oddities(facts, found);
     }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {

@@ -4,6 +4,7 @@
 pub mod catalogue;
 mod checks;
 mod facts;
+mod hazards;
 mod token;
 
 pub use token::*;
@@ -14,6 +15,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form_choices::FormChoices;
+use crate::hazards::{Hazard, Severity};
 use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
@@ -92,6 +94,23 @@ impl SchemeSpec for SigmaJwt {
     }
     fn signs_base(&self) -> bool {
         false
+    }
+
+    fn signature_goes_last(&self) -> bool {
+        false
+    }
+    fn uncatalogued_hazard(&self, name: &str, nearest: Option<&str>) -> Option<Option<Hazard>> {
+        sigma::uncatalogued_hazard(name, nearest)
+    }
+    fn partners(&self) -> &'static [(&'static str, &'static str, Severity)] {
+        sigma::PARTNERS
+    }
+    fn hazards(&self, url: &ParsedUrl, facts: &EmbedFacts, found: &mut Vec<Hazard>) {
+        hazards::times(facts, found);
+        if let Some(jwt) = &facts.jwt {
+            hazards::header_and_claims(jwt, found);
+            hazards::beside(url, found);
+        }
     }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
