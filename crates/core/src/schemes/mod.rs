@@ -23,7 +23,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
-use crate::verdict::{Reason, Refusal};
+use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
 
 /// How surely a URL belongs to a scheme, from what it carries.
@@ -106,6 +106,10 @@ pub trait SchemeSpec: Sync {
     fn strict_refusal(&self, _facts: &EmbedFacts, _policy: &Policy) -> Option<Refusal> {
         None
     }
+
+    /// What the embed shows for `reason`, whose words they are, and the
+    /// vendor's code if any.
+    fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>);
 
     /// The parameter that carries the signature (or signed token).
     fn signature_param(&self) -> &'static str;

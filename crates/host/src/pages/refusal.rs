@@ -30,7 +30,7 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
         let _ = write!(
             body,
             "<p class=\"muted\" data-testid=\"reading\">{}</p>",
-            esc(embed_core::verdict::EXPIRY_TEXTS_NOTE)
+            esc(embed_core::schemes::sigma::texts::EXPIRY_TEXTS_NOTE)
         );
     }
     if let Some(code) = refusal.code {

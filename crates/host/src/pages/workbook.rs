@@ -177,7 +177,7 @@ pub fn render(accepted: &Accepted) -> Response {
         "variables": controls,
         "sessionSeconds": session,
         "expiredText": text.session_expired,
-        "expiryReading": embed_core::verdict::EXPIRY_TEXTS_NOTE,
+        "expiryReading": embed_core::schemes::sigma::texts::EXPIRY_TEXTS_NOTE,
         "responsiveHeight": flag(":responsive_height"),
         "loadingBg": param(":loading_bg"),
         "hideTooltip": flag(":hide_tooltip"),

@@ -8,6 +8,7 @@ mod diagnose;
 mod facts;
 mod hazards;
 mod sign;
+mod texts;
 
 pub use sign::*;
 
@@ -21,7 +22,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
-use crate::verdict::Refusal;
+use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
 
 /// Bold BI's spec.
@@ -105,6 +106,10 @@ impl SchemeSpec for BoldBi {
         _policy: &Policy,
     ) -> Option<Refusal> {
         checks::expiration(url, facts)
+    }
+
+    fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
+        (texts::message(reason), Wording::Product, None)
     }
 
     fn signature_param(&self) -> &'static str {

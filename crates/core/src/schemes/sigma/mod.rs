@@ -4,6 +4,7 @@
 
 pub mod account_types;
 pub mod interface;
+pub mod texts;
 
 use crate::catalogue::ParamInfo;
 use crate::hazards::{Hazard, Severity};

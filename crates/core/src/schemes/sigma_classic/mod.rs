@@ -22,7 +22,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
-use crate::verdict::{Reason, Refusal};
+use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
 
 /// The classic signed URL's spec.
@@ -86,6 +86,10 @@ impl SchemeSpec for SigmaClassic {
     }
     fn strict_refusal(&self, facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
         checks::strict_time(facts, policy)
+    }
+
+    fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
+        sigma::texts::message(reason, None)
     }
 
     fn signature_param(&self) -> &'static str {

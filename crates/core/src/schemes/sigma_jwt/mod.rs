@@ -21,7 +21,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
-use crate::verdict::Refusal;
+use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
 
 /// The JWT embed's spec.
@@ -73,6 +73,11 @@ impl SchemeSpec for SigmaJwt {
         _policy: &Policy,
     ) -> Option<Refusal> {
         checks::lifetime(facts).or_else(|| facts.jwt.as_ref().and_then(checks::claims))
+    }
+
+    fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
+        // Sigma's code list: EINVAL is also "the JWT is expired".
+        sigma::texts::message(reason, Some("EINVAL"))
     }
 
     fn signature_param(&self) -> &'static str {
