@@ -43,6 +43,27 @@ const NAME_ESCAPES: [bool; 256] = escapes(b"=");
 /// inside the element is escaped so the list still splits where it should.
 const LIST_ELEMENT_ESCAPES: [bool; 256] = escapes(b",");
 
+/// JavaScript's `encodeURIComponent` (and Node's `querystring.escape`):
+/// everything but letters, digits and `-_.!~*'()` is escaped. Vendors whose
+/// samples build URLs that way (Looker) are signed with it.
+const URI_COMPONENT_ESCAPES: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')'
+            )
+        {
+            table[byte] = false;
+        }
+        byte += 1;
+    }
+    table
+};
+
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 
@@ -86,6 +107,12 @@ pub fn encode_name(name: &str) -> Cow<'_, str> {
 /// Appends `value` to `out`, encoded by the rule (no intermediate allocation).
 pub fn push_value(out: &mut String, value: &str) {
     push_encoded(out, value, &VALUE_ESCAPES);
+}
+
+/// Appends `text` to `out` as JavaScript's `encodeURIComponent` would
+/// (uppercase escapes).
+pub fn push_uri_component(out: &mut String, text: &str) {
+    push_encoded(out, text, &URI_COMPONENT_ESCAPES);
 }
 
 /// Appends `name` to `out`, encoded by the rule for names.

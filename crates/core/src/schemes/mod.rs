@@ -9,6 +9,7 @@
 //! (see "Adding a vendor" in the README).
 
 pub mod boldbi;
+pub mod looker;
 pub mod sigma;
 pub mod sigma_classic;
 pub mod sigma_jwt;
