@@ -2,9 +2,7 @@
 //! scenarios, hand-off snippets, replay) is written once, not per scheme.
 
 use crate::boldbi::{self, BoldBiRequest};
-use crate::encoding::push_hex_lower;
 use crate::error::Result;
-use crate::mac::hmac_sha256;
 use crate::scheme::Scheme;
 use crate::secret::Secret;
 use crate::sigma_classic::{self, SigmaClassicRequest};
@@ -49,12 +47,12 @@ impl EmbedRequest {
         }
     }
 
-    /// The user's email.
-    pub fn email_mut(&mut self) -> &mut String {
+    /// The user's email, when the scheme identifies users by one.
+    pub fn email_mut(&mut self) -> Option<&mut String> {
         match self {
-            EmbedRequest::SigmaClassic(r) => &mut r.email,
-            EmbedRequest::SigmaJwt(r) => &mut r.email,
-            EmbedRequest::BoldBi(r) => &mut r.email,
+            EmbedRequest::SigmaClassic(r) => Some(&mut r.email),
+            EmbedRequest::SigmaJwt(r) => Some(&mut r.email),
+            EmbedRequest::BoldBi(r) => Some(&mut r.email),
         }
     }
 
@@ -83,77 +81,5 @@ impl EmbedRequest {
             EmbedRequest::SigmaJwt(r) => r.ttl,
             EmbedRequest::BoldBi(r) => r.expiration.unwrap_or(boldbi::DEFAULT_VALIDITY),
         }
-    }
-}
-
-/// Signs `prefix` (a classic URL up to, not including, `&:signature=`) as
-/// a hand-built URL would be: whatever bytes it holds.
-pub fn sign_classic_prefix(prefix: &str, secret: &Secret) -> String {
-    let mut url = String::with_capacity(prefix.len() + 77);
-    url.push_str(prefix);
-    url.push_str("&:signature=");
-    push_hex_lower(&mut url, &hmac_sha256(secret, prefix.as_bytes()));
-    url
-}
-
-/// Signs a Bold BI query string `params` (no `?`) as given and appends the
-/// signature, raw or escaped.
-pub fn sign_boldbi_params(
-    dashboard_url: &str,
-    params: &str,
-    secret: &Secret,
-    escape_signature: bool,
-) -> String {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine;
-    let tag = STANDARD.encode(hmac_sha256(secret, params.as_bytes()));
-    let tag = if escape_signature {
-        boldbi::escape_base64(&tag)
-    } else {
-        tag
-    };
-    format!("{dashboard_url}?{params}&{}={tag}", boldbi::SIGNATURE_PARAM)
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-    use super::*;
-
-    #[test]
-    fn prefix_signing_matches_the_signer() {
-        let secret = Secret::new("s");
-        let request = SigmaClassicRequest {
-            embed_path: "https://h/embed/x".into(),
-            client_id: "c".into(),
-            email: "a@b.co".into(),
-            external_user_id: "a".into(),
-            teams: vec!["T".into()],
-            account_type: None,
-            mode: "userbacked".into(),
-            session_length: 60,
-            time: 1,
-            nonce: "n".into(),
-            user_attributes: vec![],
-            params: vec![],
-        };
-        let url = sigma_classic::sign(&request, &secret).unwrap();
-        let prefix = url.split("&:signature=").next().unwrap();
-        assert_eq!(sign_classic_prefix(prefix, &secret), url);
-        let bold = BoldBiRequest {
-            dashboard_url: "https://h/bi/site/s/dashboards/1".into(),
-            nonce: "n".into(),
-            email: "a@b.co".into(),
-            params: vec![],
-            timestamp: Some(5),
-            expiration: None,
-            escape_signature: true,
-        };
-        let signed = boldbi::sign(&bold, &secret).unwrap();
-        let params = boldbi::signed_params(&bold).unwrap();
-        assert_eq!(
-            sign_boldbi_params(&bold.dashboard_url, &params, &secret, true),
-            signed
-        );
     }
 }

@@ -21,6 +21,8 @@ use crate::form_choices::FormChoices;
 use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
+use crate::request::EmbedRequest;
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
@@ -165,6 +167,13 @@ pub trait SchemeSpec: Sync {
     fn never_expires(&self, _url: &ParsedUrl) -> bool {
         false
     }
+
+    /// Readies a good request for the scenario gallery, so each scenario
+    /// shows only its own fault (Bold BI escapes a '+' the server would misread).
+    fn prepare_scenario(&self, _request: &mut EmbedRequest, _policy: &Policy) {}
+    /// Builds the scenarios whose breakage depends on the scheme (the
+    /// shared ones are built by `scenario::build`), or says why one does not apply.
+    fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt>;
 
     /// The hand-off snippet template in `language` (see `snippet`).
     fn snippet_template(&self, language: Language) -> &'static str;

@@ -7,6 +7,7 @@ pub mod datasource_filter;
 mod diagnose;
 mod facts;
 mod hazards;
+mod scenarios;
 mod sign;
 mod texts;
 
@@ -19,6 +20,8 @@ use crate::facts::EmbedFacts;
 use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
+use crate::request::EmbedRequest;
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
@@ -147,6 +150,17 @@ impl SchemeSpec for BoldBi {
     }
     fn never_expires(&self, url: &ParsedUrl) -> bool {
         url.first("embed_timestamp").is_none()
+    }
+
+    fn prepare_scenario(&self, request: &mut EmbedRequest, policy: &Policy) {
+        if let EmbedRequest::BoldBi(r) = request {
+            // Where a raw '+' would break the signature anyway, escape it, so
+            // each scenario shows only its own fault.
+            r.escape_signature |= policy.boldbi_plus_as_space;
+        }
+    }
+    fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+        scenarios::build(b, request)
     }
 
     fn snippet_template(&self, language: Language) -> &'static str {

@@ -6,6 +6,7 @@ mod checks;
 mod diagnose;
 mod facts;
 mod hazards;
+mod scenarios;
 mod sign;
 
 pub use sign::*;
@@ -19,6 +20,8 @@ use crate::form_choices::{choices, FormChoices};
 use crate::hazards::{Hazard, Severity};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
+use crate::request::EmbedRequest;
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
@@ -133,6 +136,10 @@ impl SchemeSpec for SigmaClassic {
             policy.sigma_strict_time_used(),
             policy.sigma_legacy_modes_used(),
         ]
+    }
+
+    fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+        scenarios::build(b, request)
     }
 
     fn snippet_template(&self, language: Language) -> &'static str {

@@ -5,6 +5,7 @@ pub mod catalogue;
 mod checks;
 mod facts;
 mod hazards;
+mod scenarios;
 mod token;
 
 pub use token::*;
@@ -18,6 +19,8 @@ use crate::form_choices::FormChoices;
 use crate::hazards::{Hazard, Severity};
 use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
+use crate::request::EmbedRequest;
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::Language;
@@ -123,6 +126,10 @@ impl SchemeSpec for SigmaJwt {
     }
     fn uncatalogued_param(&self, name: &str) -> Option<ParamInfo> {
         sigma::uncatalogued_param(name)
+    }
+
+    fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+        scenarios::build(b, request)
     }
 
     fn snippet_template(&self, language: Language) -> &'static str {

@@ -1,0 +1,172 @@
+//! How the scenario gallery breaks a Bold BI URL on purpose, including the
+//! traps of Bold BI's own samples (a raw '+' in the Base64 signature, the
+//! old sample's `ToLower()`).
+
+use super::{sign_params, signed_params, BoldBiRequest, MAX_EXPIRATION, SIGNATURE_PARAM};
+use crate::request::EmbedRequest;
+use crate::scenario::{
+    capitalise, insert_after, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt,
+    ScenarioId,
+};
+use crate::secret::Secret;
+use crate::verdict::Reason;
+
+/// Builds scenario `b.id` from `request` (nonce and time already fresh).
+pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+    let EmbedRequest::BoldBi(r) = request else {
+        return Err(NotBuilt::NotApplicable("not a Bold BI request"));
+    };
+    let secret = b.base.secret;
+    Ok(match b.id {
+        ScenarioId::TamperedAfterSigning => {
+            let url = super::sign(r, secret)?;
+            let tampered = insert_after(&url, "embed_user_email=", "x").ok_or(
+                NotBuilt::NotApplicable("The parameter to tamper with is not in the URL."),
+            )?;
+            b.built(
+                "embed_user_email changed after signing".into(),
+                tampered,
+                b.refused(Reason::InvalidSignature),
+            )
+        }
+        ScenarioId::SessionTooLong => {
+            r.expiration = Some(MAX_EXPIRATION + 1);
+            b.built(
+                format!("embed_expirationtime set to {}", MAX_EXPIRATION + 1),
+                super::sign(r, secret)?,
+                b.refused(Reason::InvalidExpiration),
+            )
+        }
+        ScenarioId::MissingRequired => b.built(
+            "embed_user_email left out (and the URL signed without it)".into(),
+            resign_with(&super::sign(r, secret)?, secret, |q| {
+                without_param(q, "embed_user_email")
+            }),
+            b.refused(Reason::MissingParameter),
+        ),
+        ScenarioId::MistypedParameter => b.built(
+            "embed_user_email sent as embed_user_mail (signed that way)".into(),
+            resign_with(&super::sign(r, secret)?, secret, |q| {
+                q.replacen("&embed_user_email=", "&embed_user_mail=", 1)
+            }),
+            b.refused(Reason::MissingParameter),
+        ),
+        ScenarioId::RawPlusInEmail => {
+            r.email = match r.email.split_once('@') {
+                Some((local, domain)) => format!("{local}+qa@{domain}"),
+                None => "ann+qa@example.com".into(),
+            };
+            let url = super::sign(r, secret)?;
+            b.built(
+                "a + added to the email and sent raw (signed as sent)".into(),
+                resign_with(&url, secret, |q| q.replace("%2B", "+")),
+                b.refused(Reason::InvalidEmail),
+            )
+        }
+        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
+            let escaped = b.id == ScenarioId::BoldBiEscapedPlusSignature;
+            r.escape_signature = escaped;
+            let url = with_plus_in_signature(r, secret)?;
+            let expected = if escaped || !b.base.policy.boldbi_plus_as_space {
+                Expected::accepted()
+            } else {
+                b.refused(Reason::InvalidSignature)
+            };
+            b.built(
+                format!(
+                    "nonce chosen so the Base64 signature contains '+', sent {}",
+                    if escaped { "as %2B" } else { "raw" }
+                ),
+                url,
+                expected.depending_on("Bold BI reads a raw + as a space"),
+            )
+        }
+        ScenarioId::LowercasedQuery => {
+            if !r.email.chars().any(char::is_uppercase) {
+                r.email = capitalise(&r.email);
+            }
+            let params = signed_params(r)?;
+            let signed_lower = sign_params(
+                &r.dashboard_url,
+                &params.to_lowercase(),
+                secret,
+                r.escape_signature,
+            );
+            let signature = signed_lower
+                .rsplit_once('&')
+                .map(|(_, sig)| sig)
+                .unwrap_or_default();
+            b.built(
+                "signed over the lower-cased query, sent in its real case".into(),
+                format!("{}?{params}&{signature}", r.dashboard_url),
+                b.refused(Reason::InvalidSignature),
+            )
+        }
+        ScenarioId::UnknownEmbed => {
+            replace_embed_id(&mut r.dashboard_url, "/dashboards/")?;
+            b.unknown_embed(super::sign(r, secret)?)
+        }
+        ScenarioId::WrongClientId => {
+            return Err(NotBuilt::NotApplicable("Bold BI URLs carry no client id."))
+        }
+        ScenarioId::UnknownTeam => {
+            return Err(NotBuilt::NotApplicable("Bold BI URLs carry no teams."))
+        }
+        ScenarioId::WrongMode => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma classic URLs carry :mode.",
+            ))
+        }
+        ScenarioId::NoTeam => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma classic requires a team (a JWT may omit teams; Bold BI has none).",
+            ))
+        }
+        ScenarioId::SessionRunsOut => {
+            return Err(NotBuilt::NotApplicable(
+                "Bold BI's shortest validity is a day.",
+            ))
+        }
+        ScenarioId::FractionalTime => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma's classic :time is sent as a float by a vendor sample.",
+            ))
+        }
+        _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
+    })
+}
+
+/// Rewrites the signed parameters of `url` with `edit` and signs them again as sent.
+fn resign_with(url: &str, secret: &Secret, edit: impl Fn(&str) -> String) -> String {
+    let (base, rest) = url.split_once('?').unwrap_or((url, ""));
+    let (params, signature) = rest
+        .rsplit_once(&format!("&{SIGNATURE_PARAM}="))
+        .unwrap_or((rest, ""));
+    sign_params(base, &edit(params), secret, signature.contains('%'))
+}
+
+/// Tries nonces (the given one, then numbered variants) until the Base64
+/// signature contains a `+`; about one in six has none, so a few tries do.
+fn with_plus_in_signature(
+    request: &mut BoldBiRequest,
+    secret: &Secret,
+) -> Result<String, NotBuilt> {
+    let stem = request.nonce.clone();
+    let marker = format!("&{SIGNATURE_PARAM}=");
+    for attempt in 0..256u32 {
+        if attempt > 0 {
+            request.nonce = format!("{stem}-{attempt}");
+        }
+        let params = signed_params(request)?;
+        let raw = sign_params(&request.dashboard_url, &params, secret, false);
+        let has_plus = raw
+            .rsplit_once(&marker)
+            .is_some_and(|(_, tag)| tag.contains('+'));
+        if has_plus {
+            return Ok(super::sign(request, secret)?);
+        }
+    }
+    Err(NotBuilt::NotApplicable(
+        "No nonce among 256 gave a signature with a '+'.",
+    ))
+}

@@ -1,0 +1,159 @@
+//! How the scenario gallery breaks a classic signed URL on purpose: each
+//! vendor error this scheme can show, from one good request.
+
+use super::{sign_prefix, SigmaClassicRequest};
+use crate::request::EmbedRequest;
+use crate::scenario::{
+    insert_after, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt, ScenarioId,
+    SHORT_SESSION,
+};
+use crate::secret::Secret;
+use crate::verdict::Reason;
+
+/// Builds scenario `b.id` from `request` (nonce and time already fresh).
+pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+    let EmbedRequest::SigmaClassic(r) = request else {
+        return Err(NotBuilt::NotApplicable("not a Sigma classic request"));
+    };
+    let secret = b.base.secret;
+    Ok(match b.id {
+        ScenarioId::WrongClientId => {
+            let change = match r.client_id.pop() {
+                Some(c) => format!("removed the client id's last character ({c:?})"),
+                None => "the client id is empty".to_owned(),
+            };
+            b.built(
+                change,
+                super::sign(r, secret)?,
+                b.refused(Reason::UnknownClientId),
+            )
+        }
+        ScenarioId::TamperedAfterSigning => {
+            let url = super::sign(r, secret)?;
+            let tampered = insert_after(&url, "&:external_user_id=", "x").ok_or(
+                NotBuilt::NotApplicable("The parameter to tamper with is not in the URL."),
+            )?;
+            b.built(
+                ":external_user_id changed after signing".into(),
+                tampered,
+                b.refused(Reason::InvalidSignature),
+            )
+        }
+        ScenarioId::UnknownTeam => {
+            r.teams = vec!["No_Such_Team".into()];
+            b.built(
+                "team set to No_Such_Team".into(),
+                super::sign(r, secret)?,
+                b.refused(Reason::UnknownTeam),
+            )
+        }
+        ScenarioId::NoTeam => {
+            r.teams.clear();
+            b.built(
+                ":external_user_team sent empty".into(),
+                super::sign(r, secret)?,
+                b.refused(Reason::NoTeam),
+            )
+        }
+        ScenarioId::WrongMode => {
+            // Not view or explore: those older modes are a setting of their own.
+            r.mode = "userbaked".into();
+            b.built(
+                ":mode mistyped as userbaked".into(),
+                super::sign(r, secret)?,
+                b.refused(Reason::WrongMode),
+            )
+        }
+        ScenarioId::SessionTooLong => {
+            r.session_length = b.base.policy.max_session_length + 1;
+            b.built(
+                format!(":session_length set to {}", r.session_length),
+                super::sign(r, secret)?,
+                b.refused(Reason::SessionLengthTooLong)
+                    .depending_on("max session length"),
+            )
+        }
+        ScenarioId::SessionRunsOut => {
+            r.session_length = SHORT_SESSION;
+            b.built(
+                format!("session length {SHORT_SESSION} s: it loads, then the open embed says \"Session expired. Reload the page.\" (show it in the preview)"),
+                super::sign(r, secret)?,
+                Expected::accepted(),
+            )
+        }
+        ScenarioId::MissingRequired => b.built(
+            ":external_user_id left out (and the URL signed without it)".into(),
+            resign_with(&super::sign(r, secret)?, secret, |q| {
+                without_param(q, ":external_user_id")
+            }),
+            b.refused(Reason::MissingParameter),
+        ),
+        ScenarioId::MistypedParameter => b.built(
+            ":session_length sent as :sesion_length (signed that way)".into(),
+            resign_with(&super::sign(r, secret)?, secret, |q| {
+                q.replacen("&:session_length=", "&:sesion_length=", 1)
+            }),
+            b.refused(Reason::MissingParameter),
+        ),
+        ScenarioId::RawPlusInEmail => {
+            r.email = match r.email.split_once('@') {
+                Some((local, domain)) => format!("{local}+qa@{domain}"),
+                None => "ann+qa@example.com".into(),
+            };
+            let url = super::sign(r, secret)?;
+            b.built(
+                "a + added to the email and sent raw (signed as sent)".into(),
+                resign_with(&url, secret, |q| q.replace("%2B", "+")),
+                b.refused(Reason::InvalidEmail),
+            )
+        }
+        ScenarioId::UnknownEmbed => {
+            replace_embed_id(&mut r.embed_path, "/embed/")?;
+            b.unknown_embed(super::sign(r, secret)?)
+        }
+        ScenarioId::FractionalTime => fractional_time(b, r)?,
+        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Bold BI signatures are Base64 (Sigma's are hex).",
+            ))
+        }
+        ScenarioId::LowercasedQuery => {
+            return Err(NotBuilt::NotApplicable(
+                "The ToLower() trap is the old Bold BI sample's.",
+            ))
+        }
+        _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
+    })
+}
+
+/// A `:time` with a fraction of a second, as Sigma's Python signing
+/// package sends `time.time()`: accepted unless the strict setting is on.
+fn fractional_time(b: &Breaking<'_>, r: &SigmaClassicRequest) -> Result<Built, NotBuilt> {
+    let url = super::sign(r, b.base.secret)?;
+    let whole = format!("&:time={}&", r.time);
+    let fraction = format!("&:time={}.069265&", r.time);
+    let unsigned = url
+        .rsplit_once("&:signature=")
+        .map_or(url.as_str(), |(prefix, _)| prefix);
+    let with_fraction = format!("{unsigned}&").replacen(&whole, &fraction, 1);
+    let prefix = with_fraction.strip_suffix('&').unwrap_or(&with_fraction);
+    let expected = if b.base.policy.sigma_strict_time {
+        b.refused(Reason::MissingParameter)
+    } else {
+        Expected::accepted()
+    };
+    Ok(b.built(
+        format!("signed with :time={}.069265, as Python's time.time() gives it: accepted by Sigma's own sample, refused only when strict", r.time),
+        sign_prefix(prefix, b.base.secret),
+        expected.depending_on("Sigma strict :time"),
+    ))
+}
+
+/// Rewrites the query of a signed URL with `edit` and signs it again as sent.
+fn resign_with(url: &str, secret: &Secret, edit: impl Fn(&str) -> String) -> String {
+    let prefix = url
+        .rsplit_once("&:signature=")
+        .map_or(url, |(prefix, _)| prefix);
+    let (base, query) = prefix.split_once('?').unwrap_or((prefix, ""));
+    sign_prefix(&format!("{base}?{}", edit(query)), secret)
+}

@@ -1,0 +1,136 @@
+//! How the scenario gallery breaks a Sigma JWT URL on purpose.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+use super::{decode, token, MAX_LIFETIME};
+use crate::query::ParsedUrl;
+use crate::request::EmbedRequest;
+use crate::scenario::{
+    replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt, ScenarioId, SHORT_SESSION,
+};
+use crate::verdict::Reason;
+
+/// Builds scenario `b.id` from `request` (nonce and time already fresh).
+pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
+    let EmbedRequest::SigmaJwt(r) = request else {
+        return Err(NotBuilt::NotApplicable("not a Sigma JWT request"));
+    };
+    let secret = b.base.secret;
+    Ok(match b.id {
+        ScenarioId::WrongClientId => {
+            let change = match r.client_id.pop() {
+                Some(c) => format!("removed the client id's last character ({c:?})"),
+                None => "the client id is empty".to_owned(),
+            };
+            b.built(
+                change,
+                super::sign(r, secret)?,
+                b.refused(Reason::UnknownClientId),
+            )
+        }
+        ScenarioId::TamperedAfterSigning => {
+            let url = super::sign(r, secret)?;
+            b.built(
+                "the token's sub changed to mallory@example.com, signature kept".into(),
+                tamper(&url)?,
+                b.refused(Reason::InvalidSignature),
+            )
+        }
+        ScenarioId::UnknownTeam => {
+            r.teams = vec!["No_Such_Team".into()];
+            b.built(
+                "team set to No_Such_Team".into(),
+                super::sign(r, secret)?,
+                b.refused(Reason::UnknownTeam),
+            )
+        }
+        ScenarioId::SessionTooLong => {
+            r.ttl = MAX_LIFETIME + 1;
+            b.built(
+                format!("exp - iat set to {}", r.ttl),
+                super::sign(r, secret)?,
+                b.refused(Reason::JwtLifetimeTooLong),
+            )
+        }
+        ScenarioId::SessionRunsOut => {
+            r.ttl = SHORT_SESSION;
+            b.built(
+                format!("session length {SHORT_SESSION} s: it loads, then the open embed says \"Session expired. Reload the page.\" (show it in the preview)"),
+                super::sign(r, secret)?,
+                Expected::accepted(),
+            )
+        }
+        ScenarioId::MissingRequired => {
+            let url = super::sign(r, secret)?;
+            let (base, query) = url.split_once('?').unwrap_or((&url, ""));
+            b.built(
+                ":embed=true left out".into(),
+                format!("{base}?{}", without_param(query, ":embed")),
+                b.refused(Reason::MissingParameter),
+            )
+        }
+        ScenarioId::MistypedParameter => b.built(
+            ":embed sent as :embedd".into(),
+            super::sign(r, secret)?.replacen("&:embed=true", "&:embedd=true", 1),
+            b.refused(Reason::MissingParameter),
+        ),
+        ScenarioId::UnknownEmbed => {
+            replace_embed_id(&mut r.workbook_url, "/workbook/")?;
+            b.unknown_embed(super::sign(r, secret)?)
+        }
+        ScenarioId::WrongMode => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma classic URLs carry :mode.",
+            ))
+        }
+        ScenarioId::RawPlusInEmail => {
+            return Err(NotBuilt::NotApplicable(
+                "A JWT carries the email inside the signed token, not in the URL.",
+            ))
+        }
+        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Bold BI signatures are Base64 (Sigma's are hex).",
+            ))
+        }
+        ScenarioId::LowercasedQuery => {
+            return Err(NotBuilt::NotApplicable(
+                "The ToLower() trap is the old Bold BI sample's.",
+            ))
+        }
+        ScenarioId::NoTeam => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma classic requires a team (a JWT may omit teams; Bold BI has none).",
+            ))
+        }
+        ScenarioId::FractionalTime => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Sigma's classic :time is sent as a float by a vendor sample.",
+            ))
+        }
+        _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
+    })
+}
+
+/// Changes the token's `sub` and keeps its signature.
+fn tamper(url: &str) -> Result<String, NotBuilt> {
+    let parsed = ParsedUrl::parse(url)?;
+    let token = token(&parsed)
+        .ok_or(NotBuilt::NotApplicable(
+            "The parameter to tamper with is not in the URL.",
+        ))?
+        .to_owned();
+    let (Some((header, rest)), true) = (token.split_once('.'), token.matches('.').count() == 2)
+    else {
+        return Err(NotBuilt::NotApplicable("The URL carries no readable JWT."));
+    };
+    let signature = rest
+        .rsplit_once('.')
+        .map(|(_, sig)| sig)
+        .unwrap_or_default();
+    let mut claims = decode(&token)?.claims;
+    claims["sub"] = serde_json::Value::String("mallory@example.com".into());
+    let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
+    Ok(url.replacen(&token, &format!("{header}.{payload}.{signature}"), 1))
+}
