@@ -51,6 +51,7 @@ pub fn init(app: &App) -> Result<(AppState, Vec<Profile>), String> {
             profiles,
             host,
             loads: embed_lab::watch::Loads::default(),
+            pending_history: Default::default(),
         },
         demos,
     ))

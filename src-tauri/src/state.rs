@@ -12,6 +12,9 @@ pub struct AppState {
     pub host: RunningHost,
     /// Each profile's last load into the preview, followed until its status is known.
     pub loads: embed_lab::watch::Loads,
+    /// History entries of loads whose outcome is not known yet, by profile:
+    /// the URL loaded and the entry to complete once its status settles.
+    pub pending_history: std::sync::Mutex<std::collections::HashMap<String, (String, i64)>>,
 }
 
 impl AppState {
@@ -42,7 +45,7 @@ impl AppState {
         url: &str,
         verdict: &str,
         scenario: Option<&str>,
-    ) {
+    ) -> Option<i64> {
         let profile = profile_id.and_then(|id| self.profiles.store().get(id).ok());
         let user = embed_core::Embed::read(url)
             .ok()
@@ -58,8 +61,50 @@ impl AppState {
             verdict: verdict.to_owned(),
             url: url.to_owned(),
         };
-        if let Err(e) = self.profiles.store().record(&entry) {
-            eprintln!("warning: could not record history: {e}");
+        match self.profiles.store().record(&entry) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                eprintln!("warning: could not record history: {e}");
+                None
+            }
+        }
+    }
+
+    /// Remembers a load into the preview; its outcome is written once known
+    /// (see [`AppState::settle_history`]).
+    pub fn remember_load(&self, profile_id: &str, url: &str) {
+        let entry = self.remember(
+            HistoryKind::Loaded,
+            Some(profile_id),
+            url,
+            "sent to the preview; outcome not seen yet",
+            None,
+        );
+        let mut pending = self
+            .pending_history
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match entry {
+            Some(entry) => pending.insert(profile_id.to_owned(), (url.to_owned(), entry)),
+            None => pending.remove(profile_id),
+        };
+    }
+
+    /// Writes a load's settled status into its history entry, once.
+    pub fn settle_history(&self, profile_id: &str, view: &embed_lab::watch::LoadView) {
+        if !view.status.settled {
+            return;
+        }
+        let mut pending = self
+            .pending_history
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((url, entry)) = pending.remove(profile_id) {
+            if url == view.url {
+                if let Err(e) = self.profiles.store().set_verdict(entry, &view.status.pill) {
+                    eprintln!("warning: could not record the load's outcome: {e}");
+                }
+            }
         }
     }
 

@@ -47,7 +47,17 @@ test('a refused load is shown as refused, with nothing on screen calling that UR
   assert.ok(!/would accept|Accepted/.test(text), `an acceptance is shown beside the refusal:\n${text}`);
   assert.match(await session.text('[data-testid=verdict]'), /^Local check:/);
   await h.screenshot(session, 'app-refused-load.png');
+  // The fresh URL after a refusal carries the same values: never called safe.
+  assert.match(await session.text('[data-testid=load-spent]'), /would be refused the same way/);
   await removeTeam('Vertrieb Süd');
+  // Once the form changes, the refusal is marked as the earlier form's, not the current URL's.
+  await session.find('[data-testid=load-stale]');
+  assert.match(await session.run("return document.querySelector('[data-testid=load-pill]').className"), /neutral/);
+  // History records what the load got, not just that it was opened.
+  await session.click('[data-testid=tab-history]');
+  const outcome = await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=history-row]')].map((r) => r.textContent).find((t) => t.includes('loaded')) ?? ''"), (t) => t.length > 0, 'the load in the history');
+  assert.match(outcome, /Refused 403 unknown-team/);
+  await session.click('[data-testid=tab-compose]');
 });
 
 test('after Load the URL shown and copied is a fresh one, not the spent one', async () => {
@@ -191,7 +201,8 @@ test('an unreadable time says "expiry unknown" once, and notices stay with their
   assert.equal(timeHazards.length, 1, `the unreadable time is listed more than once: ${timeHazards.join(' | ')}`);
   const text = await bodyText();
   // Words keep their spaces.
-  assert.match(text, /:signature unsigned/);
+  assert.match(text, /:signature carries the signature/);
+  assert.ok(!/:signature unsigned/.test(text), "the signature row is not called unsigned");
   await session.click('[data-testid=tab-compose]');
   // The secret-saved message of one profile is not shown under another.
   await h.selectProfile(session, 'Unreachable vendor (e2e)');

@@ -26,7 +26,15 @@ export class Session {
     }
   }
 
-  async text(css, timeoutMs) { return this.cmd('GET', `/element/${await this.find(css, timeoutMs)}/text`); }
+  /** The element's text; a live view may re-render it between finding and
+   * reading (a stale element), so it is found again a few times. */
+  async text(css, timeoutMs) {
+    for (let attempt = 0; ; attempt++) {
+      try { return await this.cmd('GET', `/element/${await this.find(css, timeoutMs)}/text`); } catch (error) {
+        if (attempt >= 4 || !/stale element/.test(error.message)) throw error;
+      }
+    }
+  }
   async click(css) { return this.cmd('POST', `/element/${await this.find(css)}/click`, {}); }
   async type(css, text) { return this.cmd('POST', `/element/${await this.find(css)}/value`, { text }); }
   async clear(css) { return this.cmd('POST', `/element/${await this.find(css)}/clear`, {}); }

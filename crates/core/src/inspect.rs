@@ -33,6 +33,8 @@ pub struct ParamRow {
     pub value: String,
     /// Whether the signature covers this parameter.
     pub signed: bool,
+    /// Whether this parameter is the signature (or the signed token) itself.
+    pub is_signature: bool,
     /// What the catalogue says about it (`null` for unknown names).
     pub info: Option<ParamInfo>,
 }
@@ -178,6 +180,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
             name: p.name.clone(),
             value: p.value.clone(),
             signed: is_signed(*scheme, url, p),
+            is_signature: p.name == crate::schemes::spec(*scheme).signature_param(),
             info: info_for(*scheme, &p.name),
         })
         .collect();

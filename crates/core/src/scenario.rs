@@ -193,6 +193,15 @@ impl Expected {
         }
     }
 
+    /// In a few words: "accepted" or "refused: unknown-team".
+    pub fn summary(&self) -> String {
+        match (self.accepted, self.reason) {
+            (true, _) => "accepted".into(),
+            (false, Some(reason)) => format!("refused: {}", reason.id()),
+            (false, None) => "refused".into(),
+        }
+    }
+
     /// The same, depending on the setting named `setting`.
     pub fn depending_on(mut self, setting: &str) -> Self {
         self.setting = Some(setting.to_owned());

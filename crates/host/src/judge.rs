@@ -102,9 +102,16 @@ pub fn judge(state: &HostState, route_scheme: Scheme, route: &str, url: &str) ->
         Outcome::Accepted(_) => (200, None),
         Outcome::Refused(refusal) => (status_for(refusal.reason), Some(refusal.as_ref())),
     };
+    let offset = state.clock.offset();
     state.log.push(LogEntry {
         id: 0,
-        time: now,
+        time: u64::try_from(
+            i64::try_from(now)
+                .unwrap_or(i64::MAX)
+                .saturating_sub(offset),
+        )
+        .unwrap_or(0),
+        host_clock_offset: offset,
         route: route.to_owned(),
         url: who
             .url

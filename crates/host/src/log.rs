@@ -22,8 +22,13 @@ pub const CAPACITY: usize = 1000;
 pub struct LogEntry {
     /// Increasing id.
     pub id: u64,
-    /// Host time, Unix seconds.
+    /// When it happened, Unix seconds (this machine's clock, never the
+    /// host's moved one).
     pub time: u64,
+    /// The offset of the host clock the request was judged by, in seconds:
+    /// non-zero only while the clock is moved (the replay test's
+    /// after-expiry load, time travel).
+    pub host_clock_offset: i64,
     /// The route (path, no query).
     pub route: String,
     /// The URL with its signature redacted.
@@ -198,6 +203,7 @@ mod tests {
         LogEntry {
             id: 0,
             time: 1,
+            host_clock_offset: 0,
             route: "/embed/x".into(),
             url: String::new(),
             scheme: None,

@@ -124,6 +124,15 @@ impl ProfileStore {
         Ok(id)
     }
 
+    /// Replaces the outcome of entry `id` (a load whose result came later).
+    pub fn set_verdict(&self, id: i64, verdict: &str) -> Result<(), ProfileError> {
+        self.lock().execute(
+            "UPDATE history SET verdict = ?1 WHERE id = ?2",
+            params![verdict, id],
+        )?;
+        Ok(())
+    }
+
     /// Entries matching `query`, newest first.
     pub fn search(&self, query: &HistoryQuery) -> Result<Vec<HistoryEntry>, ProfileError> {
         let connection = self.lock();
@@ -190,6 +199,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = ProfileStore::open(&dir.path().join("h.sqlite")).unwrap();
         (dir, store)
+    }
+
+    #[test]
+    fn a_loads_outcome_replaces_its_placeholder_once_known() {
+        let (_dir, store) = store();
+        let id = store
+            .record(&entry(
+                HistoryKind::Loaded,
+                "ann@example.com",
+                "sent to the preview",
+            ))
+            .unwrap();
+        store.set_verdict(id, "Refused 403 unknown-team").unwrap();
+        let all = store.search(&HistoryQuery::default()).unwrap();
+        assert_eq!(all[0].verdict, "Refused 403 unknown-team");
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub(crate) async fn preview_scenario(
         HistoryKind::Scenario,
         Some(&id),
         &built.url,
-        "opened in the preview",
+        &format!("previewed (expected: {})", built.expected.summary()),
         Some(scenario.id()),
     );
     Ok(())
@@ -258,10 +258,11 @@ pub(crate) fn inspect_url(
         now: Some(now()),
     };
     let report = embed_core::inspect(&url, &options)?;
-    let verdict = report
-        .verification
-        .as_ref()
-        .map_or_else(|| "not verified (no secret)".to_owned(), |v| v.summary());
+    // Inspecting sends nothing to the vendor: the outcome is the local check.
+    let verdict = report.verification.as_ref().map_or_else(
+        || "local check: no secret to verify with".to_owned(),
+        |v| format!("local check: {}", v.summary()),
+    );
     let matched_profile = matched.map(|p| p.id);
     // Live inspection while typing is not history; an explicit Inspect is.
     if record.unwrap_or(true) {

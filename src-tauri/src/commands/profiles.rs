@@ -3,7 +3,6 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use embed_lab::watch::LoadView;
-use embed_profiles::history::HistoryKind;
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
 use embed_profiles::{Profile, ProfileInput, SecretStatus};
@@ -145,18 +144,14 @@ pub(crate) async fn open_preview(
         &app,
         &embed_host::parent_url(&origin, state.host.token(), &signed.url),
     )?;
-    state.remember(
-        HistoryKind::Loaded,
-        Some(&id),
-        &signed.url,
-        "opened in the preview",
-        None,
-    );
+    state.remember_load(&id, &signed.url);
     Ok(signed)
 }
 
 /// The profile's last load and its status now (`None`: not loaded yet).
 #[tauri::command]
 pub(crate) fn load_status(state: State<'_, AppState>, id: String) -> Option<LoadView> {
-    state.loads.view(&id, &state.host.state, now())
+    let view = state.loads.view(&id, &state.host.state, now())?;
+    state.settle_history(&id, &view);
+    Some(view)
 }

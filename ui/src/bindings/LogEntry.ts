@@ -9,9 +9,16 @@ export type LogEntry = {
  */
 id: number, 
 /**
- * Host time, Unix seconds.
+ * When it happened, Unix seconds (this machine's clock, never the
+ * host's moved one).
  */
 time: number, 
+/**
+ * The offset of the host clock the request was judged by, in seconds:
+ * non-zero only while the clock is moved (the replay test's
+ * after-expiry load, time travel).
+ */
+host_clock_offset: number, 
 /**
  * The route (path, no query).
  */

@@ -30,6 +30,10 @@ value: string,
  */
 signed: boolean, 
 /**
+ * Whether this parameter is the signature (or the signed token) itself.
+ */
+is_signature: boolean, 
+/**
  * What the catalogue says about it (`null` for unknown names).
  */
 info: ParamInfo | null, };

@@ -21,7 +21,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ),
     opt(
         "embed_timestamp",
-        "Unix time (seconds) of signing; the URL is valid 6 days from it.",
+        "Unix time (seconds) of signing; the URL is valid embed_expirationtime seconds from it (6 days when that is absent).",
         Allowed::UnixTime,
     ),
     opt(

@@ -13,7 +13,7 @@ pub fn signature(sig: &RawParam, found: &mut Vec<Hazard>) {
             Severity::Warning,
             Some(&sig.name),
             "The Base64 signature carries a raw '+', which a server may read as a space (the vendor samples append it raw).".into(),
-            "Escape the signature (--escape-signature: + as %2B, / as %2F, = as %3D).",
+            "Escape the signature: + as %2B, / as %2F, = as %3D (the form's \"escape the signature\" option; --escape-signature on the command line).",
         ));
     }
 }

@@ -156,7 +156,7 @@ impl SchemeSpec for SigmaClassic {
                 choices(&[DEFAULT_MODE], "secure embed", false),
                 choices(
                     &["view", "explore"],
-                    "older application-embed mode (Sigma's Node signing package sends view); unconfirmed today",
+                    "older application-embed mode; what Sigma does with it today is unconfirmed",
                     true,
                 ),
             ]
