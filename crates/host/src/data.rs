@@ -115,9 +115,30 @@ pub fn boldbi_filters(value: &str) -> Vec<Filter> {
         .collect()
 }
 
+/// `$12,345`.
+pub fn dollars(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::from("$");
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        assert_eq!(dollars(0), "$0");
+        assert_eq!(dollars(999), "$999");
+        assert_eq!(dollars(1_000), "$1,000");
+        assert_eq!(dollars(1_234_567), "$1,234,567");
+    }
 
     #[test]
     fn the_data_is_stable_and_filterable() {

@@ -21,6 +21,7 @@ pub mod pages;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod vendors;
 
 pub use error::HostError;
 pub use org::{Client, Org};

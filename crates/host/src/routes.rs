@@ -24,34 +24,12 @@ use crate::log::{truncate, EmbedEvent, EVENT_BYTES};
 use crate::pages;
 use crate::state::HostState;
 
-type Shared = Arc<HostState>;
+/// The state every handler shares.
+pub(crate) type Shared = Arc<HostState>;
 
 /// The router over `state`.
 pub fn router(state: Shared) -> Router {
-    let classic = get(sigma_classic).head(no_head);
-    let jwt = get(sigma_jwt).head(no_head);
-    let boldbi = get(bold_bi).head(no_head);
-    Router::new()
-        .route("/", get(index))
-        .route("/embed/{embed_id}", classic.clone())
-        .route("/embed/{embed_id}/tag/{tag}", classic)
-        .route("/{org}/workbook/{*rest}", jwt)
-        .route("/bi/site/{site}/dashboards/{*rest}", boldbi.clone())
-        .route("/bi/site/{site}/dashboard-designer", boldbi.clone())
-        .route("/bi/site/{site}/dashboard-designer/{*rest}", boldbi.clone())
-        // Newer Bold BI docs put a culture segment first: /bi/en-us/site/...
-        .route(
-            "/bi/{culture}/site/{site}/dashboards/{*rest}",
-            boldbi.clone(),
-        )
-        .route(
-            "/bi/{culture}/site/{site}/dashboard-designer",
-            boldbi.clone(),
-        )
-        .route(
-            "/bi/{culture}/site/{site}/dashboard-designer/{*rest}",
-            boldbi,
-        )
+    crate::vendors::routes(Router::new().route("/", get(index)))
         .route("/__sandbox/parent", get(parent))
         .route("/__sandbox/compare", get(compare))
         .route("/__sandbox/probe", get(|| async { pages::probe::render() }))
@@ -94,17 +72,15 @@ pub const VERDICT_HEADER: &str = "x-embed-sandbox-verdict";
 /// What an accepted embed gets under `serve --minimal-page`.
 const MINIMAL_PAGE: &str = "<!doctype html><p>Embed accepted.</p>\n";
 
-fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
+/// Judges an embed request for `scheme` and answers with the vendor's page.
+pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
     let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri));
     let (mut response, verdict) = match &judgement.outcome {
         Outcome::Accepted(_) if state.minimal_page() => {
             (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())
         }
         Outcome::Accepted(accepted) => (
-            match judgement.scheme {
-                Scheme::BoldBi => pages::dashboard::render(accepted),
-                _ => pages::workbook::render(accepted),
-            },
+            crate::vendors::accepted_page(judgement.scheme, accepted),
             "accepted".to_owned(),
         ),
         Outcome::Refused(refusal) => (
@@ -118,19 +94,8 @@ fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> R
     response
 }
 
-async fn sigma_classic(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::SigmaClassic, &headers, &uri)
-}
-
-async fn sigma_jwt(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::SigmaJwt, &headers, &uri)
-}
-
-async fn bold_bi(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::BoldBi, &headers, &uri)
-}
-
-async fn no_head() -> Response {
+/// A HEAD on an embed path: refused, since only a GET may spend a nonce.
+pub(crate) async fn no_head() -> Response {
     (
         StatusCode::METHOD_NOT_ALLOWED,
         "HEAD would spend the URL's nonce; use GET.\n",

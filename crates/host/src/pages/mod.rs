@@ -1,12 +1,10 @@
-//! The pages the host serves: the mock Sigma workbook, the mock Bold BI
-//! dashboard, the refusal page, the parent and compare pages and the index.
+//! The pages every vendor shares: the refusal page, the parent and compare
+//! pages, the index, the probe and the labels' languages. Each vendor's
+//! mock content lives in its folder under `vendors/`.
 
 pub mod compare;
-pub mod dashboard;
 pub mod i18n;
 pub mod index;
 pub mod parent;
 pub mod probe;
 pub mod refusal;
-pub mod sigma_events;
-pub mod workbook;

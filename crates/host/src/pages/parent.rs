@@ -48,12 +48,12 @@ pub fn render(src: Option<&str>) -> Response {
         <button type=\"submit\" data-testid=\"event-send\">Send</button> <span id=\"send-result\" role=\"status\"></span></form>\
         <p class=\"muted\" data-testid=\"sdk-note\">{}</p></details>\
         <pre id=\"events\" data-testid=\"events\" aria-live=\"polite\"></pre>",
-        esc(super::sigma_events::SDK_ORIGIN_NOTE)
+        esc(crate::vendors::sigma::events::SDK_ORIGIN_NOTE)
     );
     let data = serde_json::json!({
         "src": src,
-        "inbound": super::sigma_events::INBOUND,
-        "outbound": super::sigma_events::OUTBOUND,
+        "inbound": crate::vendors::sigma::events::INBOUND,
+        "outbound": crate::vendors::sigma::events::OUTBOUND,
     });
     let data = script_json(&data);
     Page {

@@ -15,11 +15,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use embed_core::Scheme;
 
-use super::i18n::labels;
-use crate::data::{self, Filter, Sale};
+use crate::data::{self, dollars, Filter, Sale};
 use crate::html::{esc, script_json, Page};
 use crate::judge::Accepted;
 use crate::org::{embed_id, Permission};
+use crate::pages::i18n::labels;
 
 /// Renders the workbook for an accepted URL.
 pub fn render(accepted: &Accepted) -> Response {
@@ -247,7 +247,7 @@ fn page_tools(can: &dyn Fn(Permission) -> bool, flag: &dyn Fn(&str) -> bool) -> 
 }
 
 fn table_html(
-    text: &super::i18n::Labels,
+    text: &crate::pages::i18n::Labels,
     rows: &[&Sale],
     filters: &[Filter],
     controls: &BTreeMap<String, String>,
@@ -326,19 +326,6 @@ fn rows_json(rows: &[&Sale]) -> String {
     out
 }
 
-/// `$12,345`.
-pub fn dollars(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::from("$");
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// Row filters from user attributes and controls, and the controls' values
 /// (the workbook's variables).
 fn filters_and_controls(accepted: &Accepted) -> (Vec<Filter>, BTreeMap<String, String>) {
@@ -365,17 +352,4 @@ fn filters_and_controls(accepted: &Accepted) -> (Vec<Filter>, BTreeMap<String, S
         }
     }
     (filters, controls)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dollars;
-
-    #[test]
-    fn amounts_are_grouped_by_thousands() {
-        assert_eq!(dollars(0), "$0");
-        assert_eq!(dollars(999), "$999");
-        assert_eq!(dollars(1_000), "$1,000");
-        assert_eq!(dollars(1_234_567), "$1,234,567");
-    }
 }

@@ -140,11 +140,11 @@ pub fn render(accepted: &Accepted) -> Response {
             esc(row.region),
             esc(row.store),
             esc(row.product),
-            super::workbook::dollars(u64::from(row.revenue))
+            crate::data::dollars(u64::from(row.revenue))
         );
     }
     let total: u64 = rows.iter().map(|r| u64::from(r.revenue)).sum();
-    let _ = write!(body, "</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{}</th></tr></tfoot></table></div></main>", super::workbook::dollars(total));
+    let _ = write!(body, "</tbody><tfoot><tr><th colspan=\"3\">Total</th><th class=\"num\" data-testid=\"total\">{}</th></tr></tfoot></table></div></main>", crate::data::dollars(total));
     let variables: serde_json::Map<String, serde_json::Value> = filters
         .iter()
         .map(|f| (f.column.to_owned(), f.values.join(",").into()))
