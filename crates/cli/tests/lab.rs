@@ -165,9 +165,9 @@ fn replay_reports_bad_input_and_an_unreachable_host_with_exit_2() {
 #[test]
 fn every_example_profile_gets_every_expected_error() {
     for (file, run) in [
-        ("sigma-classic.profile.json", 17),
-        ("sigma-jwt.profile.json", 14),
-        ("boldbi.profile.json", 15),
+        ("sigma-classic.profile.json", 19),
+        ("sigma-jwt.profile.json", 15),
+        ("boldbi.profile.json", 16),
     ] {
         let out = cli()
             .args(["scenarios", "--profile-file"])
