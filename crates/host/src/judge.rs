@@ -164,17 +164,30 @@ fn decide(
         let refusal = Refusal::new(
             route_scheme,
             Reason::MissingParameter,
-            format!("This address serves {} embeds, but the URL carries the parameters of a {}.", route_scheme.label(), embed.scheme.label()),
-            "Check the embed path: Sigma classic URLs go to /embed/..., Sigma JWT to /<org>/workbook/..., Bold BI to /bi/site/....",
+            format!(
+                "This address serves {} embeds, but the URL carries the parameters of a {}.",
+                route_scheme.label(),
+                embed.scheme.label()
+            ),
+            format!(
+                "Check the embed path: {}.",
+                embed_core::schemes::all()
+                    .iter()
+                    .map(|s| format!("{} URLs go to {}", s.label(), s.path_hint()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         );
         return (refused(refusal), Who::of(&embed));
     }
-    let client = match route_scheme {
-        Scheme::BoldBi => {
+    // A scheme whose URL names no client (Bold BI) is tried with every
+    // client that signs it: the one whose secret verifies is the sender.
+    let client = match embed_core::schemes::spec(route_scheme).client_id_name() {
+        None => {
             let candidates: Vec<_> = org
                 .clients
                 .iter()
-                .filter(|c| c.signs(Scheme::BoldBi))
+                .filter(|c| c.signs(route_scheme))
                 .collect();
             candidates
                 .iter()
@@ -194,7 +207,7 @@ fn decide(
                 .or(candidates.first())
                 .copied()
         }
-        _ => embed
+        Some(_) => embed
             .facts
             .client_id
             .as_deref()
@@ -204,8 +217,14 @@ fn decide(
     let Some(client) = client else {
         let what = match &embed.facts.client_id {
             Some(id) => format!("The client id {id:?} is not one this host knows."),
-            None if route_scheme == Scheme::BoldBi => {
-                "No embed client for Bold BI is configured on this host.".to_owned()
+            None if embed_core::schemes::spec(route_scheme)
+                .client_id_name()
+                .is_none() =>
+            {
+                format!(
+                    "No embed client for {} is configured on this host.",
+                    route_scheme.vendor()
+                )
             }
             None => "The URL carries no client id.".to_owned(),
         };

@@ -145,22 +145,7 @@ impl Org {
 /// The identifier of the embed at a base URL: the embed id, the workbook
 /// slug, or the dashboard id.
 pub fn embed_id(scheme: Scheme, base: &str) -> Option<String> {
-    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let after = |marker: &str| {
-        segments
-            .iter()
-            .position(|s| *s == marker)
-            .and_then(|i| segments.get(i + 1))
-            .map(|s| (*s).to_owned())
-    };
-    match scheme {
-        Scheme::SigmaClassic => after("embed"),
-        Scheme::SigmaJwt => after("workbook"),
-        Scheme::BoldBi => after("dashboards")
-            .or_else(|| after("dashboard-designer"))
-            .or_else(|| Some("new-dashboard".into())),
-    }
+    embed_core::schemes::spec(scheme).embed_id(base)
 }
 
 impl Directory for Org {

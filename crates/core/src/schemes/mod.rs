@@ -163,6 +163,11 @@ pub trait SchemeSpec: Sync {
     }
     /// The scheme's own hazards of the whole URL.
     fn hazards(&self, _url: &ParsedUrl, _facts: &EmbedFacts, _found: &mut Vec<Hazard>) {}
+    /// The id of the embed a base URL opens (embed id, workbook slug,
+    /// dashboard id), as the vendor's organisation knows it.
+    fn embed_id(&self, base: &str) -> Option<String>;
+    /// Where this scheme's URLs go, for people ("/embed/...").
+    fn path_hint(&self) -> &'static str;
     /// Whether a URL is valid forever (Bold BI without a timestamp).
     fn never_expires(&self, _url: &ParsedUrl) -> bool {
         false
@@ -184,6 +189,15 @@ pub trait SchemeSpec: Sync {
             modes: Vec::new(),
         }
     }
+}
+
+/// The path segment after the segment `marker` in a base URL
+/// (`segment_after("https://h/embed/1-abc", "embed")` is `1-abc`).
+pub fn segment_after(base: &str, marker: &str) -> Option<String> {
+    let path = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let mut segments = path.split('/').skip(1);
+    segments.find(|s| *s == marker)?;
+    segments.next().map(str::to_owned)
 }
 
 /// The registry: the spec of `scheme`.

@@ -142,6 +142,16 @@ impl SchemeSpec for BoldBi {
         hazards::reading(url, found);
     }
 
+    fn path_hint(&self) -> &'static str {
+        "/bi/site/..."
+    }
+    fn embed_id(&self, base: &str) -> Option<String> {
+        super::segment_after(base, "dashboards")
+            .or_else(|| super::segment_after(base, "dashboard-designer"))
+            // The designer without an id opens a new dashboard.
+            .or_else(|| Some("new-dashboard".into()))
+    }
+
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::PARAMS]
     }

@@ -124,6 +124,13 @@ impl SchemeSpec for SigmaClassic {
         hazards::samples_oddities(facts, found);
     }
 
+    fn path_hint(&self) -> &'static str {
+        "/embed/..."
+    }
+    fn embed_id(&self, base: &str) -> Option<String> {
+        super::segment_after(base, "embed")
+    }
+
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::IDENTITY, INTERFACE]
     }

@@ -121,6 +121,13 @@ impl SchemeSpec for SigmaJwt {
         }
     }
 
+    fn path_hint(&self) -> &'static str {
+        "/<org>/workbook/..."
+    }
+    fn embed_id(&self, base: &str) -> Option<String> {
+        super::segment_after(base, "workbook")
+    }
+
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::URL_PARAMS, INTERFACE]
     }
