@@ -36,6 +36,23 @@ impl Scheme {
     pub fn vendor(self) -> &'static str {
         crate::schemes::spec(self).vendor()
     }
+
+    /// The scheme whose [`Scheme::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Scheme> {
+        crate::schemes::all()
+            .iter()
+            .map(|s| s.scheme())
+            .find(|s| s.id() == id)
+    }
+
+    /// Every scheme's id, for messages ("sigma-classic, sigma-jwt, boldbi").
+    pub fn ids() -> String {
+        crate::schemes::all()
+            .iter()
+            .map(|s| s.id())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// Detects the scheme of a parsed URL: the one it looks most like (its

@@ -125,16 +125,15 @@ pub fn parse(
         })?;
         let mut schemes = Vec::new();
         for name in &entry.schemes {
-            let scheme = match name.get_ref().as_str() {
-                "sigma-classic" => Scheme::SigmaClassic,
-                "sigma-jwt" => Scheme::SigmaJwt,
-                "boldbi" => Scheme::BoldBi,
-                other => {
-                    return Err(error_at(
-                        name.span().start,
-                        format!("unknown scheme {other:?}; use sigma-classic, sigma-jwt or boldbi"),
-                    ));
-                }
+            let Some(scheme) = Scheme::from_id(name.get_ref()) else {
+                return Err(error_at(
+                    name.span().start,
+                    format!(
+                        "unknown scheme {:?}; use one of {}",
+                        name.get_ref(),
+                        Scheme::ids()
+                    ),
+                ));
             };
             schemes.push(scheme);
         }

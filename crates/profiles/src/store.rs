@@ -87,12 +87,10 @@ pub struct ProfileInput {
     pub defaults: serde_json::Value,
 }
 
+/// The scheme stored as `id`; Sigma classic for rows written before the
+/// column existed.
 fn scheme_from(id: &str) -> Scheme {
-    match id {
-        "sigma-jwt" => Scheme::SigmaJwt,
-        "boldbi" => Scheme::BoldBi,
-        _ => Scheme::SigmaClassic,
-    }
+    Scheme::from_id(id).unwrap_or(Scheme::SigmaClassic)
 }
 
 impl ProfileInput {
@@ -119,10 +117,14 @@ impl ProfileInput {
             }
         }
         embed_core::base_url::check("embed path", self.embed_path.trim())?;
-        if self.scheme != Scheme::BoldBi && self.client_id.trim().is_empty() {
+        let spec = embed_core::schemes::spec(self.scheme);
+        if spec.client_id_name().is_some() && self.client_id.trim().is_empty() {
             return Err(ProfileError::InvalidField {
                 field: "client id",
-                reason: "Sigma requires the client id of the embed credentials".into(),
+                reason: format!(
+                    "{} requires the client id of the embed credentials",
+                    spec.vendor()
+                ),
             });
         }
         Ok(())
