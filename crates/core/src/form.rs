@@ -8,11 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::boldbi::BoldBiRequest;
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
-use crate::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use crate::sigma_jwt::SigmaJwtRequest;
 
 /// What the user filled in.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -57,7 +54,8 @@ pub struct SignForm {
     pub eval_connection_id: String,
 }
 
-fn non_empty(text: &str) -> Option<String> {
+/// `text` trimmed, or `None` when blank.
+pub(crate) fn non_empty(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
@@ -88,61 +86,27 @@ pub fn request(
         .unwrap_or(now)
         .saturating_add_signed(form.time_offset);
     let nonce = non_empty(&form.nonce).unwrap_or_else(fresh_nonce);
-    let teams: Vec<String> = form.teams.iter().filter_map(|t| non_empty(t)).collect();
-    match env.scheme {
-        Scheme::SigmaClassic => EmbedRequest::SigmaClassic(SigmaClassicRequest {
-            embed_path: env.embed_path.clone(),
-            client_id: env.client_id.clone(),
-            email: form.email.clone(),
-            external_user_id: form.external_user_id.clone(),
-            teams,
-            account_type: non_empty(&form.account_type),
-            mode: non_empty(&form.mode).unwrap_or_else(|| sigma_classic::DEFAULT_MODE.to_owned()),
-            session_length: form.session_length,
-            time,
-            nonce,
-            user_attributes: form
-                .user_attributes
-                .iter()
-                .filter(|(name, _)| !name.trim().is_empty())
-                .map(|(name, values)| UserAttribute {
-                    name: name.trim().to_owned(),
-                    values: values.split(',').map(str::to_owned).collect(),
-                })
-                .collect(),
-            params: named(&form.params),
-        }),
-        Scheme::SigmaJwt => EmbedRequest::SigmaJwt(SigmaJwtRequest {
-            workbook_url: env.embed_path.clone(),
-            client_id: env.client_id.clone(),
-            email: form.email.clone(),
-            jti: nonce,
-            iat: time,
-            ttl: form.session_length,
-            account_type: non_empty(&form.account_type),
-            teams,
-            user_attributes: named(&form.user_attributes),
-            params: named(&form.params),
-            issuer: form.jwt_issuer.then(|| env.client_id.clone()),
-            version: non_empty(&form.jwt_version),
-            eval_connection_id: non_empty(&form.eval_connection_id),
-            first_name: non_empty(&form.first_name),
-            last_name: non_empty(&form.last_name),
-        }),
-        Scheme::BoldBi => EmbedRequest::BoldBi(BoldBiRequest {
-            dashboard_url: env.embed_path.clone(),
-            nonce,
-            email: form.email.clone(),
-            params: named(&form.params),
-            timestamp: form.boldbi_timestamp.then_some(time),
-            expiration: (form.boldbi_timestamp && form.session_length > 0)
-                .then_some(form.session_length),
-            escape_signature: form.escape_signature,
-        }),
-    }
+    let basis = FormBasis {
+        time,
+        nonce,
+        teams: form.teams.iter().filter_map(|t| non_empty(t)).collect(),
+    };
+    crate::schemes::spec(env.scheme).form_request(env, form, basis)
 }
 
-fn named(pairs: &[(String, String)]) -> Vec<(String, String)> {
+/// What every scheme's request starts from: the signing time (with any
+/// offset applied), the nonce, and the teams without blanks.
+pub struct FormBasis {
+    /// Unix seconds.
+    pub time: u64,
+    /// The nonce (given or fresh).
+    pub nonce: String,
+    /// The teams, trimmed, blanks dropped.
+    pub teams: Vec<String>,
+}
+
+/// Name/value rows with blank names dropped and names trimmed.
+pub(crate) fn named(pairs: &[(String, String)]) -> Vec<(String, String)> {
     pairs
         .iter()
         .filter(|(name, _)| !name.trim().is_empty())
@@ -196,6 +160,7 @@ impl ProfileFile {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+    use crate::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
     use crate::Secret;
 
     fn profile(scheme: Scheme, path: &str) -> Environment {

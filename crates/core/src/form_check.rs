@@ -7,97 +7,23 @@ use crate::form::SignForm;
 use crate::policy::Policy;
 use crate::scheme::Scheme;
 use crate::verify::is_valid_email;
-use crate::{boldbi, sigma_classic, sigma_jwt};
-
-/// Longest nonce Sigma accepts.
-pub const MAX_NONCE_CHARS: usize = 255;
 
 /// What the vendor would refuse in `form` under `policy`, one sentence each.
 pub fn issues(scheme: Scheme, form: &SignForm, policy: &Policy) -> Vec<String> {
+    let spec = crate::schemes::spec(scheme);
     let mut issues = Vec::new();
-    let mut say = |text: String| issues.push(text);
-    if !is_valid_email(&form.email) {
-        say(
-            "The email is not a full address like name@example.com; the vendor will refuse it."
-                .into(),
-        );
-    }
-    if form.email.contains('+') {
-        say("A \"+\" in the email is fine here (it is escaped), but hand-built URLs often send it raw and it becomes a space.".into());
-    }
-    let has = |name: &str| form.params.iter().any(|(n, _)| n == name);
-    if has(":first_name") != has(":last_name") {
-        say(":first_name and :last_name only work together.".into());
-    }
-    if has(":hide_menu") && !has(":menu_position") {
-        say(":hide_menu needs :menu_position.".into());
-    }
-    if has(":lng_variant") && !has(":lng") {
-        say(":lng_variant needs :lng.".into());
-    }
-    if form.nonce.chars().count() > MAX_NONCE_CHARS {
-        say(format!(
-            "The nonce is over {MAX_NONCE_CHARS} characters; Sigma refuses it."
-        ));
-    }
-    match scheme {
-        Scheme::SigmaClassic => {
-            let mode = form.mode.trim();
-            let legacy = matches!(mode, "view" | "explore");
-            if legacy && policy.sigma_refuse_legacy_modes {
-                say(format!("\":mode\" {mode} is an older application-embed mode, refused under the setting sigma-refuse-legacy-modes: Sigma answers \"Invalid embed request.\""));
-            } else if legacy {
-                say(format!("\":mode\" {mode} is an older application-embed mode (Sigma's Node signing package sends view); secure embeds document userbacked. The local host accepts it (unconfirmed)."));
-            } else if !mode.is_empty() && mode != sigma_classic::DEFAULT_MODE {
-                say(
-                    "\":mode\" other than userbacked: Sigma answers \"Invalid embed request.\""
-                        .into(),
-                );
-            }
-            if form.teams.iter().all(|t| t.trim().is_empty()) {
-                say("Sigma needs at least one team.".into());
-            }
-            if let Some(team) = form.teams.iter().find(|t| t.contains(',')) {
-                say(format!("The team {team:?} holds a comma: Sigma splits teams on commas (encoded or not), so it is read as several teams."));
-            }
-            if form.session_length < 1 {
-                say("The session length must be at least 1 second.".into());
-            }
-            if form.session_length > policy.max_session_length {
-                say(format!(
-                    "Session length over {} s (the maximum in the host settings): Sigma refuses it (\":session_length\" exceeds maximum).",
-                    policy.max_session_length
-                ));
-            }
+    if spec.user_by_email() {
+        if !is_valid_email(&form.email) {
+            issues.push(
+                "The email is not a full address like name@example.com; the vendor will refuse it."
+                    .into(),
+            );
         }
-        Scheme::SigmaJwt => {
-            if form.session_length < 1 {
-                say("The JWT lifetime must be at least 1 second (exp after iat).".into());
-            }
-            if form.session_length > sigma_jwt::MAX_LIFETIME {
-                say(format!(
-                    "The JWT lifetime (exp - iat) is over 30 days ({} s); Sigma refuses it.",
-                    sigma_jwt::MAX_LIFETIME
-                ));
-            }
-            if !matches!(form.jwt_version.as_str(), "" | "1.0" | "1.1") {
-                say("ver is \"1.0\" or \"1.1\".".into());
-            }
-        }
-        Scheme::BoldBi => {
-            if !form.boldbi_timestamp {
-                say("Without embed_timestamp the URL never expires, and no embed_expirationtime is sent (it needs the timestamp).".into());
-            } else if !(boldbi::MIN_EXPIRATION..=boldbi::MAX_EXPIRATION)
-                .contains(&form.session_length)
-            {
-                say(format!(
-                    "Bold BI accepts an expiration time from {} to {} seconds (1 to 6 days).",
-                    boldbi::MIN_EXPIRATION,
-                    boldbi::MAX_EXPIRATION
-                ));
-            }
+        if form.email.contains('+') {
+            issues.push("A \"+\" in the email is fine here (it is escaped), but hand-built URLs often send it raw and it becomes a space.".into());
         }
     }
+    spec.form_issues(form, policy, &mut issues);
     issues
 }
 

@@ -68,27 +68,14 @@ fn kind(allowed: Allowed) -> FieldKind {
     }
 }
 
-/// Parameters the main form already covers, or that a JWT carries as claims
-/// rather than in the URL.
-fn covered_elsewhere(scheme: Scheme, name: &str) -> bool {
-    match scheme {
-        Scheme::SigmaClassic => name == ":account_type",
-        // Beside a JWT Sigma takes only a few interface parameters; the
-        // rest are claims or account-type permissions.
-        Scheme::SigmaJwt => !crate::sigma_jwt::catalogue::ALLOWED_BESIDE.contains(&name),
-        Scheme::BoldBi => matches!(
-            name,
-            "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"
-        ),
-    }
-}
-
 /// The optional interface parameters of `scheme`, in catalogue order.
 pub fn interface_fields(scheme: Scheme) -> Vec<FormField> {
     catalogue::specs(scheme)
         // A form offers current names only; legacy names are for reading.
         .filter(|spec| {
-            !spec.required && spec.legacy.is_none() && !covered_elsewhere(scheme, spec.name)
+            !spec.required
+                && spec.legacy.is_none()
+                && !crate::schemes::spec(scheme).form_covers(spec.name)
         })
         .map(|spec| FormField {
             name: spec.name.to_owned(),

@@ -6,111 +6,20 @@
 use crate::error::Result;
 use crate::form::{Environment, SignForm};
 use crate::inspect::Embed;
-use crate::scheme::Scheme;
-use crate::{boldbi, sigma_classic, sigma_jwt};
-
-/// Parameters a scheme's form fills from its own fields, not the free rows.
-fn carried_by_the_form(scheme: Scheme, name: &str) -> bool {
-    match scheme {
-        Scheme::SigmaClassic => {
-            name.starts_with(":ua_")
-                || matches!(
-                    name,
-                    ":nonce"
-                        | ":client_id"
-                        | ":email"
-                        | ":external_user_id"
-                        | ":external_user_team"
-                        | ":account_type"
-                        | ":mode"
-                        | ":session_length"
-                        | ":time"
-                        | sigma_classic::SIGNATURE_PARAM
-                )
-        }
-        Scheme::SigmaJwt => matches!(name, sigma_jwt::JWT_PARAM | ":embed"),
-        Scheme::BoldBi => matches!(
-            name,
-            "embed_nonce"
-                | "embed_user_email"
-                | "embed_timestamp"
-                | "embed_expirationtime"
-                | boldbi::SIGNATURE_PARAM
-        ),
-    }
-}
 
 /// The environment and the form that describe `url`.
 pub fn open_in_form(url: &str) -> Result<(Environment, SignForm)> {
     let embed = Embed::read(url)?;
-    let facts = &embed.facts;
-    let scheme = embed.scheme;
-    let claim = |name: &str| {
-        facts
-            .jwt
-            .as_ref()
-            .and_then(|jwt| jwt.claim_str(name))
-            .map(str::to_owned)
-    };
     let environment = Environment {
-        scheme,
+        scheme: embed.scheme,
         embed_path: embed.url.base.clone(),
-        client_id: facts.client_id.clone().unwrap_or_default(),
+        client_id: embed.facts.client_id.clone().unwrap_or_default(),
     };
-    let form = SignForm {
-        email: facts.email.clone().unwrap_or_default(),
-        external_user_id: facts.external_user_id.clone().unwrap_or_default(),
-        teams: facts.teams.clone().unwrap_or_default(),
-        account_type: facts.account_type.clone().unwrap_or_default(),
-        mode: facts
-            .mode
-            .clone()
-            .filter(|m| m != sigma_classic::DEFAULT_MODE)
-            .unwrap_or_default(),
-        // Bold BI's validity without embed_expirationtime is implied, not sent.
-        session_length: if scheme == Scheme::BoldBi {
-            embed
-                .url
-                .first("embed_expirationtime")
-                .and_then(|p| p.value.parse().ok())
-                .unwrap_or_default()
-        } else {
-            facts.lifetime.unwrap_or_default()
-        },
-        user_attributes: facts
-            .user_attributes
-            .iter()
-            .map(|(name, values)| (name.clone(), values.join(",")))
-            .collect(),
-        params: embed
-            .url
-            .params
-            .iter()
-            .filter(|p| !carried_by_the_form(scheme, &p.name))
-            .map(|p| (p.name.clone(), p.value.clone()))
-            .collect(),
-        nonce: String::new(),
-        time: None,
-        time_offset: 0,
-        boldbi_timestamp: scheme == Scheme::BoldBi && facts.issued_at.is_some(),
-        escape_signature: embed
-            .url
-            .first(boldbi::SIGNATURE_PARAM)
-            .is_some_and(|p| p.raw_value_or_empty().contains('%')),
-        jwt_version: claim("ver").unwrap_or_default(),
-        jwt_issuer: claim("iss").is_some(),
-        first_name: if scheme == Scheme::SigmaJwt {
-            claim("first_name").unwrap_or_default()
-        } else {
-            String::new()
-        },
-        last_name: if scheme == Scheme::SigmaJwt {
-            claim("last_name").unwrap_or_default()
-        } else {
-            String::new()
-        },
-        eval_connection_id: claim("eval_connection_id").unwrap_or_default(),
+    let mut form = SignForm {
+        email: embed.facts.email.clone().unwrap_or_default(),
+        ..SignForm::default()
     };
+    crate::schemes::spec(embed.scheme).form_from_url(&embed, &mut form);
     Ok((environment, form))
 }
 
@@ -119,7 +28,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
     use crate::form::request;
-    use crate::Secret;
+    use crate::{Scheme, Secret};
 
     /// Signing the form read from a URL, with the URL's nonce and time,
     /// gives the URL back: nothing is lost on the way.

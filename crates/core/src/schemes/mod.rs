@@ -17,14 +17,17 @@ pub mod sigma_jwt;
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
+use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_choices::FormChoices;
 use crate::hazards::{Hazard, Severity};
+use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
+use crate::snippet::fields::Value;
 use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
@@ -180,8 +183,31 @@ pub trait SchemeSpec: Sync {
     /// shared ones are built by `scenario::build`), or says why one does not apply.
     fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt>;
 
+    /// The values the hand-off snippet declares, by snake_case name, in
+    /// order (nonce and time last); `fresh` makes those two at run time.
+    fn snippet_values<'a>(
+        &self,
+        request: &'a EmbedRequest,
+        fresh: bool,
+    ) -> Vec<(&'static str, Value<'a>)>;
     /// The hand-off snippet template in `language` (see `snippet`).
     fn snippet_template(&self, language: Language) -> &'static str;
+    /// Whether the scheme identifies the user by an email address.
+    fn user_by_email(&self) -> bool {
+        true
+    }
+    /// The request a form describes.
+    fn form_request(&self, env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest;
+    /// What the vendor would refuse in a form, one sentence each (the
+    /// email is checked by the shared code).
+    fn form_issues(&self, form: &SignForm, policy: &Policy, issues: &mut Vec<String>);
+    /// Fills `form` (its email already set) from a received URL.
+    fn form_from_url(&self, embed: &Embed, form: &mut SignForm);
+    /// Whether an interface parameter is set elsewhere than in the
+    /// interface rows (by the main form, or as a claim).
+    fn form_covers(&self, _name: &str) -> bool {
+        false
+    }
     /// What the form offers for its select fields.
     fn form_choices(&self) -> FormChoices {
         FormChoices {

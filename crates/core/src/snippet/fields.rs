@@ -62,68 +62,9 @@ pub fn fields(
     request: &EmbedRequest,
     freshness: Freshness,
 ) -> (Scheme, Vec<(&'static str, Value<'_>)>) {
-    use Value::*;
-    let fresh = freshness == Freshness::Fresh;
-    let nonce = |exact| if fresh { FreshNonce } else { Str(exact) };
-    let now = |exact| if fresh { FreshTime } else { Int(exact) };
-    match request {
-        EmbedRequest::SigmaClassic(r) => (
-            Scheme::SigmaClassic,
-            vec![
-                ("embed_path", Str(&r.embed_path)),
-                ("client_id", Str(&r.client_id)),
-                ("email", Str(&r.email)),
-                ("external_user_id", Str(&r.external_user_id)),
-                ("teams", Strs(&r.teams)),
-                ("account_type", OptStr(r.account_type.as_deref())),
-                ("mode", Str(&r.mode)),
-                ("session_length", Int(r.session_length)),
-                ("user_attributes", Attrs(&r.user_attributes)),
-                ("params", Pairs(&r.params)),
-                ("nonce", nonce(&r.nonce)),
-                ("time", now(r.time)),
-            ],
-        ),
-        EmbedRequest::SigmaJwt(r) => (
-            Scheme::SigmaJwt,
-            vec![
-                ("workbook_url", Str(&r.workbook_url)),
-                ("client_id", Str(&r.client_id)),
-                ("email", Str(&r.email)),
-                ("ttl", Int(r.ttl)),
-                ("issuer", OptStr(r.issuer.as_deref())),
-                ("version", OptStr(r.version.as_deref())),
-                ("account_type", OptStr(r.account_type.as_deref())),
-                ("teams", Strs(&r.teams)),
-                ("user_attributes", Pairs(&r.user_attributes)),
-                (
-                    "eval_connection_id",
-                    OptStr(r.eval_connection_id.as_deref()),
-                ),
-                ("first_name", OptStr(r.first_name.as_deref())),
-                ("last_name", OptStr(r.last_name.as_deref())),
-                ("params", Pairs(&r.params)),
-                ("jti", nonce(&r.jti)),
-                ("iat", now(r.iat)),
-            ],
-        ),
-        EmbedRequest::BoldBi(r) => (
-            Scheme::BoldBi,
-            vec![
-                ("dashboard_url", Str(&r.dashboard_url)),
-                ("email", Str(&r.email)),
-                ("options", Pairs(&r.params)),
-                ("expiration", OptInt(r.expiration)),
-                ("escape_signature", Bool(r.escape_signature)),
-                ("nonce", nonce(&r.nonce)),
-                (
-                    "timestamp",
-                    match r.timestamp {
-                        Some(_) if fresh => FreshSomeTime,
-                        exact => OptInt(exact),
-                    },
-                ),
-            ],
-        ),
-    }
+    let scheme = request.scheme();
+    (
+        scheme,
+        crate::schemes::spec(scheme).snippet_values(request, freshness == Freshness::Fresh),
+    )
 }

@@ -9,7 +9,7 @@
 //! the core signs for the same inputs.
 
 mod declare;
-mod fields;
+pub mod fields;
 
 use serde::{Deserialize, Serialize};
 

@@ -6,6 +6,8 @@ mod checks;
 pub mod datasource_filter;
 mod diagnose;
 mod facts;
+mod form;
+mod handoff;
 mod hazards;
 mod scenarios;
 mod sign;
@@ -17,13 +19,16 @@ use super::{Likeness, SchemeSpec};
 use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
+use crate::form::{Environment, FormBasis, SignForm};
 use crate::hazards::{Hazard, Severity};
+use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
+use crate::snippet::fields::Value;
 use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
@@ -173,6 +178,29 @@ impl SchemeSpec for BoldBi {
         scenarios::build(b, request)
     }
 
+    fn form_request(&self, env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
+        form::request(env, form, basis)
+    }
+    fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
+        form::issues(form, issues);
+    }
+    fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
+        form::from_url(embed, form);
+    }
+    fn form_covers(&self, name: &str) -> bool {
+        matches!(
+            name,
+            "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"
+        )
+    }
+
+    fn snippet_values<'a>(
+        &self,
+        request: &'a EmbedRequest,
+        fresh: bool,
+    ) -> Vec<(&'static str, Value<'a>)> {
+        handoff::snippet_values(request, fresh)
+    }
     fn snippet_template(&self, language: Language) -> &'static str {
         match language {
             Language::Node => include_str!("snippets/snippet.mjs"),

@@ -3,6 +3,7 @@
 //! user attributes (`:ua_<name>`) and workbook controls (no colon).
 
 pub mod account_types;
+pub mod form;
 pub mod interface;
 pub mod texts;
 

@@ -5,6 +5,8 @@ pub mod catalogue;
 mod checks;
 mod diagnose;
 mod facts;
+mod form;
+mod handoff;
 mod hazards;
 mod scenarios;
 mod sign;
@@ -16,14 +18,17 @@ use super::{Likeness, SchemeSpec};
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
+use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_choices::{choices, FormChoices};
 use crate::hazards::{Hazard, Severity};
+use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
+use crate::snippet::fields::Value;
 use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
@@ -149,12 +154,32 @@ impl SchemeSpec for SigmaClassic {
         scenarios::build(b, request)
     }
 
+    fn snippet_values<'a>(
+        &self,
+        request: &'a EmbedRequest,
+        fresh: bool,
+    ) -> Vec<(&'static str, Value<'a>)> {
+        handoff::snippet_values(request, fresh)
+    }
     fn snippet_template(&self, language: Language) -> &'static str {
         match language {
             Language::Node => include_str!("snippets/snippet.mjs"),
             Language::Python => include_str!("snippets/snippet.py"),
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
+    }
+    fn form_request(&self, env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
+        form::request(env, form, basis)
+    }
+    fn form_issues(&self, form: &SignForm, policy: &Policy, issues: &mut Vec<String>) {
+        sigma::form::shared_issues(form, issues);
+        form::issues(form, policy, issues);
+    }
+    fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
+        form::from_url(embed, form);
+    }
+    fn form_covers(&self, name: &str) -> bool {
+        name == ":account_type"
     }
     fn form_choices(&self) -> FormChoices {
         FormChoices {

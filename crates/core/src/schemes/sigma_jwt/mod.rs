@@ -4,6 +4,8 @@
 pub mod catalogue;
 mod checks;
 mod facts;
+mod form;
+mod handoff;
 mod hazards;
 mod scenarios;
 mod token;
@@ -15,14 +17,17 @@ use super::{Likeness, SchemeSpec};
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
+use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_choices::FormChoices;
 use crate::hazards::{Hazard, Severity};
+use crate::inspect::Embed;
 use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
+use crate::snippet::fields::Value;
 use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
@@ -139,12 +144,34 @@ impl SchemeSpec for SigmaJwt {
         scenarios::build(b, request)
     }
 
+    fn snippet_values<'a>(
+        &self,
+        request: &'a EmbedRequest,
+        fresh: bool,
+    ) -> Vec<(&'static str, Value<'a>)> {
+        handoff::snippet_values(request, fresh)
+    }
     fn snippet_template(&self, language: Language) -> &'static str {
         match language {
             Language::Node => include_str!("snippets/snippet.mjs"),
             Language::Python => include_str!("snippets/snippet.py"),
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
+    }
+    fn form_request(&self, env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
+        form::request(env, form, basis)
+    }
+    fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
+        sigma::form::shared_issues(form, issues);
+        form::issues(form, issues);
+    }
+    fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
+        form::from_url(embed, form);
+    }
+    fn form_covers(&self, name: &str) -> bool {
+        // Beside a JWT Sigma takes only a few interface parameters; the
+        // rest are claims or account-type permissions.
+        !catalogue::ALLOWED_BESIDE.contains(&name)
     }
     fn form_choices(&self) -> FormChoices {
         FormChoices {
