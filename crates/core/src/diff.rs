@@ -13,7 +13,6 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::{self, Scheme};
-use crate::sigma_jwt;
 
 /// What happened to a parameter.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -164,8 +163,9 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
             ));
         }
     }
+    // Two URLs carrying signed tokens: compare what the tokens claim.
     let claims = match (scheme_a, scheme_b) {
-        (Some(Scheme::SigmaJwt), Some(Scheme::SigmaJwt)) => claim_changes(&ua, &ub),
+        (Some(a), Some(b)) if a == b => claim_changes(&ua, &ub, a),
         _ => Vec::new(),
     };
     let breaking = changes
@@ -235,10 +235,12 @@ fn longest_common_subsequence<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> 
     out
 }
 
-fn claim_changes(a: &ParsedUrl, b: &ParsedUrl) -> Vec<ClaimChange> {
+fn claim_changes(a: &ParsedUrl, b: &ParsedUrl, scheme: Scheme) -> Vec<ClaimChange> {
+    let spec = crate::schemes::spec(scheme);
     let claims = |u: &ParsedUrl| {
-        sigma_jwt::token(u)
-            .and_then(|t| sigma_jwt::decode(t).ok())
+        spec.facts(u)
+            .ok()
+            .and_then(|f| f.jwt)
             .and_then(|j| j.claims.as_object().cloned())
             .unwrap_or_default()
     };

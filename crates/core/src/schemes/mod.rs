@@ -117,6 +117,12 @@ pub trait SchemeSpec: Sync {
     /// vendor's code if any.
     fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>);
 
+    /// A note the refusal page adds for `reason` (where a reading of the
+    /// vendor's texts is ours, it says so).
+    fn refusal_note(&self, _reason: Reason) -> Option<&'static str> {
+        None
+    }
+
     /// The parameter that carries the signature (or signed token).
     fn signature_param(&self) -> &'static str;
     /// How a report shows the signature parameter's raw value; `None`

@@ -26,11 +26,11 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
         esc(&refusal.message),
         esc(&whose)
     );
-    if refusal.reason == embed_core::verdict::Reason::Expired && scheme != Scheme::BoldBi {
+    if let Some(note) = embed_core::schemes::spec(scheme).refusal_note(refusal.reason) {
         let _ = write!(
             body,
             "<p class=\"muted\" data-testid=\"reading\">{}</p>",
-            esc(embed_core::schemes::sigma::texts::EXPIRY_TEXTS_NOTE)
+            esc(note)
         );
     }
     if let Some(code) = refusal.code {

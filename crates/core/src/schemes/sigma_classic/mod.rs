@@ -100,6 +100,10 @@ impl SchemeSpec for SigmaClassic {
         sigma::texts::message(reason, None)
     }
 
+    fn refusal_note(&self, reason: Reason) -> Option<&'static str> {
+        (reason == Reason::Expired).then_some(sigma::texts::EXPIRY_TEXTS_NOTE)
+    }
+
     fn signature_param(&self) -> &'static str {
         SIGNATURE_PARAM
     }

@@ -88,6 +88,10 @@ impl SchemeSpec for SigmaJwt {
         sigma::texts::message(reason, Some("EINVAL"))
     }
 
+    fn refusal_note(&self, reason: Reason) -> Option<&'static str> {
+        (reason == Reason::Expired).then_some(sigma::texts::EXPIRY_TEXTS_NOTE)
+    }
+
     fn signature_param(&self) -> &'static str {
         JWT_PARAM
     }
