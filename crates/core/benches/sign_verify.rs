@@ -5,6 +5,8 @@
 
 use criterion::{black_box, criterion_main, Criterion};
 use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::query::ParsedUrl;
+use embed_core::schemes::looker::{self, Algorithm, LookerRequest};
 use embed_core::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{Context, Embed, Judge, Policy, Secret};
@@ -41,6 +43,36 @@ fn bold() -> BoldBiRequest {
     }
 }
 
+fn looker_request() -> LookerRequest {
+    LookerRequest {
+        host: "acme.looker.com".into(),
+        embed_url: "/embed/dashboards/3".into(),
+        nonce: "6f1c2d3e-4b5a-4978-8a1b-2c3d4e5f6a7b".into(),
+        time: 1_700_000_000,
+        session_length: 3600,
+        external_user_id: "user-42".into(),
+        permissions: vec!["access_data".into(), "see_user_dashboards".into()],
+        models: vec!["thelook".into()],
+        group_ids: vec![4],
+        external_group_id: None,
+        user_attributes: vec![("region".into(), "West".into())],
+        access_filters: "{}".into(),
+        first_name: Some("Ann".into()),
+        last_name: None,
+        user_timezone: None,
+        force_logout_login: Some(true),
+        algorithm: Algorithm::Sha1,
+    }
+}
+
+/// Looker's signature over the values as received (parse included).
+fn verify_looker(url: &str, secret: &Secret) -> bool {
+    ParsedUrl::parse(url).is_ok_and(|u| {
+        looker::check_signature(&u, None, secret, Algorithm::Sha1)
+            == embed_core::signature::SignatureCheck::Valid
+    })
+}
+
 fn verify(url: &str, secret: &Secret) -> bool {
     let policy = Policy::default();
     Embed::read(url)
@@ -64,7 +96,10 @@ fn benches(c: &mut Criterion) {
     let url_c = sigma_classic::sign(&req_c, &secret).unwrap_or_default();
     let url_j = sigma_jwt::sign(&req_j, &secret).unwrap_or_default();
     let url_b = boldbi::sign(&req_b, &secret).unwrap_or_default();
+    let req_l = looker_request();
+    let url_l = looker::sign(&req_l, &secret).unwrap_or_default();
     assert!(verify(&url_c, &secret) && verify(&url_j, &secret) && verify(&url_b, &secret));
+    assert!(verify_looker(&url_l, &secret));
     c.bench_function("sign/sigma-classic", |b| {
         b.iter(|| sigma_classic::sign(black_box(&req_c), &secret))
     });
@@ -74,6 +109,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("sign/boldbi", |b| {
         b.iter(|| boldbi::sign(black_box(&req_b), &secret))
     });
+    c.bench_function("sign/looker", |b| {
+        b.iter(|| looker::sign(black_box(&req_l), &secret))
+    });
     c.bench_function("verify/sigma-classic", |b| {
         b.iter(|| verify(black_box(&url_c), &secret))
     });
@@ -82,6 +120,9 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("verify/boldbi", |b| {
         b.iter(|| verify(black_box(&url_b), &secret))
+    });
+    c.bench_function("verify/looker", |b| {
+        b.iter(|| verify_looker(black_box(&url_l), &secret))
     });
 }
 
