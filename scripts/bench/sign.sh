@@ -37,7 +37,7 @@ for round in $(seq "$rounds"); do
   if [ -n "$against" ]; then
     read -r _ old old_sum < <($pin "$old_bin" "$count")
     [ "$old_sum" = "$rust_sum" ] || { echo "checksums differ: this $rust_sum, $rev $old_sum" >&2; exit 1; }
-    echo "$old" >> "$work/old"
+    echo "$old" >> "$work/old_rate"
     awk -v r="$rust" -v o="$old" 'BEGIN { print r / o }' >> "$work/vs_old"
     echo "         $rev: $old URLs/s, this/$rev $(tail -1 "$work/vs_old" | xargs printf '%.3f')"
   fi
@@ -59,5 +59,5 @@ if [ -n "$against" ]; then
   read -r v_med v_lo v_hi < <(spread < "$work/vs_old")
   echo "this/$rev: $(fmt_spread '%.3f' < "$work/vs_old") (median, min to max of $rounds rounds; target >= 0.95)"
   report ""
-  report "Against \`$rev\` (same bench built from that commit, run in the same rounds): \`embed-core\` $(cell rust) vs $(cell old) URLs per second; this/$rev **$(printf '%.3f' "$v_med")** ($(printf '%.3f' "$v_lo")–$(printf '%.3f' "$v_hi"); target ≥ 0.95)."
+  report "Against \`$rev\` (same bench built from that commit, run in the same rounds): \`embed-core\` $(cell rust) vs $(cell old_rate) URLs per second; this/$rev **$(printf '%.3f' "$v_med")** ($(printf '%.3f' "$v_lo")–$(printf '%.3f' "$v_hi"); target ≥ 0.95)."
 fi
