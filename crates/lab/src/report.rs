@@ -142,6 +142,11 @@ pub fn bug_report(run: &ScenarioRun, context: &ReportContext<'_>) -> String {
                 |s| format!("switch the setting {s} to match it")
             )
         ));
+    } else if scenario.expected.accepted {
+        out.push_str(&format!(
+            "Nothing: the vendor accepts this variant ({}), and so did the host.\n",
+            scenario.change
+        ));
     } else {
         out.push_str(&format!(
             "Nothing is wrong with the host: this scenario breaks the URL on purpose. A real URL refused like this one is fixed by undoing the change ({}).\n",
@@ -345,6 +350,32 @@ mod tests {
             "{report}"
         );
         assert!(report.contains("**What to change**") && report.contains("undoing the change"));
+        // A variant the vendor accepts is not "fixed by undoing" anything.
+        let accepted = ScenarioRun {
+            scenario: build(ScenarioId::SessionRunsOut, &base, "n-2".into()).unwrap(),
+            actual: Ok(LoadOutcome {
+                status: 200,
+                accepted: true,
+                reason: None,
+                message: None,
+                evidence: Evidence::HostHeader,
+            }),
+            matches: true,
+            not_run: None,
+        };
+        let context = ReportContext {
+            app_version: "0.1.0",
+            profile: &profile,
+            settings: &[],
+            host_log: &[],
+            now: 1_800_000_100,
+        };
+        let accepted_report = bug_report(&accepted, &context);
+        assert!(
+            accepted_report.contains("the vendor accepts this variant")
+                && !accepted_report.contains("undoing"),
+            "{accepted_report}"
+        );
         // One way of showing the nonce: its fingerprint, in the URL as in the log.
         let fingerprint = embed_core::redact::nonce_fingerprint("nonce-abcdef-123");
         assert!(
