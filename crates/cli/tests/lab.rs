@@ -238,11 +238,15 @@ fn a_broken_profile_file_names_the_line_and_exits_2() {
             .output()
             .unwrap()
     };
-    std::fs::write(&file, "{\n  \"name\": \"x\",\n  \"scheme\": \"looker\"\n}").unwrap();
+    std::fs::write(
+        &file,
+        "{\n  \"name\": \"x\",\n  \"scheme\": \"metabase\"\n}",
+    )
+    .unwrap();
     let out = scenarios(&file);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out).contains("unknown variant `looker`") && text(&out).contains("at line 4"),
+        text(&out).contains("unknown variant `metabase`") && text(&out).contains("at line 4"),
         "{}",
         text(&out)
     );

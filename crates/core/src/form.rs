@@ -52,6 +52,22 @@ pub struct SignForm {
     pub last_name: String,
     /// JWT `eval_connection_id` claim (empty: omitted).
     pub eval_connection_id: String,
+    /// Looker `permissions`.
+    pub permissions: Vec<String>,
+    /// Looker `models`.
+    pub models: Vec<String>,
+    /// Looker `group_ids` (empty: not sent).
+    pub group_ids: Vec<u64>,
+    /// Looker `external_group_id` (empty: not sent).
+    pub external_group_id: String,
+    /// Looker `access_filters`, JSON text (empty: `{}`).
+    pub access_filters: String,
+    /// Looker `user_timezone` (empty: not sent).
+    pub user_timezone: String,
+    /// Looker `force_logout_login` (none: not sent, which Looker reads as true).
+    pub force_logout_login: Option<bool>,
+    /// Looker's HMAC: "sha1" (empty) or "sha256" (secrets made with the API).
+    pub algorithm: String,
 }
 
 /// `text` trimmed, or `None` when blank.

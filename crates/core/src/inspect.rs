@@ -141,6 +141,7 @@ pub struct InspectOptions<'a> {
 }
 
 /// A parsed URL with its scheme and facts: what every consumer starts from.
+#[derive(Debug, Clone)]
 pub struct Embed {
     /// The URL, byte-exact.
     pub url: ParsedUrl,

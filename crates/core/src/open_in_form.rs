@@ -12,7 +12,7 @@ pub fn open_in_form(url: &str) -> Result<(Environment, SignForm)> {
     let embed = Embed::read(url)?;
     let environment = Environment {
         scheme: embed.scheme,
-        embed_path: embed.url.base.clone(),
+        embed_path: crate::schemes::spec(embed.scheme).embed_path_of(&embed),
         client_id: embed.facts.client_id.clone().unwrap_or_default(),
     };
     let mut form = SignForm {

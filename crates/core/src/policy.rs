@@ -24,6 +24,13 @@ pub struct Policy {
     /// `:mode=explore` (Sigma's Node signing package sends `view`; off =
     /// follow the sample, with a hazard).
     pub sigma_refuse_legacy_modes: bool,
+    /// Looker: the HMAC the embed secret signs with (SHA-1 for secrets made
+    /// in Admin > Embed; the `create_embed_secret` API defaults to SHA-256).
+    pub looker_algorithm: crate::schemes::looker::Algorithm,
+    /// Looker: refuse a `time` ahead of the clock by more than its window
+    /// (Looker documents "within 5 minutes"; whether that includes the
+    /// future is unconfirmed).
+    pub looker_refuse_future_time: bool,
     /// The only client id accepted (any other is refused as unknown), if set.
     pub client_id: Option<String>,
 }
@@ -42,6 +49,8 @@ impl Default for Policy {
             boldbi_refuse_reused_nonce: true,
             sigma_strict_time: false,
             sigma_refuse_legacy_modes: false,
+            looker_algorithm: crate::schemes::looker::Algorithm::Sha1,
+            looker_refuse_future_time: true,
             client_id: None,
         }
     }
@@ -61,7 +70,7 @@ pub struct SettingUsed {
 
 impl Policy {
     /// Every setting with its value, for reports.
-    pub fn settings(&self) -> [SettingUsed; 6] {
+    pub fn settings(&self) -> [SettingUsed; 8] {
         [
             self.max_session_length_used(),
             self.clock_skew_used(),
@@ -69,7 +78,27 @@ impl Policy {
             self.boldbi_nonce_used(),
             self.sigma_strict_time_used(),
             self.sigma_legacy_modes_used(),
+            self.looker_algorithm_used(),
+            self.looker_future_time_used(),
         ]
+    }
+
+    /// The Looker algorithm setting as used.
+    pub fn looker_algorithm_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "looker-algorithm",
+            value: self.looker_algorithm.id().to_owned(),
+            note: "unconfirmed: that an API-made SHA-256 secret signs the same text as a SHA-1 one (likely)",
+        }
+    }
+
+    /// The Looker future-time setting as used.
+    pub fn looker_future_time_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "looker-refuse-future-time",
+            value: self.looker_refuse_future_time.to_string(),
+            note: "unconfirmed: whether Looker's 5-minute window for time also refuses a time ahead of its clock",
+        }
     }
 
     /// The Sigma fractional-time setting as used.

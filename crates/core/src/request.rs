@@ -4,6 +4,7 @@
 use crate::boldbi::{self, BoldBiRequest};
 use crate::error::Result;
 use crate::scheme::Scheme;
+use crate::schemes::looker::{self, LookerRequest};
 use crate::secret::Secret;
 use crate::sigma_classic::{self, SigmaClassicRequest};
 use crate::sigma_jwt::{self, SigmaJwtRequest};
@@ -17,6 +18,8 @@ pub enum EmbedRequest {
     SigmaJwt(SigmaJwtRequest),
     /// Bold BI token authentication.
     BoldBi(BoldBiRequest),
+    /// Looker signed embed.
+    Looker(LookerRequest),
 }
 
 impl EmbedRequest {
@@ -26,6 +29,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(_) => Scheme::SigmaClassic,
             EmbedRequest::SigmaJwt(_) => Scheme::SigmaJwt,
             EmbedRequest::BoldBi(_) => Scheme::BoldBi,
+            EmbedRequest::Looker(_) => Scheme::Looker,
         }
     }
 
@@ -35,6 +39,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => sigma_classic::sign(r, secret),
             EmbedRequest::SigmaJwt(r) => sigma_jwt::sign(r, secret),
             EmbedRequest::BoldBi(r) => boldbi::sign(r, secret),
+            EmbedRequest::Looker(r) => looker::sign(r, secret),
         }
     }
 
@@ -44,6 +49,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => &mut r.nonce,
             EmbedRequest::SigmaJwt(r) => &mut r.jti,
             EmbedRequest::BoldBi(r) => &mut r.nonce,
+            EmbedRequest::Looker(r) => &mut r.nonce,
         }
     }
 
@@ -53,6 +59,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => Some(&mut r.email),
             EmbedRequest::SigmaJwt(r) => Some(&mut r.email),
             EmbedRequest::BoldBi(r) => Some(&mut r.email),
+            EmbedRequest::Looker(_) => None,
         }
     }
 
@@ -62,6 +69,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => Some(r.time),
             EmbedRequest::SigmaJwt(r) => Some(r.iat),
             EmbedRequest::BoldBi(r) => r.timestamp,
+            EmbedRequest::Looker(r) => Some(r.time),
         }
     }
 
@@ -71,6 +79,7 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => r.time = time,
             EmbedRequest::SigmaJwt(r) => r.iat = time,
             EmbedRequest::BoldBi(r) => r.timestamp = Some(time),
+            EmbedRequest::Looker(r) => r.time = time,
         }
     }
 
@@ -80,6 +89,8 @@ impl EmbedRequest {
             EmbedRequest::SigmaClassic(r) => r.session_length,
             EmbedRequest::SigmaJwt(r) => r.ttl,
             EmbedRequest::BoldBi(r) => r.expiration.unwrap_or(boldbi::DEFAULT_VALIDITY),
+            // The URL's validity is Looker's window; session_length is the session's.
+            EmbedRequest::Looker(_) => looker::TIME_WINDOW,
         }
     }
 }

@@ -330,7 +330,13 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                     base.policy.clock_skew
                 ),
                 request.sign(base.secret)?,
-                b.refused(Reason::TimeInFuture).depending_on("clock skew"),
+                {
+                    let expected = future(&b, spec);
+                    match expected.setting {
+                        Some(_) => expected,
+                        None => expected.depending_on("clock skew"),
+                    }
+                },
             )
         }
         ScenarioId::MillisecondTime => {
@@ -339,7 +345,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
             b.built(
                 format!("signed with the time in milliseconds ({millis}, Date.now() without / 1000): tens of thousands of years ahead"),
                 request.sign(base.secret)?,
-                b.refused(Reason::TimeInFuture),
+                future(&b, spec),
             )
         }
         ScenarioId::ReusedNonce => {
@@ -401,6 +407,22 @@ pub fn build_all(base: &Base<'_>, mut fresh_nonce: impl FnMut() -> String) -> Ga
     ALL.iter()
         .map(|&id| (id, build(id, base, fresh_nonce())))
         .collect()
+}
+
+/// What a time ahead of the clock gets under the scheme's rule (and the
+/// setting that decides it, where the vendor does not say).
+fn future(b: &Breaking<'_>, spec: &dyn crate::schemes::SchemeSpec) -> Expected {
+    match spec.future_time_rule(b.base.policy) {
+        (true, None) => b.refused(Reason::TimeInFuture),
+        (true, Some(setting)) => b.refused(Reason::TimeInFuture).depending_on(setting.name),
+        (false, setting) => {
+            let expected = Expected::accepted();
+            match setting {
+                Some(setting) => expected.depending_on(setting.name),
+                None => expected,
+            }
+        }
+    }
 }
 
 /// `text` with its first letter upper-cased.

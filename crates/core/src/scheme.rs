@@ -19,6 +19,8 @@ pub enum Scheme {
     /// Bold BI token authentication (`embed_signature`, Base64 HMAC of the query).
     #[serde(rename = "boldbi")]
     BoldBi,
+    /// Looker signed embed (`/login/embed/...&signature=`, Base64 HMAC of the values).
+    Looker,
 }
 
 impl Scheme {

@@ -202,17 +202,20 @@ fn first_refusal(
                 );
             }
         }
-        if let Some(issued_at) = facts.issued_at {
+        let (future_refused, future_setting) = spec.future_time_rule(policy);
+        if let Some(issued_at) = facts.issued_at.filter(|_| future_refused) {
             if issued_at > now.saturating_add(policy.clock_skew) {
-                return Some(
-                    Refusal::new(
-                        scheme,
-                        Reason::TimeInFuture,
-                        format!("The URL claims to be issued at {issued_at}, {} s after now ({now}).", issued_at - now),
-                        "The signing server's clock is ahead: sync it (NTP), or send the current Unix time in seconds, not milliseconds.",
-                    )
-                    .with_setting(policy.clock_skew_used()),
-                );
+                let mut refusal = Refusal::new(
+                    scheme,
+                    Reason::TimeInFuture,
+                    format!("The URL claims to be issued at {issued_at}, {} s after now ({now}).", issued_at - now),
+                    "The signing server's clock is ahead: sync it (NTP), or send the current Unix time in seconds, not milliseconds.",
+                )
+                .with_setting(policy.clock_skew_used());
+                if let Some(setting) = future_setting {
+                    refusal = refusal.with_setting(setting);
+                }
+                return Some(refusal);
             }
         }
     }
@@ -238,26 +241,29 @@ fn first_refusal(
         return Some(refusal);
     }
 
-    match facts.email.as_deref() {
-        Some(email) if is_valid_email(email) => {}
-        Some(email) => {
-            let plus_hint = if email.contains(' ') {
-                " A space usually means a raw '+' in the address was read as a space: send it as %2B."
-            } else {
-                ""
-            };
-            return refuse(
-                Reason::InvalidEmail,
-                format!("The email {email:?} is not a valid address.{plus_hint}"),
-                "Send a full address like name@example.com, percent-encoding '+' as %2B.",
-            );
-        }
-        None => {
-            return refuse(
-                spec.missing_email_reason(),
-                "The email is missing.".into(),
-                "Send the embed user's email address.",
-            )
+    // A scheme that names the user otherwise (Looker's external user id) has no email to check.
+    if spec.user_by_email() {
+        match facts.email.as_deref() {
+            Some(email) if is_valid_email(email) => {}
+            Some(email) => {
+                let plus_hint = if email.contains(' ') {
+                    " A space usually means a raw '+' in the address was read as a space: send it as %2B."
+                } else {
+                    ""
+                };
+                return refuse(
+                    Reason::InvalidEmail,
+                    format!("The email {email:?} is not a valid address.{plus_hint}"),
+                    "Send a full address like name@example.com, percent-encoding '+' as %2B.",
+                );
+            }
+            None => {
+                return refuse(
+                    spec.missing_email_reason(),
+                    "The email is missing.".into(),
+                    "Send the embed user's email address.",
+                )
+            }
         }
     }
 

@@ -9,6 +9,7 @@ use std::process::Command;
 
 use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
+use embed_core::schemes::looker::{Algorithm, LookerRequest};
 use embed_core::sigma_classic::{SigmaClassicRequest, UserAttribute};
 use embed_core::sigma_jwt::SigmaJwtRequest;
 use embed_core::signature::SignatureCheck;
@@ -114,6 +115,53 @@ fn cases() -> Vec<(&'static str, EmbedRequest)> {
             }),
         ),
         (
+            "looker",
+            EmbedRequest::Looker(LookerRequest {
+                host: "http://127.0.0.1:8711".into(),
+                embed_url: "/embed/dashboards/3?Region=West Süd&x=a+b".into(),
+                nonce: "n \"1\"+".into(),
+                time: 1_795_000_000,
+                session_length: 900,
+                external_user_id: "zoë+qa".into(),
+                permissions: vec!["access_data".into(), "see_user_dashboards".into()],
+                models: vec!["thelook".into(), "ümlaut".into()],
+                group_ids: vec![4, 12],
+                external_group_id: Some("Vertrieb Süd".into()),
+                user_attributes: vec![
+                    ("region".into(), "West".into()),
+                    ("note".into(), "a&b \\ c".into()),
+                ],
+                access_filters: "{\"m\":{\"v.f\":\"a&b\"}}".into(),
+                first_name: Some("Zoë".into()),
+                last_name: None,
+                user_timezone: Some("Europe/Berlin".into()),
+                force_logout_login: Some(false),
+                algorithm: Algorithm::Sha1,
+            }),
+        ),
+        (
+            "looker-minimal-sha256",
+            EmbedRequest::Looker(LookerRequest {
+                host: "acme.looker.com".into(),
+                embed_url: "/embed/looks/12".into(),
+                nonce: "n-2".into(),
+                time: 1_795_000_000,
+                session_length: 300,
+                external_user_id: "u1".into(),
+                permissions: vec!["access_data".into()],
+                models: vec!["thelook".into()],
+                group_ids: vec![],
+                external_group_id: None,
+                user_attributes: vec![],
+                access_filters: "{}".into(),
+                first_name: None,
+                last_name: None,
+                user_timezone: None,
+                force_logout_login: None,
+                algorithm: Algorithm::Sha256,
+            }),
+        ),
+        (
             "boldbi-no-timestamp",
             EmbedRequest::BoldBi(BoldBiRequest {
                 timestamp: None,
@@ -194,6 +242,14 @@ fn assert_fresh(name: &str, request: &EmbedRequest, code: &str, command: impl Fn
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
+    // A Looker request names its HMAC; the verifier is told the same.
+    let policy = match request {
+        EmbedRequest::Looker(r) => Policy {
+            looker_algorithm: r.algorithm,
+            ..Policy::default()
+        },
+        _ => Policy::default(),
+    };
     let mut nonces = Vec::new();
     for _ in 0..2 {
         let url = run(command());
@@ -201,7 +257,7 @@ fn assert_fresh(name: &str, request: &EmbedRequest, code: &str, command: impl Fn
         let verdict = embed.verify(
             &Judge {
                 secret: &secret,
-                policy: &Policy::default(),
+                policy: &policy,
                 now: Some(now + 1),
             },
             Context::default(),
@@ -251,7 +307,7 @@ fn rust_snippets_exact_and_fresh_print_the_same_url_or_a_new_valid_one() {
     std::fs::write(
         project.join("Cargo.toml"),
         "[package]\nname = \"snippet-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [dependencies]\nhmac = \"0.12\"\nsha2 = \"0.10\"\nbase64 = \"0.22\"\nserde_json = { version = \"1\", features = [\"preserve_order\"] }\n\
+         [dependencies]\nhmac = \"0.12\"\nsha2 = \"0.10\"\nsha1 = \"0.10\"\nbase64 = \"0.22\"\nserde_json = { version = \"1\", features = [\"preserve_order\"] }\n\
          uuid = { version = \"1\", features = [\"v4\"] }\n",
     )
     .unwrap();

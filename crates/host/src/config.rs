@@ -17,6 +17,8 @@
 //! boldbi_plus_as_space = false
 //! sigma_strict_time = false            # refuse a fractional :time
 //! sigma_refuse_legacy_modes = false    # refuse :mode=view / explore
+//! looker_algorithm = "sha1"            # or "sha256" (API-made secrets)
+//! looker_refuse_future_time = true
 //!
 //! [account_types]
 //! Viewer = ["view", "export"]
@@ -61,6 +63,8 @@ struct Settings {
     boldbi_refuse_reused_nonce: Option<bool>,
     sigma_strict_time: Option<bool>,
     sigma_refuse_legacy_modes: Option<bool>,
+    looker_algorithm: Option<embed_core::schemes::looker::Algorithm>,
+    looker_refuse_future_time: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -178,6 +182,12 @@ pub fn parse(
             sigma_refuse_legacy_modes: settings
                 .sigma_refuse_legacy_modes
                 .unwrap_or(defaults.sigma_refuse_legacy_modes),
+            looker_algorithm: settings
+                .looker_algorithm
+                .unwrap_or(defaults.looker_algorithm),
+            looker_refuse_future_time: settings
+                .looker_refuse_future_time
+                .unwrap_or(defaults.looker_refuse_future_time),
             client_id: None,
         },
     })

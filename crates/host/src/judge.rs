@@ -184,11 +184,14 @@ fn decide(
     // client that signs it: the one whose secret verifies is the sender.
     let client = match embed_core::schemes::spec(route_scheme).client_id_name() {
         None => {
-            let candidates: Vec<_> = org
+            // Clients configured for this scheme first, then those for any:
+            // when none verifies, the diagnosis uses the scheme's own secret.
+            let mut candidates: Vec<_> = org
                 .clients
                 .iter()
                 .filter(|c| c.signs(route_scheme))
                 .collect();
+            candidates.sort_by_key(|c| !c.schemes.contains(&route_scheme));
             candidates
                 .iter()
                 .find(|c| {

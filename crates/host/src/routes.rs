@@ -80,7 +80,7 @@ pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri:
             (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())
         }
         Outcome::Accepted(accepted) => (
-            crate::vendors::accepted_page(judgement.scheme, accepted),
+            crate::vendors::accepted_page(state, judgement.scheme, accepted),
             "accepted".to_owned(),
         ),
         Outcome::Refused(refusal) => (

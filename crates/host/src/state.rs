@@ -23,6 +23,8 @@ pub struct HostState {
     pub clock: Clock,
     /// Which `Host` names it answers to, and the tools' token.
     pub guard: Guard,
+    /// Looker embed sessions, started by accepted signed URLs.
+    pub looker_sessions: crate::vendors::looker::Sessions,
     /// Accepted embeds get one fixed line instead of the mock page.
     minimal_page: AtomicBool,
 }
@@ -37,6 +39,7 @@ impl HostState {
             log: RequestLog::default(),
             events: EventLog::default(),
             clock: Clock::default(),
+            looker_sessions: Default::default(),
             minimal_page: AtomicBool::new(false),
         }
     }

@@ -3,4 +3,4 @@
 /**
  * The signing schemes the product speaks; each is a folder under `schemes/`.
  */
-export type Scheme = "sigma-classic" | "sigma-jwt" | "boldbi";
+export type Scheme = "sigma-classic" | "sigma-jwt" | "boldbi" | "looker";

@@ -75,4 +75,36 @@ last_name: string,
 /**
  * JWT `eval_connection_id` claim (empty: omitted).
  */
-eval_connection_id: string, };
+eval_connection_id: string, 
+/**
+ * Looker `permissions`.
+ */
+permissions: Array<string>, 
+/**
+ * Looker `models`.
+ */
+models: Array<string>, 
+/**
+ * Looker `group_ids` (empty: not sent).
+ */
+group_ids: Array<number>, 
+/**
+ * Looker `external_group_id` (empty: not sent).
+ */
+external_group_id: string, 
+/**
+ * Looker `access_filters`, JSON text (empty: `{}`).
+ */
+access_filters: string, 
+/**
+ * Looker `user_timezone` (empty: not sent).
+ */
+user_timezone: string, 
+/**
+ * Looker `force_logout_login` (none: not sent, which Looker reads as true).
+ */
+force_logout_login: boolean | null, 
+/**
+ * Looker's HMAC: "sha1" (empty) or "sha256" (secrets made with the API).
+ */
+algorithm: string, };

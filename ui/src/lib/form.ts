@@ -7,11 +7,13 @@ export function newForm(scheme: Scheme): SignForm {
   return {
     email: 'ann@example.com', external_user_id: 'ann-1', teams: scheme === 'boldbi' ? [] : ['Sales_Managers'],
     account_type: scheme === 'boldbi' ? '' : 'Creator', mode: '',
-    session_length: scheme === 'sigma-classic' ? 600 : scheme === 'sigma-jwt' ? 3600 : 86400,
+    session_length: scheme === 'sigma-classic' || scheme === 'looker' ? 600 : scheme === 'sigma-jwt' ? 3600 : 86400,
     user_attributes: scheme === 'boldbi' ? [] : [['Region', 'West']],
-    params: scheme === 'boldbi' ? [] : [[':theme', 'Light']],
+    params: scheme === 'sigma-classic' || scheme === 'sigma-jwt' ? [[':theme', 'Light']] : [],
     nonce: '', time: null, time_offset: 0, boldbi_timestamp: true, escape_signature: false,
     jwt_version: '', jwt_issuer: false, first_name: '', last_name: '', eval_connection_id: '',
+    permissions: ['access_data', 'see_user_dashboards'], models: ['thelook'], group_ids: [], external_group_id: '',
+    access_filters: '', user_timezone: '', force_logout_login: null, algorithm: '',
   };
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::*;
 use crate::boldbi::BoldBiRequest;
 use crate::inspect::Embed;
+use crate::schemes::looker::{Algorithm, LookerRequest};
 use crate::sigma_classic::SigmaClassicRequest;
 use crate::sigma_jwt::SigmaJwtRequest;
 use crate::verify::{Context, Directory, Judge, NonceLedger};
@@ -66,6 +67,25 @@ fn requests() -> Vec<EmbedRequest> {
             timestamp: Some(0),
             expiration: Some(86_400),
             escape_signature: false,
+        }),
+        EmbedRequest::Looker(LookerRequest {
+            host: "acme.looker.com".into(),
+            embed_url: "/embed/dashboards/3".into(),
+            nonce: String::new(),
+            time: 0,
+            session_length: 600,
+            external_user_id: "ann-1".into(),
+            permissions: vec!["access_data".into(), "see_user_dashboards".into()],
+            models: vec!["thelook".into()],
+            group_ids: vec![],
+            external_group_id: None,
+            user_attributes: vec![("region".into(), "West".into())],
+            access_filters: "{}".into(),
+            first_name: None,
+            last_name: None,
+            user_timezone: None,
+            force_logout_login: None,
+            algorithm: Algorithm::Sha1,
         }),
     ]
 }
@@ -160,8 +180,8 @@ fn check_all(policy: &Policy) -> usize {
 
 #[test]
 fn every_scenario_gets_the_refusal_it_promises() {
-    // 22 scenarios over 3 schemes, minus the ones that do not apply.
-    assert_eq!(check_all(&Policy::default()), 50);
+    // 22 scenarios over 4 schemes, minus the ones that do not apply.
+    assert_eq!(check_all(&Policy::default()), 60);
 }
 
 #[test]
@@ -171,6 +191,7 @@ fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
         boldbi_refuse_reused_nonce: false,
         max_session_length: 3600,
         sigma_strict_time: true,
+        looker_refuse_future_time: false,
         ..Policy::default()
     };
     check_all(&policy);

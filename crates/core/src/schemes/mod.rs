@@ -95,6 +95,11 @@ pub trait SchemeSpec: Sync {
     fn mode_refusal(&self, _facts: &EmbedFacts, _policy: &Policy) -> Option<Refusal> {
         None
     }
+    /// Whether an issue time ahead of the clock (beyond the skew) is
+    /// refused, and the setting that decides it where the vendor does not say.
+    fn future_time_rule(&self, _policy: &Policy) -> (bool, Option<SettingUsed>) {
+        (true, None)
+    }
     /// Why a URL without an email is refused.
     fn missing_email_reason(&self) -> Reason {
         Reason::MissingParameter
@@ -209,6 +214,10 @@ pub trait SchemeSpec: Sync {
     fn form_issues(&self, form: &SignForm, policy: &Policy, issues: &mut Vec<String>);
     /// Fills `form` (its email already set) from a received URL.
     fn form_from_url(&self, embed: &Embed, form: &mut SignForm);
+    /// The environment's embed path a received URL reads back into.
+    fn embed_path_of(&self, embed: &Embed) -> String {
+        embed.url.base.clone()
+    }
     /// Whether an interface parameter is set elsewhere than in the
     /// interface rows (by the main form, or as a claim).
     fn form_covers(&self, _name: &str) -> bool {
@@ -238,12 +247,15 @@ pub fn spec(scheme: Scheme) -> &'static dyn SchemeSpec {
         Scheme::SigmaClassic => &sigma_classic::SigmaClassic,
         Scheme::SigmaJwt => &sigma_jwt::SigmaJwt,
         Scheme::BoldBi => &boldbi::BoldBi,
+        Scheme::Looker => &looker::Looker,
     }
 }
 
-/// Every scheme, in the order detection breaks ties.
-pub fn all() -> [&'static dyn SchemeSpec; 3] {
+/// Every scheme, in the order detection breaks ties (Looker's
+/// `/login/embed/` path also contains Sigma classic's `/embed/`).
+pub fn all() -> [&'static dyn SchemeSpec; 4] {
     [
+        spec(Scheme::Looker),
         spec(Scheme::SigmaClassic),
         spec(Scheme::SigmaJwt),
         spec(Scheme::BoldBi),

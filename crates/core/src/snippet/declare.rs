@@ -43,6 +43,10 @@ fn dynamic(value: &Value<'_>, none: &str, yes: &str, no: &str) -> String {
         Value::Int(n) => n.to_string(),
         Value::OptInt(n) => n.map_or_else(|| none.to_owned(), |n| n.to_string()),
         Value::Bool(b) => if *b { yes } else { no }.to_owned(),
+        Value::OptBool(b) => {
+            b.map_or_else(|| none.to_owned(), |b| if b { yes } else { no }.to_owned())
+        }
+        Value::Ints(items) => list(items, u64::to_string),
         Value::Strs(items) => list(items, |s| quoted(s)),
         Value::Pairs(items) => list(items, |(n, v)| format!("[{}, {}]", quoted(n), quoted(v))),
         Value::Attrs(items) => list(items, |a| {
@@ -108,6 +112,11 @@ pub fn rust(name: &str, value: &Value<'_>) -> String {
             n.map_or_else(|| "None".to_owned(), |n| format!("Some({n})")),
         ),
         Value::Bool(b) => ("bool", b.to_string()),
+        Value::OptBool(b) => (
+            "Option<bool>",
+            b.map_or_else(|| "None".to_owned(), |b| format!("Some({b})")),
+        ),
+        Value::Ints(items) => ("&[u64]", format!("&{}", list(items, u64::to_string))),
         // Fresh values are bound in `main` (see `single_use`), never declared.
         Value::FreshNonce | Value::FreshTime | Value::FreshSomeTime => ("&str", "\"\"".to_owned()),
         Value::Strs(items) => ("&[&str]", strs(items)),

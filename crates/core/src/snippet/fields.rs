@@ -16,6 +16,10 @@ pub enum Value<'a> {
     OptInt(Option<u64>),
     /// A boolean.
     Bool(bool),
+    /// A boolean or nothing.
+    OptBool(Option<bool>),
+    /// A list of whole numbers.
+    Ints(&'a [u64]),
     /// A list of strings.
     Strs(&'a [String]),
     /// Name/value pairs.

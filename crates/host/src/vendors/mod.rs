@@ -3,6 +3,7 @@
 //! place that lists them.
 
 pub mod boldbi;
+pub mod looker;
 pub mod sigma;
 
 use axum::response::Response;
@@ -11,16 +12,19 @@ use embed_core::Scheme;
 
 use crate::judge::Accepted;
 use crate::routes::Shared;
+use crate::state::HostState;
 
 /// `router` with every vendor's embed routes added.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
-    boldbi::routes(sigma::routes(router))
+    looker::routes(boldbi::routes(sigma::routes(router)))
 }
 
-/// The page an accepted embed of `scheme` gets: the vendor's mock content.
-pub fn accepted_page(scheme: Scheme, accepted: &Accepted) -> Response {
+/// The page an accepted embed of `scheme` gets: the vendor's mock content
+/// (Looker: a session and a redirect to it).
+pub fn accepted_page(state: &HostState, scheme: Scheme, accepted: &Accepted) -> Response {
     match scheme {
         Scheme::SigmaClassic | Scheme::SigmaJwt => sigma::workbook::render(accepted),
         Scheme::BoldBi => boldbi::dashboard::render(accepted),
+        Scheme::Looker => looker::accepted(state, accepted),
     }
 }

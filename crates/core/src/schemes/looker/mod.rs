@@ -7,11 +7,38 @@
 //! `encodeURIComponent`); reading takes the values *as received*, because
 //! Looker's Python sample sends spaced JSON and `quote_plus` escapes.
 
+pub mod catalogue;
+mod checks;
+mod diagnose;
+pub mod facts;
+pub mod form;
+mod handoff;
+mod hazards;
 mod read;
+mod scenarios;
 mod sign;
+pub mod texts;
 
 pub use read::{check_signature, signed_string, SIGNED_LINES};
 pub use sign::{sign, string_to_sign, Algorithm, LookerRequest};
+
+use super::{segment_after, Likeness, SchemeSpec};
+use crate::catalogue::ParamSpec;
+use crate::error::Result;
+use crate::facts::EmbedFacts;
+use crate::form::{Environment, FormBasis, SignForm};
+use crate::hazards::Hazard;
+use crate::inspect::Embed;
+use crate::policy::{Policy, SettingUsed};
+use crate::query::{ParsedUrl, RawParam};
+use crate::request::EmbedRequest;
+use crate::scenario::{Breaking, Built, NotBuilt};
+use crate::scheme::Scheme;
+use crate::signature::SignatureCheck;
+use crate::snippet::fields::Value;
+use crate::snippet::Language;
+use crate::verdict::{Reason, Refusal, Wording};
+use crate::verify::Judge;
 
 /// The parameter that carries the signature.
 pub const SIGNATURE_PARAM: &str = "signature";
@@ -21,3 +48,147 @@ pub const LOGIN_PATH: &str = "/login/embed/";
 pub const MAX_SESSION_LENGTH: u64 = 2_592_000;
 /// How far `time` may be from the server's clock, in seconds.
 pub const TIME_WINDOW: u64 = 300;
+
+/// Looker's spec.
+pub struct Looker;
+
+impl SchemeSpec for Looker {
+    fn scheme(&self) -> Scheme {
+        Scheme::Looker
+    }
+    fn id(&self) -> &'static str {
+        "looker"
+    }
+    fn label(&self) -> &'static str {
+        "Looker signed embed"
+    }
+    fn vendor(&self) -> &'static str {
+        "Looker"
+    }
+
+    fn likeness(&self, url: &ParsedUrl) -> Likeness {
+        let has = |name: &str| url.first(name).is_some();
+        let params = has(SIGNATURE_PARAM) && has("nonce") && has("external_user_id");
+        match (params, url.base.contains(LOGIN_PATH)) {
+            (true, true) => Likeness::ParamsAndPath,
+            (true, false) => Likeness::Params,
+            (false, true) => Likeness::Path,
+            (false, false) => Likeness::None,
+        }
+    }
+    fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
+        Ok(facts::read(url))
+    }
+    fn check_signature(
+        &self,
+        url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        judge: &Judge<'_>,
+    ) -> SignatureCheck {
+        check_signature(url, None, judge.secret, judge.policy.looker_algorithm)
+    }
+    fn mismatch_cause(&self, url: &ParsedUrl, judge: &Judge<'_>) -> Option<(String, String)> {
+        diagnose::cause(url, judge.secret, judge.policy.looker_algorithm)
+    }
+    fn signature_setting(&self, policy: &Policy) -> Option<SettingUsed> {
+        Some(policy.looker_algorithm_used())
+    }
+    fn future_time_rule(&self, policy: &Policy) -> (bool, Option<SettingUsed>) {
+        (
+            policy.looker_refuse_future_time,
+            Some(policy.looker_future_time_used()),
+        )
+    }
+    fn claims_refusal(
+        &self,
+        url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        _policy: &Policy,
+    ) -> Option<Refusal> {
+        checks::session_length(url)
+    }
+    fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
+        texts::message(reason)
+    }
+
+    fn signature_param(&self) -> &'static str {
+        SIGNATURE_PARAM
+    }
+    fn nonce_param(&self) -> Option<&'static str> {
+        Some("nonce")
+    }
+    fn is_signed(&self, _url: &ParsedUrl, param: &RawParam) -> bool {
+        self.signs(&param.name)
+    }
+    fn signs(&self, name: &str) -> bool {
+        SIGNED_LINES.contains(&name)
+    }
+    fn signs_base(&self) -> bool {
+        // The host and the path are the first two signed lines.
+        true
+    }
+
+    fn signature_hazards(&self, signature: &RawParam, found: &mut Vec<Hazard>) {
+        hazards::signature(signature, found);
+    }
+    fn hazards(&self, url: &ParsedUrl, _facts: &EmbedFacts, found: &mut Vec<Hazard>) {
+        hazards::whole(url, found);
+    }
+    fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
+        &[catalogue::PARAMS]
+    }
+    fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
+        vec![
+            policy.looker_algorithm_used(),
+            policy.looker_future_time_used(),
+        ]
+    }
+    fn path_hint(&self) -> &'static str {
+        "/login/embed/<escaped embed URL>"
+    }
+    fn embed_id(&self, base: &str) -> Option<String> {
+        let decoded = crate::encoding::decode_component(base, false).ok()?;
+        ["dashboards", "looks", "explore"]
+            .into_iter()
+            .find_map(|kind| segment_after(&decoded, kind))
+            .map(|id| id.split('?').next().unwrap_or_default().to_owned())
+    }
+
+    fn user_by_email(&self) -> bool {
+        false
+    }
+    fn form_request(&self, env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
+        form::request(env, form, basis)
+    }
+    fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
+        form::issues(form, issues);
+    }
+    fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
+        form::from_url(embed, form);
+    }
+    fn embed_path_of(&self, embed: &Embed) -> String {
+        form::embed_path(embed)
+    }
+
+    fn scenario(
+        &self,
+        b: &Breaking<'_>,
+        request: &mut EmbedRequest,
+    ) -> std::result::Result<Built, NotBuilt> {
+        scenarios::build(b, request)
+    }
+    fn snippet_values<'a>(
+        &self,
+        request: &'a EmbedRequest,
+        fresh: bool,
+    ) -> Vec<(&'static str, Value<'a>)> {
+        handoff::snippet_values(request, fresh)
+    }
+    fn snippet_template(&self, language: Language) -> &'static str {
+        match language {
+            Language::Node => include_str!("snippets/snippet.mjs"),
+            Language::Python => include_str!("snippets/snippet.py"),
+            Language::Rust => include_str!("snippets/snippet.rs"),
+        }
+    }
+}

@@ -3,6 +3,7 @@ use sha2::Sha256;
 
 /// Percent-encodes (uppercase hex) only the bytes that would break the URL:
 /// controls, non-ASCII, space and "#%&+<>[\]^`{|}, plus `extra`.
+#[allow(dead_code)]
 fn enc(text: &str, extra: &[u8]) -> String {
     const ALWAYS: &[u8] = b" \"#%&+<>[\\]^`{|}";
     let mut out = String::with_capacity(text.len());

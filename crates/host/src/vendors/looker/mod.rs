@@ -1,0 +1,83 @@
+//! Looker on the local host: `/login/embed/<escaped embed URL>` checks the
+//! signed URL as Looker does and, when it is good, starts a session (a
+//! cookie) and redirects to the embedded content, which shows a mock
+//! dashboard honouring the user's permissions, models, attributes and
+//! groups. Content without a session is refused, as Looker would ask for a
+//! login.
+
+pub mod dashboard;
+mod sessions;
+
+pub use sessions::{Session, Sessions, COOKIE};
+
+use axum::extract::State;
+use axum::http::header::{COOKIE as COOKIE_HEADER, LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use embed_core::schemes::looker::form::embed_path;
+use embed_core::Scheme;
+
+use crate::html::{esc, Page};
+use crate::judge::Accepted;
+use crate::routes::{embed, no_head, Shared};
+use crate::state::HostState;
+
+/// `router` with Looker's login path and the content it opens.
+pub fn routes(router: Router<Shared>) -> Router<Shared> {
+    router
+        .route("/login/embed/{*rest}", get(login).head(no_head))
+        .route("/embed/dashboards/{id}", get(content))
+        .route("/embed/looks/{id}", get(content))
+        .route("/embed/explore/{model}/{view}", get(content))
+}
+
+async fn login(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    embed(&state, Scheme::Looker, &headers, &uri)
+}
+
+/// An accepted login: a session, and a redirect to the content.
+pub fn accepted(state: &HostState, accepted: &Accepted) -> Response {
+    let target = embed_path(&accepted.embed);
+    // Only the path and query: the content is on this host.
+    let location = target
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
+        .unwrap_or_else(|| "/".into());
+    let id = state.looker_sessions.start(accepted);
+    let mut response = StatusCode::FOUND.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        headers.insert(LOCATION, value);
+    }
+    if let Ok(value) =
+        HeaderValue::from_str(&format!("{COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax"))
+    {
+        headers.insert(SET_COOKIE, value);
+    }
+    response
+}
+
+async fn content(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    let session = headers
+        .get_all(COOKIE_HEADER)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .and_then(|(_, id)| state.looker_sessions.get(id, state.clock.now()));
+    match session {
+        Some(session) => dashboard::render(&session, uri.path()),
+        None => Page::new(
+            "Not signed in",
+            &["base.css"],
+            format!(
+                "<main data-testid=\"refusal\" data-reason=\"no-session\"><p class=\"message\" data-testid=\"message\">{}</p><p class=\"muted\">Embed Sandbox: Looker content needs a session, which only a signed /login/embed/ URL starts (or it ran out: session_length).</p></main>",
+                esc("Please log in: there is no Looker session for this embed.")
+            ),
+        )
+        .respond(StatusCode::UNAUTHORIZED),
+    }
+}
