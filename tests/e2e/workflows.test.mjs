@@ -147,10 +147,12 @@ test('switching tiers changes the mock workbook, and two tiers compare side by s
   const loadAs = async (tier) => {
     await session.click(`[data-testid=tier][data-name="${tier}"]`);
     await session.until(() => h.signedUrl(session), (u) => u.includes(`:account_type=${tier === 'Viewer' ? 'Viewer' : 'Creator'}&`), `the ${tier} URL`);
+    const expected = tier === 'Viewer' ? /Viewer/ : /Creator/;
     return h.inPreview(session, () => session.click('[data-testid=load]'), async () => {
       await session.until(() => session.text('[data-testid=status]'), (s) => s === 'embed loaded', 'the embed');
-      return [await h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=account-type]'),
-        await h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=teams]')];
+      // On a busy machine the status can still be the previous load's: wait for this tier's workbook.
+      const type = await session.until(() => h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=account-type]'), (s) => expected.test(s), `the ${tier} workbook`, 20000);
+      return [type, await h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=teams]')];
     });
   };
   const [viewerType, viewerTeams] = await loadAs('Viewer');

@@ -46,6 +46,86 @@ pub enum SignCommand {
     SigmaJwt(SignSigmaJwtArgs),
     /// Bold BI token authentication (Base64 embed_signature).
     Boldbi(SignBoldBiArgs),
+    /// Looker signed embed (/login/embed/..., Base64 HMAC of the values), as node_example.js builds it.
+    Looker(SignLookerArgs),
+}
+
+/// The HMAC a Looker embed secret signs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum AlgorithmArg {
+    /// HMAC-SHA1: secrets made in Admin > Embed.
+    #[default]
+    Sha1,
+    /// HMAC-SHA256: the default of secrets made with the create_embed_secret API.
+    Sha256,
+}
+
+impl From<AlgorithmArg> for embed_core::schemes::looker::Algorithm {
+    fn from(arg: AlgorithmArg) -> Self {
+        match arg {
+            AlgorithmArg::Sha1 => Self::Sha1,
+            AlgorithmArg::Sha256 => Self::Sha256,
+        }
+    }
+}
+
+/// Arguments of `sign looker`.
+#[derive(Debug, Args)]
+pub struct SignLookerArgs {
+    /// The Looker host: HOST[:PORT] (https), or with its scheme (http://127.0.0.1:PORT for the local host).
+    #[arg(long, value_name = "HOST")]
+    pub host: String,
+    /// The content to embed, e.g. /embed/dashboards/3 (with any query).
+    #[arg(long, value_name = "PATH")]
+    pub embed_url: String,
+    /// Your application's id for the user.
+    #[arg(long, value_name = "ID")]
+    pub external_user_id: String,
+    /// A Looker permission (access_data, see_user_dashboards, ...); repeatable, or several after one flag.
+    #[arg(long = "permission", value_name = "P", num_args = 1.., required = true)]
+    pub permissions: Vec<String>,
+    /// A model the user may query; repeatable, or several after one flag.
+    #[arg(long = "model", value_name = "M", num_args = 1.., required = true)]
+    pub models: Vec<String>,
+    /// A Looker group id; repeatable (signed only when given).
+    #[arg(long = "group-id", value_name = "N")]
+    pub group_ids: Vec<u64>,
+    /// Your application's group id (signed only when given).
+    #[arg(long, value_name = "ID")]
+    pub external_group_id: Option<String>,
+    /// A user attribute NAME=VALUE; repeatable (signed only when given).
+    #[arg(long = "ua", value_name = "NAME=VALUE")]
+    pub user_attributes: Vec<String>,
+    /// Access filters as a JSON object (always signed; {} when not given).
+    #[arg(long, value_name = "JSON", default_value = "{}")]
+    pub access_filters: String,
+    /// Session length in seconds (at most 2592000).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub session_length: u64,
+    /// First name (not signed).
+    #[arg(long, value_name = "F")]
+    pub first_name: Option<String>,
+    /// Last name (not signed).
+    #[arg(long, value_name = "L")]
+    pub last_name: Option<String>,
+    /// Time zone (not signed), e.g. Europe/Berlin.
+    #[arg(long, value_name = "TZ")]
+    pub user_timezone: Option<String>,
+    /// Log out a user already signed in to Looker first (not signed; Looker's default is true).
+    #[arg(long, value_name = "true|false")]
+    pub force_logout_login: Option<bool>,
+    /// The nonce, sent as a JSON string [default: a fresh random one].
+    #[arg(long, value_name = "N")]
+    pub nonce: Option<String>,
+    /// The signing time, Unix seconds [default: now].
+    #[arg(long, value_name = "UNIX")]
+    pub time: Option<u64>,
+    /// The HMAC the secret signs with.
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Sha1)]
+    pub algorithm: AlgorithmArg,
+    /// The secret.
+    #[command(flatten)]
+    pub secret: SecretSource,
 }
 
 /// Where the secret comes from: never a flag value, since argv is visible to every process.
@@ -204,6 +284,12 @@ pub struct PolicyArgs {
     /// Refuse Sigma's older :mode=view / :mode=explore (its Node signing package sends view; unconfirmed).
     #[arg(long)]
     pub sigma_refuse_legacy_modes: bool,
+    /// The HMAC of the Looker secret (sha256 for secrets made with the create_embed_secret API).
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Sha1)]
+    pub algorithm: AlgorithmArg,
+    /// Accept a Looker time ahead of the clock (whether Looker refuses one is unconfirmed).
+    #[arg(long)]
+    pub looker_accept_future_time: bool,
 }
 
 /// Arguments of `inspect` and `verify` (verify requires the secret).
@@ -268,6 +354,11 @@ pub struct ServeArgs {
     /// The environment variable holding the secret of the --client-id at the same position.
     #[arg(long = "secret-env", value_name = "VAR")]
     pub secret_envs: Vec<String>,
+    /// A vendor's secret from an environment variable: VENDOR[:ID]=VAR (looker=LOOKER_SECRET,
+    /// sigma:CLIENT_ID=SIGMA_SECRET, boldbi=BOLDBI_SECRET); the ID defaults to the vendor's name.
+    /// Repeatable; the general form of --client-id/--secret-env, for every vendor.
+    #[arg(long = "secret", value_name = "VENDOR[:ID]=VAR")]
+    pub secrets: Vec<String>,
     /// Keep spent nonces in this SQLite file, so a replay after a restart is still refused.
     #[arg(long, value_name = "FILE")]
     pub ledger: Option<std::path::PathBuf>,

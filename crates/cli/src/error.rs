@@ -53,6 +53,14 @@ pub enum CliError {
         /// How many variables.
         envs: usize,
     },
+    /// A `--secret` is not `VENDOR[:ID]=VAR` for a vendor this tool knows.
+    #[error("--secret {given:?} is not VENDOR[:ID]=ENV_VAR for a known vendor ({vendors})")]
+    BadSecretFlag {
+        /// What was given.
+        given: String,
+        /// The vendors known.
+        vendors: String,
+    },
     /// The async runtime could not start.
     #[error("could not start the runtime: {0}")]
     Runtime(String),
@@ -100,6 +108,7 @@ impl CliError {
             CliError::UnpairedClients { .. } => {
                 "Write --client-id ID --secret-env VAR for each client.".into()
             }
+            CliError::BadSecretFlag { .. } => "Write e.g. --secret looker=LOOKER_SECRET or --secret sigma:CLIENT_ID=SIGMA_SECRET (the variable's name, never the secret).".into(),
             CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
             CliError::Lab(e) => e.fix().into(),
             CliError::ProfileFile { .. } => "Check the path; the file is JSON with name, scheme, embed_path, client_id, secret_env and form (see the README).".into(),
@@ -120,6 +129,7 @@ impl CliError {
             CliError::Output(_) => "output",
             CliError::Host(_) => "host",
             CliError::UnpairedClients { .. } => "unpaired-clients",
+            CliError::BadSecretFlag { .. } => "bad-secret-flag",
             CliError::Runtime(_) => "runtime",
             CliError::Lab(e) => e.code(),
             CliError::ProfileFile { .. } => "profile-file",

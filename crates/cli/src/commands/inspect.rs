@@ -14,6 +14,8 @@ pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
         boldbi_plus_as_space: args.boldbi_plus_as_space,
         sigma_strict_time: args.sigma_strict_time,
         sigma_refuse_legacy_modes: args.sigma_refuse_legacy_modes,
+        looker_algorithm: args.algorithm.into(),
+        looker_refuse_future_time: !args.looker_accept_future_time,
         client_id,
         ..Policy::default()
     }

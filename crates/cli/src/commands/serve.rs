@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use embed_core::Secret;
+use embed_core::{Scheme, Secret};
 use embed_host::{config, Client, HostOptions, Org};
 
 use crate::cli::ServeArgs;
@@ -35,9 +35,56 @@ fn clients(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
         .collect()
 }
 
+/// A vendor's short name on the command line: "sigma", "boldbi", "looker".
+fn vendor_key(scheme: Scheme) -> String {
+    scheme
+        .vendor()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The clients of `--secret VENDOR[:ID]=VAR`.
+fn vendor_secrets(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
+    let known: Vec<Scheme> = embed_core::schemes::all()
+        .iter()
+        .map(|s| s.scheme())
+        .collect();
+    let mut vendors: Vec<String> = known.iter().map(|s| vendor_key(*s)).collect();
+    vendors.dedup();
+    args.secrets
+        .iter()
+        .map(|given| {
+            let bad = || CliError::BadSecretFlag {
+                given: given.clone(),
+                vendors: vendors.join(", "),
+            };
+            let (who, var) = given.split_once('=').ok_or_else(bad)?;
+            let (vendor, id) = who.split_once(':').unwrap_or((who, who));
+            let schemes: Vec<Scheme> = known
+                .iter()
+                .copied()
+                .filter(|s| vendor_key(*s) == vendor.to_lowercase())
+                .collect();
+            if schemes.is_empty() || id.is_empty() || var.is_empty() {
+                return Err(bad());
+            }
+            let secret =
+                std::env::var(var).map_err(|_| CliError::SecretEnvMissing(var.to_owned()))?;
+            Ok(Client {
+                id: id.to_owned(),
+                secret: Secret::new(secret),
+                schemes,
+            })
+        })
+        .collect()
+}
+
 /// Runs `serve`.
 pub fn run(args: ServeArgs) -> Result<(), CliError> {
-    let extra = clients(&args)?;
+    let mut extra = clients(&args)?;
+    extra.extend(vendor_secrets(&args)?);
     let org = match &args.config {
         Some(path) => config::load(path, extra, &|var| std::env::var(var).ok())?,
         None if extra.is_empty() => return Err(embed_host::HostError::NoClient.into()),

@@ -1,10 +1,11 @@
-//! `embed-sandbox sign sigma|sigma-jwt|boldbi`: build the request, sign, print the URL.
+//! `embed-sandbox sign sigma|sigma-jwt|boldbi|looker`: build the request, sign, print the URL.
 
 use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::schemes::looker::{self, LookerRequest};
 use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
 use embed_core::sigma_jwt::{self, SigmaJwtRequest};
 
-use crate::cli::{SignBoldBiArgs, SignCommand, SignSigmaArgs, SignSigmaJwtArgs};
+use crate::cli::{SignBoldBiArgs, SignCommand, SignLookerArgs, SignSigmaArgs, SignSigmaJwtArgs};
 use crate::error::CliError;
 use crate::input;
 
@@ -14,6 +15,7 @@ pub fn run(command: SignCommand) -> Result<String, CliError> {
         SignCommand::Sigma(args) => sigma(args),
         SignCommand::SigmaJwt(args) => sigma_jwt(args),
         SignCommand::Boldbi(args) => boldbi(args),
+        SignCommand::Looker(args) => looker(args),
     }
 }
 
@@ -85,4 +87,28 @@ fn boldbi(args: SignBoldBiArgs) -> Result<String, CliError> {
         escape_signature: args.escape_signature,
     };
     Ok(boldbi::sign(&request, &secret)?)
+}
+
+fn looker(args: SignLookerArgs) -> Result<String, CliError> {
+    let secret = input::required_secret(&args.secret)?;
+    let request = LookerRequest {
+        host: args.host,
+        embed_url: args.embed_url,
+        nonce: args.nonce.unwrap_or_else(input::fresh_nonce),
+        time: args.time.unwrap_or_else(input::now),
+        session_length: args.session_length,
+        external_user_id: args.external_user_id,
+        permissions: args.permissions,
+        models: args.models,
+        group_ids: args.group_ids,
+        external_group_id: args.external_group_id,
+        user_attributes: input::key_values("--ua", &args.user_attributes)?,
+        access_filters: args.access_filters,
+        first_name: args.first_name,
+        last_name: args.last_name,
+        user_timezone: args.user_timezone,
+        force_logout_login: args.force_logout_login,
+        algorithm: args.algorithm.into(),
+    };
+    Ok(looker::sign(&request, &secret)?)
 }
