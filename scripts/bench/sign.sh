@@ -18,7 +18,12 @@ if [ "$smoke" = 1 ]; then count=${1:-2000}; rounds=${2:-1}; else count=${1:-2000
 command -v node >/dev/null || "$root/scripts/setup.sh"
 cargo build --quiet --locked "${cargo_profile[@]}" --example sign_throughput --manifest-path "$root/Cargo.toml" -p embed-core
 pin=""; command -v taskset >/dev/null && pin="taskset -c 0"
-work=$(mktemp -d); trap 'git -C "$root" worktree remove --force "$work/old" 2>/dev/null; rm -rf "$work"' EXIT
+work=$(mktemp -d)
+cleanup() {
+  if [ -n "$against" ]; then git -C "$root" worktree remove --force "$work/old" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 if [ -n "$against" ]; then
   rev=$(git -C "$root" rev-parse --short "$against")
   git -C "$root" worktree add --quiet --detach "$work/old" "$rev"
