@@ -425,6 +425,23 @@ fn future(b: &Breaking<'_>, spec: &dyn crate::schemes::SchemeSpec) -> Expected {
     }
 }
 
+/// Removes the client id's last character (the seed's own debugging
+/// example) and says what was removed.
+pub fn drop_last_character(client_id: &mut String) -> String {
+    match client_id.pop() {
+        Some(c) => format!("removed the client id's last character ({c:?})"),
+        None => "the client id is empty".to_owned(),
+    }
+}
+
+/// The email with `+qa` before its `@` (a plus-addressed user).
+pub fn with_plus(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => format!("{local}+qa@{domain}"),
+        None => "ann+qa@example.com".into(),
+    }
+}
+
 /// `text` with its first letter upper-cased.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

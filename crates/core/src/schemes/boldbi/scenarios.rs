@@ -5,8 +5,8 @@
 use super::{sign_params, signed_params, BoldBiRequest, MAX_EXPIRATION, SIGNATURE_PARAM};
 use crate::request::EmbedRequest;
 use crate::scenario::{
-    capitalise, insert_after, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt,
-    ScenarioId,
+    capitalise, insert_after, replace_embed_id, with_plus, without_param, Breaking, Built,
+    Expected, NotBuilt, ScenarioId,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -52,10 +52,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             b.refused(Reason::MissingParameter),
         ),
         ScenarioId::RawPlusInEmail => {
-            r.email = match r.email.split_once('@') {
-                Some((local, domain)) => format!("{local}+qa@{domain}"),
-                None => "ann+qa@example.com".into(),
-            };
+            r.email = with_plus(&r.email);
             let url = super::sign(r, secret)?;
             b.built(
                 "a + added to the email and sent raw (signed as sent)".into(),

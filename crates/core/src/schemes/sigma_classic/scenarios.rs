@@ -4,8 +4,8 @@
 use super::{sign_prefix, SigmaClassicRequest};
 use crate::request::EmbedRequest;
 use crate::scenario::{
-    insert_after, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt, ScenarioId,
-    SHORT_SESSION,
+    drop_last_character, insert_after, replace_embed_id, with_plus, without_param, Breaking, Built,
+    Expected, NotBuilt, ScenarioId, SHORT_SESSION,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -17,17 +17,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::WrongClientId => {
-            let change = match r.client_id.pop() {
-                Some(c) => format!("removed the client id's last character ({c:?})"),
-                None => "the client id is empty".to_owned(),
-            };
-            b.built(
-                change,
-                super::sign(r, secret)?,
-                b.refused(Reason::UnknownClientId),
-            )
-        }
+        ScenarioId::WrongClientId => b.built(
+            drop_last_character(&mut r.client_id),
+            super::sign(r, secret)?,
+            b.refused(Reason::UnknownClientId),
+        ),
         ScenarioId::TamperedAfterSigning => {
             let url = super::sign(r, secret)?;
             let tampered = insert_after(&url, "&:external_user_id=", "x").ok_or(
@@ -96,10 +90,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             b.refused(Reason::MissingParameter),
         ),
         ScenarioId::RawPlusInEmail => {
-            r.email = match r.email.split_once('@') {
-                Some((local, domain)) => format!("{local}+qa@{domain}"),
-                None => "ann+qa@example.com".into(),
-            };
+            r.email = with_plus(&r.email);
             let url = super::sign(r, secret)?;
             b.built(
                 "a + added to the email and sent raw (signed as sent)".into(),

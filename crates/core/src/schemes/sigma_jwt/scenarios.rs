@@ -7,7 +7,8 @@ use super::{decode, token, MAX_LIFETIME};
 use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
 use crate::scenario::{
-    replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt, ScenarioId, SHORT_SESSION,
+    drop_last_character, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt,
+    ScenarioId, SHORT_SESSION,
 };
 use crate::verdict::Reason;
 
@@ -18,17 +19,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::WrongClientId => {
-            let change = match r.client_id.pop() {
-                Some(c) => format!("removed the client id's last character ({c:?})"),
-                None => "the client id is empty".to_owned(),
-            };
-            b.built(
-                change,
-                super::sign(r, secret)?,
-                b.refused(Reason::UnknownClientId),
-            )
-        }
+        ScenarioId::WrongClientId => b.built(
+            drop_last_character(&mut r.client_id),
+            super::sign(r, secret)?,
+            b.refused(Reason::UnknownClientId),
+        ),
         ScenarioId::TamperedAfterSigning => {
             let url = super::sign(r, secret)?;
             b.built(
