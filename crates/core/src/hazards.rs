@@ -143,7 +143,7 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
             "Emit uppercase escapes (%2F).",
         ));
     }
-    if raw.contains('+') && !is_signature {
+    if raw.contains('+') && !is_signature && !spec.plus_is_a_space() {
         let is_email = matches!(name, ":email" | "embed_user_email");
         found.push(Hazard::new(
             "raw-plus",

@@ -115,6 +115,10 @@ fn urls_from_lookers_python_sample_verify_as_received() {
             "{}",
             vector["name"]
         );
+        // Its '+' are the sample's escaped spaces: no advice to send %2B.
+        let embed = embed_core::Embed::read(vector["url"].as_str().unwrap()).unwrap();
+        let report = embed_core::hazards::find(&embed.url, embed.scheme, &embed.facts);
+        assert!(!report.iter().any(|h| h.code == "raw-plus"), "{report:?}");
         // Signed for its own host, so another host line fails.
         assert_eq!(
             looker::check_signature(&url, Some("evil.example.com"), &secret, Algorithm::Sha1),

@@ -47,6 +47,19 @@ pub enum Likeness {
     Unmistakable,
 }
 
+impl Likeness {
+    /// The likeness of a URL that carries the scheme's parameters (or
+    /// not) on its path shape (or not).
+    pub fn of(params: bool, path: bool) -> Self {
+        match (params, path) {
+            (true, true) => Likeness::ParamsAndPath,
+            (true, false) => Likeness::Params,
+            (false, true) => Likeness::Path,
+            (false, false) => Likeness::None,
+        }
+    }
+}
+
 /// Everything one scheme knows, as the shared machinery asks for it.
 pub trait SchemeSpec: Sync {
     /// Which scheme this is.
@@ -155,6 +168,12 @@ pub trait SchemeSpec: Sync {
     /// besides the clock skew every scheme uses.
     fn settings(&self, _policy: &Policy) -> Vec<SettingUsed> {
         Vec::new()
+    }
+    /// Whether a raw `+` in a value is the sender's escaped space, signed
+    /// as a space (Looker's samples `quote_plus` their JSON), so that
+    /// "send '+' as %2B" would be wrong advice.
+    fn plus_is_a_space(&self) -> bool {
+        false
     }
     /// Whether the signature belongs last in the URL (a JWT is followed by
     /// unsigned interface parameters).

@@ -71,12 +71,7 @@ impl SchemeSpec for BoldBi {
 
     fn likeness(&self, url: &ParsedUrl) -> Likeness {
         let params = url.params.iter().any(|p| p.name.starts_with("embed_"));
-        match (params, is_boldbi_path(&url.base)) {
-            (true, true) => Likeness::ParamsAndPath,
-            (true, false) => Likeness::Params,
-            (false, true) => Likeness::Path,
-            (false, false) => Likeness::None,
-        }
+        Likeness::of(params, is_boldbi_path(&url.base))
     }
     fn prepare(&self, url: &mut ParsedUrl) {
         datasource_filter::fold(url);

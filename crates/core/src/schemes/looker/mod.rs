@@ -69,12 +69,7 @@ impl SchemeSpec for Looker {
     fn likeness(&self, url: &ParsedUrl) -> Likeness {
         let has = |name: &str| url.first(name).is_some();
         let params = has(SIGNATURE_PARAM) && has("nonce") && has("external_user_id");
-        match (params, url.base.contains(LOGIN_PATH)) {
-            (true, true) => Likeness::ParamsAndPath,
-            (true, false) => Likeness::Params,
-            (false, true) => Likeness::Path,
-            (false, false) => Likeness::None,
-        }
+        Likeness::of(params, url.base.contains(LOGIN_PATH))
     }
     fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
         Ok(facts::read(url))
@@ -128,6 +123,11 @@ impl SchemeSpec for Looker {
         true
     }
 
+    fn plus_is_a_space(&self) -> bool {
+        // Looker form-decodes its query, and its Python sample quote_plus-es
+        // the JSON: a '+' there is a space the signature covers.
+        true
+    }
     fn signature_hazards(&self, signature: &RawParam, found: &mut Vec<Hazard>) {
         hazards::signature(signature, found);
     }

@@ -52,13 +52,7 @@ impl SchemeSpec for SigmaClassic {
 
     fn likeness(&self, url: &ParsedUrl) -> Likeness {
         let params = url.params.iter().any(|p| p.name.starts_with(':'));
-        let path = url.base.contains("/embed/");
-        match (params, path) {
-            (true, true) => Likeness::ParamsAndPath,
-            (true, false) => Likeness::Params,
-            (false, true) => Likeness::Path,
-            (false, false) => Likeness::None,
-        }
+        Likeness::of(params, url.base.contains("/embed/"))
     }
     fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
         Ok(facts::read(url))
