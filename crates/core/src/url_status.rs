@@ -108,7 +108,7 @@ pub struct Observations {
     pub reach: Option<Reachability>,
     /// The frame fired its load event.
     pub frame_loaded: bool,
-    /// The embed posted `workbook:loaded`.
+    /// The embed posted its "loaded" event (`workbook:loaded`, `dashboard:loaded`, ...).
     pub embed_loaded: bool,
     /// The embed posted `workbook:error`: its code and message.
     pub embed_error: Option<(Option<String>, String)>,
@@ -341,10 +341,7 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
         return status(
             Tone::Good,
             "Embed loaded",
-            format!(
-                "The embed at {} says it loaded (workbook:loaded).",
-                context.host
-            ),
+            format!("The embed at {} posted its loaded event.", context.host),
             None,
         );
     }

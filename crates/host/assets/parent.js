@@ -1,6 +1,6 @@
 // The preview parent page: frames the embed URL, lists every message it posts
 // by its event name, and sends any of Sigma's inbound events to it.
-const { src, inbound, outbound } = JSON.parse(document.getElementById('data').textContent);
+const { src, inbound, outbound, loaded } = JSON.parse(document.getElementById('data').textContent);
 // The host's tools token arrives in the fragment (never sent over the network,
 // never visible to the framed embed): without it, events are shown here only.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -12,7 +12,7 @@ function setStatus(text, kind) { status.textContent = text; status.className = k
 function log(line) { events.textContent += new Date().toISOString().slice(11, 19) + '  ' + line + '\n'; events.scrollTop = events.scrollHeight; }
 function eventName(data) {
   if (!data || typeof data.type !== 'string') return '(no type)';
-  return outbound.includes(data.type) ? data.type : data.type + ' (not a documented Sigma event)';
+  return outbound.includes(data.type) ? data.type : data.type + ' (not a documented embed event)';
 }
 // The app's main window reads what happened from the host (this page has no IPC).
 function relay(origin, data, text) {
@@ -27,10 +27,12 @@ window.addEventListener('message', (event) => {
   if (event.source !== frame.contentWindow) return;
   let text;
   try { text = JSON.stringify(event.data); } catch (e) { text = String(event.data); }
-  log('← ' + eventName(event.data) + '  from ' + event.origin + '  ' + text);
+  // Looker posts JSON text, Sigma and Bold BI objects: both are read.
+  let data = event.data || {};
+  if (typeof data === 'string') { try { data = JSON.parse(data) || {}; } catch (e) { data = {}; } }
+  log('← ' + eventName(data) + '  from ' + event.origin + '  ' + text);
   relay(event.origin, event.data, text);
-  const data = event.data || {};
-  if (data.type === 'workbook:loaded') { settled = true; setStatus('embed loaded', 'ok'); }
+  if (loaded.includes(data.type)) { settled = true; setStatus('embed loaded', 'ok'); }
   if (data.type === 'workbook:error') { settled = true; setStatus('embed error: ' + (data.message || data.code || 'unknown'), 'error'); }
   if (data.type === 'workbook:pageheight:onchange' && typeof data.pageHeight === 'number') { frame.style.height = data.pageHeight + 'px'; frame.style.flex = 'none'; }
 });

@@ -26,6 +26,7 @@ const ASSETS: &[(&str, &str)] = &[
     ("compare.css", include_str!("../assets/compare.css")),
     ("compare.js", include_str!("../assets/compare.js")),
     ("probe.js", include_str!("../assets/probe.js")),
+    ("looker.js", include_str!("../assets/looker.js")),
 ];
 
 /// The asset called `name`, if any.

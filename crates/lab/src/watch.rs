@@ -126,9 +126,15 @@ impl LoadWatch {
                 });
         }
         for event in self.events(host, until) {
-            let data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
+            let mut data: serde_json::Value = serde_json::from_str(&event.data).unwrap_or_default();
+            // Looker posts its events as JSON text: read the text as JSON.
+            if let Some(text) = data.as_str() {
+                data = serde_json::from_str(text).unwrap_or_default();
+            }
             match data.get("type").and_then(serde_json::Value::as_str) {
-                Some("workbook:loaded") => seen.embed_loaded = true,
+                Some(kind) if embed_host::vendors::LOADED_EVENTS.contains(&kind) => {
+                    seen.embed_loaded = true;
+                }
                 Some("workbook:error") => {
                     let code = data
                         .get("code")

@@ -53,7 +53,8 @@ pub fn render(src: Option<&str>) -> Response {
     let data = serde_json::json!({
         "src": src,
         "inbound": crate::vendors::sigma::events::INBOUND,
-        "outbound": crate::vendors::sigma::events::OUTBOUND,
+        "outbound": crate::vendors::outbound_events(),
+        "loaded": crate::vendors::LOADED_EVENTS,
     });
     let data = script_json(&data);
     Page {

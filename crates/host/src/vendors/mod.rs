@@ -14,6 +14,20 @@ use crate::judge::Accepted;
 use crate::routes::Shared;
 use crate::state::HostState;
 
+/// Every vendor's embed events that say the content is shown (the preview's
+/// "embed loaded").
+pub const LOADED_EVENTS: &[&str] = &[
+    "workbook:loaded",
+    looker::events::LOADED[0],
+    looker::events::LOADED[1],
+    looker::events::LOADED[2],
+];
+
+/// Every vendor's documented outbound event names, for the preview's log.
+pub fn outbound_events() -> Vec<&'static str> {
+    [sigma::events::OUTBOUND, looker::events::OUTBOUND].concat()
+}
+
 /// `router` with every vendor's embed routes added.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
     looker::routes(boldbi::routes(sigma::routes(router)))

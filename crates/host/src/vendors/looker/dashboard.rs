@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::Session;
 use crate::data::{self, dollars, Filter};
-use crate::html::{esc, Page};
+use crate::html::{esc, script_json, Page};
 
 /// Permissions the mock shows as features when granted.
 const FEATURES: &[(&str, &str)] = &[
@@ -120,5 +120,13 @@ pub fn render(session: &Session, path: &str) -> Response {
         body.push_str("<div class=\"card\" data-testid=\"no-data\">The data is withheld: the permissions do not include access_data.</div>");
     }
     body.push_str("</main>");
-    Page::new(title, &["base.css", "dashboard.css"], body).respond(StatusCode::OK)
+    let data = serde_json::json!({
+        "event": super::events::ready_event(path),
+        "content": { "id": title, "permissions": permissions, "models": models },
+    });
+    Page {
+        data: Some(script_json(&data)),
+        ..Page::new(title, &["base.css", "dashboard.css", "looker.js"], body)
+    }
+    .respond(StatusCode::OK)
 }

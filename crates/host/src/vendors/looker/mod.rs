@@ -6,6 +6,7 @@
 //! login.
 
 pub mod dashboard;
+pub mod events;
 mod sessions;
 
 pub use sessions::{Session, Sessions, COOKIE};
