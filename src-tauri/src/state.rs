@@ -113,11 +113,11 @@ impl AppState {
     pub fn sync_host_clients(&self) {
         let origin = self.host.origin();
         if let Ok(clients) = embed_profiles::demo::local_clients(&self.profiles, &origin) {
-            for (id, secret) in clients {
+            for client in clients {
                 self.host.state.upsert_client(embed_host::Client {
-                    id,
-                    secret,
-                    schemes: vec![],
+                    id: client.id,
+                    secret: client.secret,
+                    schemes: client.schemes,
                 });
             }
         }

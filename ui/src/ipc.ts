@@ -12,12 +12,16 @@ import type { SecretStatus } from './bindings/SecretStatus';
 import type { SignForm } from './bindings/SignForm';
 import type { Signed } from './bindings/Signed';
 import type { FormField } from './bindings/FormField';
-import type { FormChoices } from './bindings/FormChoices';
 import type { PreviewActivity } from './bindings/PreviewActivity';
-import type { HostSettings } from './bindings/HostSettings';
+import type { SettingView } from './bindings/SettingView';
 import type { Scheme } from './bindings/Scheme';
 
-export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, FormChoices, PreviewActivity, HostSettings, Scheme };
+export type { AppInfo, IpcError, ProfileInput, ProfileView, SecretStatus, SignForm, Signed, FormField, PreviewActivity, SettingView, Scheme };
+export type { SchemeKit } from './bindings/SchemeKit';
+export type { FormSection } from './bindings/FormSection';
+export type { FormInput } from './bindings/FormInput';
+export type { FormKey } from './bindings/FormKey';
+export type { Choice } from './bindings/Choice';
 export type { LogEntry } from './bindings/LogEntry';
 import type { LoadView } from './bindings/LoadView';
 export type { LoadView };
@@ -59,10 +63,8 @@ export const previewActivity = (afterRequest: number, afterEvent: number) =>
   invoke<PreviewActivity>('preview_activity', { afterRequest, afterEvent });
 /** What the vendor would refuse in `form`, in plain words (the core's rules and the host's settings). */
 export const checkForm = (scheme: Scheme, form: SignForm) => invoke<string[]>('check_form', { scheme, form });
-export const interfaceFields = (scheme: Scheme) => invoke<FormField[]>('interface_fields', { scheme });
-/** Account types and modes the form offers (current first, legacy marked), from the core. */
-export const formChoices = (scheme: Scheme) => invoke<FormChoices>('form_choices', { scheme });
-export const hostSettings = () => invoke<HostSettings>('host_settings');
+/** The local host's settings for unconfirmed vendor behaviour, as the core describes them. */
+export const hostSettings = () => invoke<SettingView[]>('host_settings');
 export const runScenarios = (id: string, form: SignForm) => invoke<ScenarioResults>('run_scenarios', { id, form });
 export const previewScenario = (id: string, form: SignForm, scenario: ScenarioId) => invoke<void>('preview_scenario', { id, form, scenario });
 export const replay = (id: string, form: SignForm) => invoke<ReplayReport>('replay', { id, form });
@@ -76,13 +78,18 @@ export const snippet = (id: string, form: SignForm, url: string, language: Langu
 export const listTiers = () => invoke<Tier[]>('list_tiers');
 export const applyTier = (form: SignForm, name: string) => invoke<SignForm>('apply_tier', { form, name });
 export const saveTier = (tier: Tier) => invoke<Tier[]>('save_tier', { tier });
+/** Saves the access of `form` (a `scheme` profile's) as a tier named `name`. */
+export const saveFormTier = (name: string, scheme: Scheme, form: SignForm) => invoke<Tier[]>('save_form_tier', { name, scheme, form });
+/** The first of the tiers `names` whose access `form` holds (null: none). */
+export const activeTier = (form: SignForm, names: string[]) => invoke<string | null>('active_tier', { form, names });
 export const deleteTier = (name: string) => invoke<Tier[]>('delete_tier', { name });
 /** Puts back the built-in tiers that were deleted. */
 export const restoreTiers = () => invoke<Tier[]>('restore_tiers');
 export const exportTiers = () => invoke<string>('export_tiers');
 export const importTiers = (text: string) => invoke<Tier[]>('import_tiers', { text });
 export const compareTiers = (id: string, form: SignForm, a: string, b: string) => invoke<void>('compare_tiers', { id, form, a, b });
-export const setHostSettings = (settings: HostSettings) => invoke<HostSettings>('set_host_settings', { settings });
+/** Changes one setting (`value` as the CLI takes it); a bad value changes nothing and is named. */
+export const setHostSetting = (name: string, value: string) => invoke<SettingView[]>('set_host_setting', { name, value });
 
 /** Calls `handler` when start-up's keychain work is done (demo secrets set, host clients known). */
 export const onKeychainReady = (handler: () => void) => listen('keychain-ready', handler);

@@ -1,17 +1,21 @@
-//! Tier presets: named bundles of account type, teams, user attributes,
-//! controls and interface parameters ("Viewer", "Creator", "Premium:
-//! Creator + Sales_Managers + export"), applied to a form in one click and
-//! shared as JSON files. A tier holds no secret and no identity: applying
-//! one keeps the user, the environment and the timing of the form.
+//! Tier presets: named bundles of access (Sigma's account type and teams,
+//! Looker's permissions, models and groups, user attributes, controls and
+//! interface parameters: "Viewer", "Creator", "Premium: Creator +
+//! Sales_Managers + export", "Looker explorer"), applied to a form in one
+//! click and shared as JSON files. A tier holds no secret and no identity:
+//! applying one keeps the user, the environment and the timing of the form.
+//! A tier names the schemes it was made for, so a Looker profile is not
+//! offered a Sigma account type.
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::form::SignForm;
+use crate::scheme::Scheme;
 
 /// One tier.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tier {
     /// Its name.
     pub name: String,
@@ -27,6 +31,25 @@ pub struct Tier {
     /// Interface parameters and controls.
     #[serde(default)]
     pub params: Vec<(String, String)>,
+    /// Looker `permissions`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<String>,
+    /// Looker `models`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<String>,
+    /// Looker `group_ids`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_ids: Vec<u64>,
+    /// Looker `external_group_id` (empty: not sent).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_group_id: String,
+    /// Looker `access_filters` (empty: `{}`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub access_filters: String,
+    /// The schemes it was made for (empty: any, as in files written before
+    /// tiers named them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemes: Vec<Scheme>,
 }
 
 impl Tier {
@@ -37,19 +60,40 @@ impl Tier {
             teams: self.teams.clone(),
             user_attributes: self.user_attributes.clone(),
             params: self.params.clone(),
+            permissions: self.permissions.clone(),
+            models: self.models.clone(),
+            group_ids: self.group_ids.clone(),
+            external_group_id: self.external_group_id.clone(),
+            access_filters: self.access_filters.clone(),
             ..form.clone()
         }
     }
 
-    /// The tier `form` describes, named `name`.
-    pub fn from_form(name: &str, form: &SignForm) -> Self {
+    /// The tier `form` (of a `scheme` profile) describes, named `name`.
+    pub fn from_form(name: &str, scheme: Scheme, form: &SignForm) -> Self {
         Tier {
             name: name.trim().to_owned(),
             account_type: form.account_type.clone(),
             teams: form.teams.clone(),
             user_attributes: form.user_attributes.clone(),
             params: form.params.clone(),
+            permissions: form.permissions.clone(),
+            models: form.models.clone(),
+            group_ids: form.group_ids.clone(),
+            external_group_id: form.external_group_id.clone(),
+            access_filters: form.access_filters.clone(),
+            schemes: vec![scheme],
         }
+    }
+
+    /// Whether it was made for `scheme` (or for any).
+    pub fn fits(&self, scheme: Scheme) -> bool {
+        self.schemes.is_empty() || self.schemes.contains(&scheme)
+    }
+
+    /// Whether `form` holds exactly this tier's access.
+    pub fn matches(&self, form: &SignForm) -> bool {
+        self.apply(form) == *form
     }
 }
 
@@ -119,6 +163,18 @@ pub fn defaults() -> Vec<Tier> {
             .iter()
             .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
             .collect(),
+        schemes: vec![Scheme::SigmaClassic, Scheme::SigmaJwt],
+        ..Tier::default()
+    };
+    let looker = |name: &str, permissions: &[&str], region: Option<&str>| Tier {
+        name: name.into(),
+        permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
+        models: vec!["thelook".into()],
+        user_attributes: region
+            .map(|r| vec![("region".to_owned(), r.to_owned())])
+            .unwrap_or_default(),
+        schemes: vec![Scheme::Looker],
+        ..Tier::default()
     };
     vec![
         tier(
@@ -147,6 +203,23 @@ pub fn defaults() -> Vec<Tier> {
             &["Sales_Managers"],
             &[(":theme", "Dark"), (":showUnderlyingData", "true")],
         ),
+        looker(
+            "Looker viewer (West)",
+            &["access_data", "see_user_dashboards", "see_looks"],
+            Some("West"),
+        ),
+        looker(
+            "Looker explorer (all regions)",
+            &[
+                "access_data",
+                "see_user_dashboards",
+                "see_looks",
+                "see_drill_overlay",
+                "explore",
+                "download_with_limit",
+            ],
+            None,
+        ),
     ]
 }
 
@@ -173,7 +246,41 @@ mod tests {
             (applied.email.as_str(), applied.nonce.as_str(), applied.time),
             ("ann@example.com", "n", Some(5))
         );
-        assert_eq!(Tier::from_form("Viewer", &applied), *viewer);
+        assert_eq!(
+            Tier::from_form("Viewer", Scheme::SigmaClassic, &applied),
+            Tier {
+                schemes: vec![Scheme::SigmaClassic],
+                ..viewer.clone()
+            }
+        );
+        assert!(viewer.matches(&applied) && !viewer.matches(&form));
+        assert!(viewer.fits(Scheme::SigmaJwt) && !viewer.fits(Scheme::Looker));
+    }
+
+    #[test]
+    fn a_looker_tier_sets_permissions_models_and_groups_and_fits_looker_only() {
+        let explorer = defaults()
+            .into_iter()
+            .find(|t| t.name.starts_with("Looker explorer"))
+            .unwrap();
+        let form = SignForm {
+            external_user_id: "ann-1".into(),
+            permissions: vec!["access_data".into()],
+            group_ids: vec![4],
+            ..SignForm::default()
+        };
+        let applied = explorer.apply(&form);
+        assert!(applied.permissions.iter().any(|p| p == "explore"));
+        assert_eq!(applied.models, vec!["thelook".to_owned()]);
+        assert!(applied.group_ids.is_empty());
+        assert_eq!(applied.external_user_id, "ann-1");
+        assert!(explorer.fits(Scheme::Looker) && !explorer.fits(Scheme::SigmaClassic));
+        // A tier file written before tiers named schemes fits any.
+        let old = import(&format!(
+            r#"{{"format":"{TIERS_FORMAT}","tiers":[{{"name":"Old","account_type":"Viewer"}}]}}"#
+        ))
+        .unwrap();
+        assert!(old[0].fits(Scheme::BoldBi));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The replay test and the scenario gallery against the real local host over
-//! HTTP on 127.0.0.1:0: every scenario gets the refusal it promises.
+//! HTTP on 127.0.0.1:0: every scenario of every scheme (Looker included)
+//! gets the refusal it promises.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -7,6 +8,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{build_all, Base, NotBuilt};
+use embed_core::schemes::looker::{Algorithm, LookerRequest};
 use embed_core::sigma_classic::SigmaClassicRequest;
 use embed_core::sigma_jwt::SigmaJwtRequest;
 use embed_core::verdict::Reason;
@@ -60,6 +62,25 @@ fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
             expiration: Some(86_400),
             escape_signature: false,
         }),
+        EmbedRequest::Looker(LookerRequest {
+            host: origin.to_owned(),
+            embed_url: "/embed/dashboards/1".into(),
+            nonce: nonce.into(),
+            time: now(),
+            session_length: 600,
+            external_user_id: "lo-1".into(),
+            permissions: vec!["access_data".into(), "see_user_dashboards".into()],
+            models: vec!["thelook".into()],
+            group_ids: vec![],
+            external_group_id: None,
+            user_attributes: vec![("region".into(), "West".into())],
+            access_filters: "{}".into(),
+            first_name: None,
+            last_name: None,
+            user_timezone: None,
+            force_logout_login: None,
+            algorithm: Algorithm::Sha1,
+        }),
     ]
 }
 
@@ -105,7 +126,7 @@ async fn run_gallery(policy: Policy) -> usize {
 
 #[tokio::test]
 async fn every_scenario_gets_its_refusal_from_the_local_host() {
-    assert_eq!(run_gallery(Policy::default()).await, 50);
+    assert_eq!(run_gallery(Policy::default()).await, 60);
 }
 
 #[tokio::test]
@@ -118,7 +139,7 @@ async fn scenarios_follow_the_hosts_settings() {
         sigma_strict_time: true,
         ..Policy::default()
     };
-    assert_eq!(run_gallery(policy).await, 50);
+    assert_eq!(run_gallery(policy).await, 60);
 }
 
 #[tokio::test]
@@ -150,7 +171,8 @@ async fn replay_fails_when_a_host_lets_the_same_url_in_twice() {
     };
     let host = host(policy).await;
     let request = requests(&host.origin(), &format!("twice-{}", now()))
-        .pop()
+        .into_iter()
+        .find(|r| r.scheme() == embed_core::Scheme::BoldBi)
         .unwrap();
     let url = request.sign(&Secret::new(SECRET)).unwrap();
     let report = replay(&loader(), &url, now()).await.unwrap();

@@ -31,6 +31,14 @@ const DEMOS: &[(&str, Scheme, &str, &str)] = &[
         "local-demo-boldbi",
         "/bi/site/demo/dashboards/local-demo/Sales/Overview",
     ),
+    // Looker's URLs name no client: the local host knows its secret by the
+    // profile (see `local_clients`).
+    (
+        "Local demo · Looker",
+        Scheme::Looker,
+        "",
+        "/embed/dashboards/1",
+    ),
 ];
 
 fn fresh_secret() -> String {
@@ -109,17 +117,40 @@ pub fn follow_local_host(profiles: &Profiles, origin: &str) -> Result<usize, Pro
     Ok(moved)
 }
 
-/// The (client id, secret) of every profile whose embed path is on
-/// `origin`: what the local host must know to accept their URLs.
-pub fn local_clients(
-    profiles: &Profiles,
-    origin: &str,
-) -> Result<Vec<(String, Secret)>, ProfileError> {
+/// A client the local host must know to accept a local profile's URLs.
+#[derive(Debug)]
+pub struct LocalClient {
+    /// The client id, or `profile:<id>` for a profile without one (a
+    /// scheme whose URLs name no client: the host tries its secret).
+    pub id: String,
+    /// The secret.
+    pub secret: Secret,
+    /// The schemes it signs: its profile's when it has no client id (so a
+    /// Looker secret is never tried on a Bold BI URL), any otherwise.
+    pub schemes: Vec<Scheme>,
+}
+
+/// The client of every profile whose embed path is on `origin`: what the
+/// local host must know to accept their URLs.
+pub fn local_clients(profiles: &Profiles, origin: &str) -> Result<Vec<LocalClient>, ProfileError> {
     let mut clients = Vec::new();
     for profile in profiles.store().list()? {
         if profile.embed_path.starts_with(origin) {
             if let Ok(secret) = profiles.secret(&profile.id) {
-                clients.push((profile.client_id, secret));
+                let unnamed = profile.client_id.trim().is_empty();
+                clients.push(LocalClient {
+                    id: if unnamed {
+                        format!("profile:{}", profile.id)
+                    } else {
+                        profile.client_id
+                    },
+                    secret,
+                    schemes: if unnamed {
+                        vec![profile.scheme]
+                    } else {
+                        Vec::new()
+                    },
+                });
             }
         }
     }
@@ -185,7 +216,7 @@ mod tests {
         )
         .unwrap();
         let first = ensure(&profiles, "http://127.0.0.1:1111", 1).unwrap();
-        assert_eq!(first.len(), 3);
+        assert_eq!(first.len(), DEMOS.len());
         let fingerprint = profiles.secret_status(&first[0].id).unwrap().fingerprint;
         let second = ensure(&profiles, "http://127.0.0.1:2222", 2).unwrap();
         assert_eq!(first[0].id, second[0].id);
@@ -197,15 +228,46 @@ mod tests {
             fingerprint,
             "the secret is kept"
         );
-        assert_eq!(profiles.store().list().unwrap().len(), 3);
+        assert_eq!(profiles.store().list().unwrap().len(), DEMOS.len());
         let clients = local_clients(&profiles, "http://127.0.0.1:2222").unwrap();
-        assert_eq!(clients.len(), 3);
+        assert_eq!(clients.len(), DEMOS.len());
+        let sigma: Vec<_> = clients
+            .iter()
+            .filter(|c| c.id == "local-demo-sigma")
+            .collect();
+        assert_eq!(sigma.len(), 1);
+        assert!(
+            sigma[0].schemes.is_empty(),
+            "a named client signs any scheme"
+        );
+        // Looker's profile names no client: the host knows its secret by the
+        // profile and tries it on Looker URLs only.
+        let looker = second.iter().find(|p| p.scheme == Scheme::Looker).unwrap();
+        let client = clients
+            .iter()
+            .find(|c| c.id == format!("profile:{}", looker.id))
+            .unwrap();
+        assert_eq!(client.schemes, vec![Scheme::Looker]);
+        // A Looker URL names no client: it belongs to the profile on its host,
+        // whichever dashboard it opens.
+        let store = profiles.store();
+        let found = |scheme, path: &str| store.matching(scheme, None, path).unwrap().map(|p| p.id);
         assert_eq!(
-            clients
-                .iter()
-                .filter(|(id, _)| id == "local-demo-sigma")
-                .count(),
-            1
+            found(Scheme::Looker, "http://127.0.0.1:2222/embed/dashboards/7"),
+            Some(looker.id.clone())
+        );
+        assert_eq!(
+            found(Scheme::Looker, "https://acme.looker.com/embed/dashboards/1"),
+            None
+        );
+        assert!(found(
+            Scheme::BoldBi,
+            "http://127.0.0.1:2222/bi/site/demo/dashboards/local-demo/Sales/Overview"
+        )
+        .is_some());
+        assert_eq!(
+            client.secret.fingerprint(),
+            profiles.secret(&looker.id).unwrap().fingerprint()
         );
     }
 }

@@ -157,21 +157,38 @@ impl ProfileStore {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The profile a URL belongs to: same scheme, and the same client id,
-    /// or (Bold BI, which sends none) an embed path the URL starts with.
+    /// The profile a URL belongs to: same scheme, and the same client id;
+    /// or, for a scheme whose URLs name no client (Bold BI, Looker), the
+    /// profile whose embed path the URL's `embed_path` (as the core reads
+    /// it back) starts with, else one on the same origin (a Looker secret
+    /// belongs to the whole host).
     pub fn matching(
         &self,
         scheme: Scheme,
         client_id: Option<&str>,
-        url: &str,
+        embed_path: &str,
     ) -> Result<Option<Profile>, ProfileError> {
-        Ok(self.list()?.into_iter().find(|p| {
-            p.scheme == scheme
-                && match client_id {
-                    Some(id) => p.client_id == id,
-                    None => url.starts_with(&p.embed_path),
-                }
-        }))
+        let candidates: Vec<Profile> = self
+            .list()?
+            .into_iter()
+            .filter(|p| p.scheme == scheme)
+            .collect();
+        if let Some(id) = client_id {
+            return Ok(candidates.into_iter().find(|p| p.client_id == id));
+        }
+        let origin = |path: &str| -> String {
+            let (scheme, rest) = path.split_once("://").unwrap_or(("", path));
+            format!("{scheme}://{}", rest.split('/').next().unwrap_or_default())
+        };
+        Ok(candidates
+            .iter()
+            .find(|p| embed_path.starts_with(&p.embed_path))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|p| origin(&p.embed_path) == origin(embed_path))
+            })
+            .cloned())
     }
 
     /// The profile for exactly this scheme, embed path and client id.

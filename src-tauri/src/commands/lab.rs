@@ -237,11 +237,12 @@ pub(crate) fn inspect_url(
     record: Option<bool>,
 ) -> Result<Inspection, IpcError> {
     let embed = Embed::read(&url)?;
-    let matched =
-        state
-            .profiles
-            .store()
-            .matching(embed.scheme, embed.facts.client_id.as_deref(), &url)?;
+    let embed_path = embed_core::schemes::spec(embed.scheme).embed_path_of(&embed);
+    let matched = state.profiles.store().matching(
+        embed.scheme,
+        embed.facts.client_id.as_deref(),
+        &embed_path,
+    )?;
     // A secret typed for this check only: used here, never stored.
     let typed = secret.filter(|s| !s.is_empty()).map(Secret::new);
     let (secret, source) = match (&typed, &matched) {
@@ -252,9 +253,21 @@ pub(crate) fn inspect_url(
         },
         (None, None) => (None, "none"),
     };
+    // The local host's settings judge its own profiles' URLs; a vendor's
+    // profile is checked with what its saved form says (Looker: the HMAC
+    // of its secret).
+    let mut policy = state.host.state.policy();
+    if let Some(profile) = matched
+        .as_ref()
+        .filter(|p| source == "profile" && !p.embed_path.starts_with(&state.host.origin()))
+    {
+        if let Ok(defaults) = serde_json::from_value(profile.defaults.clone()) {
+            embed_core::schemes::spec(embed.scheme).profile_policy(&defaults, &mut policy);
+        }
+    }
     let options = InspectOptions {
         secret: secret.as_ref(),
-        policy: state.host.state.policy(),
+        policy,
         now: Some(now()),
     };
     let report = embed_core::inspect(&url, &options)?;

@@ -21,6 +21,37 @@ pub(crate) fn save_tier(state: State<'_, AppState>, tier: Tier) -> Result<Vec<Ti
     Ok(state.profiles.store().tiers()?)
 }
 
+/// Saves the access of `form` (a `scheme` profile's) as the tier `name`.
+#[tauri::command]
+pub(crate) fn save_form_tier(
+    state: State<'_, AppState>,
+    name: String,
+    scheme: embed_core::Scheme,
+    form: SignForm,
+) -> Result<Vec<Tier>, IpcError> {
+    state
+        .profiles
+        .store()
+        .save_tier(&Tier::from_form(&name, scheme, &form))?;
+    Ok(state.profiles.store().tiers()?)
+}
+
+/// The first of the tiers `names` whose access `form` holds exactly.
+#[tauri::command]
+pub(crate) fn active_tier(
+    state: State<'_, AppState>,
+    form: SignForm,
+    names: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    Ok(state
+        .profiles
+        .store()
+        .tiers()?
+        .into_iter()
+        .find(|t| names.contains(&t.name) && t.matches(&form))
+        .map(|t| t.name))
+}
+
 #[tauri::command]
 pub(crate) fn delete_tier(state: State<'_, AppState>, name: String) -> Result<Vec<Tier>, IpcError> {
     state.profiles.store().delete_tier(&name)?;

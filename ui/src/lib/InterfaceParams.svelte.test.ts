@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import InterfaceParams from './InterfaceParams.svelte';
-import TeamChips from './TeamChips.svelte';
+import Chips from './Chips.svelte';
 import type { FormField } from '../ipc';
 
 afterEach(cleanup);
@@ -42,16 +42,16 @@ describe('interface parameters', () => {
   });
 });
 
-describe('team chips', () => {
+describe('chips', () => {
   it('Enter and commas add chips; pasted lists split; × removes', async () => {
-    const props = $state({ teams: [] as string[] });
-    render(TeamChips, props);
+    const props = $state({ items: [] as (string | number)[], item: 'team', inputId: 'teams', testId: 'teams' });
+    render(Chips, props);
     const input = screen.getByTestId('team-input');
     await fireEvent.input(input, { target: { value: 'Sales_Managers' } });
     await fireEvent.keyDown(input, { key: 'Enter' });
     await fireEvent.input(input, { target: { value: 'A,B' } });
-    expect(props.teams).toEqual(['Sales_Managers', 'A', 'B']);
+    expect(props.items).toEqual(['Sales_Managers', 'A', 'B']);
     await fireEvent.click(screen.getByLabelText('remove team A'));
-    expect(props.teams).toEqual(['Sales_Managers', 'B']);
+    expect(props.items).toEqual(['Sales_Managers', 'B']);
   });
 });

@@ -37,4 +37,18 @@ describe('the profile editor', () => {
     expect(calls).toEqual(['delete_profile']);
     expect(deleted).toBe(true);
   });
+
+  it('asks what the chosen scheme needs, as its kit says: Looker has no client id', async () => {
+    const inputs: unknown[] = [];
+    mockIPC((cmd, args) => { inputs.push((args as { input: unknown }).input); throw { code: 'x', message: 'stop' }; });
+    render(ProfileEditor, { editing: null, onsaved: () => {}, ondeleted: () => {}, onclose: () => {} });
+    expect(screen.getByTestId('pe-client')).toBeTruthy();
+    await fireEvent.input(screen.getByTestId('pe-client'), { target: { value: 'typed-before-switching' } });
+    await fireEvent.change(screen.getByTestId('pe-scheme'), { target: { value: 'looker' } });
+    expect(screen.queryByTestId('pe-client')).toBeNull();
+    expect(screen.getByLabelText(/Content URL/)).toBeTruthy();
+    expect((screen.getByTestId('pe-path') as HTMLInputElement).placeholder).toMatch(/looker\.com\/embed\/dashboards/);
+    await fireEvent.click(screen.getByTestId('pe-save'));
+    expect(inputs[0]).toMatchObject({ scheme: 'looker', client_id: '' });
+  });
 });

@@ -1,20 +1,12 @@
-// The form a profile starts from: its saved defaults over values its
-// vendor accepts, so the first screen already signs a URL that loads.
+// The form a profile starts from: its saved defaults over the values its
+// scheme's kit says the vendor accepts, so the first screen already signs a
+// URL that loads.
 import type { ProfileView, Scheme, SignForm } from '../ipc';
+import { kitOf } from './kits';
 
 /** A form with every field at the value its scheme's vendor accepts. */
 export function newForm(scheme: Scheme): SignForm {
-  return {
-    email: 'ann@example.com', external_user_id: 'ann-1', teams: scheme === 'boldbi' ? [] : ['Sales_Managers'],
-    account_type: scheme === 'boldbi' ? '' : 'Creator', mode: '',
-    session_length: scheme === 'sigma-classic' || scheme === 'looker' ? 600 : scheme === 'sigma-jwt' ? 3600 : 86400,
-    user_attributes: scheme === 'boldbi' ? [] : [['Region', 'West']],
-    params: scheme === 'sigma-classic' || scheme === 'sigma-jwt' ? [[':theme', 'Light']] : [],
-    nonce: '', time: null, time_offset: 0, boldbi_timestamp: true, escape_signature: false,
-    jwt_version: '', jwt_issuer: false, first_name: '', last_name: '', eval_connection_id: '',
-    permissions: ['access_data', 'see_user_dashboards'], models: ['thelook'], group_ids: [], external_group_id: '',
-    access_filters: '', user_timezone: '', force_logout_login: null, algorithm: '',
-  };
+  return structuredClone(kitOf(scheme).defaults);
 }
 
 /** Fields a saved default never carries: they must be fresh on each signing. */

@@ -9,6 +9,7 @@ mod facts;
 mod form;
 mod handoff;
 mod hazards;
+mod layout;
 mod scenarios;
 mod sign;
 mod texts;
@@ -20,6 +21,7 @@ use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
+use crate::form_layout::{FormSection, ProfileFields};
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -202,5 +204,14 @@ impl SchemeSpec for BoldBi {
             Language::Python => include_str!("snippets/snippet.py"),
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
+    }
+    fn profile_fields(&self) -> ProfileFields {
+        layout::profile_fields()
+    }
+    fn form_sections(&self) -> Vec<FormSection> {
+        layout::sections()
+    }
+    fn form_defaults(&self) -> SignForm {
+        layout::defaults()
     }
 }

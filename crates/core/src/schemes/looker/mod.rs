@@ -14,6 +14,7 @@ pub mod facts;
 pub mod form;
 mod handoff;
 mod hazards;
+mod layout;
 mod read;
 mod scenarios;
 mod sign;
@@ -27,6 +28,7 @@ use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
+use crate::form_layout::{FormSection, ProfileFields};
 use crate::hazards::Hazard;
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -163,6 +165,15 @@ impl SchemeSpec for Looker {
     fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
         form::issues(form, issues);
     }
+    fn profile_policy(&self, defaults: &SignForm, policy: &mut Policy) {
+        if !defaults.algorithm.trim().is_empty() {
+            policy.looker_algorithm = form::algorithm(defaults);
+        }
+    }
+    fn form_covers(&self, _name: &str) -> bool {
+        // Every Looker parameter has its own control: none is free-form.
+        true
+    }
     fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
         form::from_url(embed, form);
     }
@@ -190,5 +201,14 @@ impl SchemeSpec for Looker {
             Language::Python => include_str!("snippets/snippet.py"),
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
+    }
+    fn profile_fields(&self) -> ProfileFields {
+        layout::profile_fields()
+    }
+    fn form_sections(&self) -> Vec<FormSection> {
+        layout::sections()
+    }
+    fn form_defaults(&self) -> SignForm {
+        layout::defaults()
     }
 }

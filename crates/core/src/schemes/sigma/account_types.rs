@@ -26,10 +26,10 @@ pub const ALL: &[&str] = &[
 /// What a Sigma form offers for the account type.
 pub fn choices_offered() -> Vec<Choice> {
     [
-        choices(CURRENT, "current default", false),
+        choices(CURRENT, "", false),
         choices(
             LEGACY,
-            "legacy name, still accepted where the organisation has it",
+            "a legacy name, still accepted where the organisation has it",
             true,
         ),
     ]

@@ -5,6 +5,7 @@
 pub mod account_types;
 pub mod form;
 pub mod interface;
+pub mod layout;
 pub mod texts;
 
 use crate::catalogue::ParamInfo;

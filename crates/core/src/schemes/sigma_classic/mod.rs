@@ -8,6 +8,7 @@ mod facts;
 mod form;
 mod handoff;
 mod hazards;
+mod layout;
 mod scenarios;
 mod sign;
 
@@ -19,7 +20,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_choices::{choices, FormChoices};
+use crate::form_layout::{FormSection, ProfileFields};
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -179,18 +180,13 @@ impl SchemeSpec for SigmaClassic {
     fn form_covers(&self, name: &str) -> bool {
         name == ":account_type"
     }
-    fn form_choices(&self) -> FormChoices {
-        FormChoices {
-            account_types: sigma::account_types::choices_offered(),
-            modes: [
-                choices(&[DEFAULT_MODE], "secure embed", false),
-                choices(
-                    &["view", "explore"],
-                    "older application-embed mode; what Sigma does with it today is unconfirmed",
-                    true,
-                ),
-            ]
-            .concat(),
-        }
+    fn profile_fields(&self) -> ProfileFields {
+        layout::profile_fields()
+    }
+    fn form_sections(&self) -> Vec<FormSection> {
+        layout::sections()
+    }
+    fn form_defaults(&self) -> SignForm {
+        layout::defaults()
     }
 }

@@ -7,6 +7,7 @@ mod facts;
 mod form;
 mod handoff;
 mod hazards;
+mod layout;
 mod scenarios;
 mod token;
 
@@ -18,7 +19,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_choices::FormChoices;
+use crate::form_layout::{FormSection, ProfileFields};
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::Policy;
@@ -177,10 +178,13 @@ impl SchemeSpec for SigmaJwt {
         // rest are claims or account-type permissions.
         !catalogue::ALLOWED_BESIDE.contains(&name)
     }
-    fn form_choices(&self) -> FormChoices {
-        FormChoices {
-            account_types: sigma::account_types::choices_offered(),
-            modes: Vec::new(),
-        }
+    fn profile_fields(&self) -> ProfileFields {
+        layout::profile_fields()
+    }
+    fn form_sections(&self) -> Vec<FormSection> {
+        layout::sections()
+    }
+    fn form_defaults(&self) -> SignForm {
+        layout::defaults()
     }
 }
