@@ -21,10 +21,7 @@ before(async () => {
   await startSession();
 });
 
-after(async () => {
-  await session?.end();
-  driver?.kill();
-});
+after(() => h.stopDriver(session, driver));
 
 const screenshot = (name) => h.screenshot(session, name);
 const profileId = () => h.profileId(session);

@@ -14,10 +14,17 @@ export const app = process.env.EMBED_SANDBOX_APP || path.join(root, 'target/debu
 export const cli = path.join(root, 'target/debug/embed-sandbox');
 const driverBin = process.env.TAURI_DRIVER || path.join(process.env.HOME, '.cargo/bin/tauri-driver');
 
-/** Starts tauri-driver on `port` (with `env`) and waits until it answers. */
+/** Starts tauri-driver on `port` (with `env`) and waits until it answers.
+ * Its stderr (and so the app's, which inherits it) is a pipe this process
+ * reads and forwards, never the test runner's own: an app that outlives its
+ * session must not hold the runner's output open (node --test then waits for
+ * it forever, after every test has finished). */
 export async function startDriver(port = 4444, env = process.env) {
   const native = String(port + 1);
-  const driver = spawn(driverBin, ['--port', String(port), '--native-port', native], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', native], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  driver.stderr.on('data', (chunk) => process.stderr.write(chunk));
+  // Stop reading once the driver is gone, so this process can exit.
+  driver.on('exit', () => driver.stderr.destroy());
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try { await fetch(base + '/status'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
@@ -92,4 +99,12 @@ export async function textInFrame(session, frameCss, css) {
   const frame = await session.find(frameCss);
   await session.cmd('POST', '/frame', { id: { 'element-6066-11e4-a52e-4f735466cecf': frame } });
   try { return await session.text(css); } finally { await session.cmd('POST', '/frame/parent', {}); }
+}
+
+/** Ends `session` and stops `driver`, and any app it left running (the
+ * files run one at a time, so every app of this build is this file's). */
+export async function stopDriver(session, driver) {
+  await session?.end().catch(() => undefined);
+  driver?.kill();
+  await run('pkill', ['-f', '--', app]).catch(() => undefined);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Session } from './webdriver.mjs';
-import { app, startDriver } from './harness.mjs';
+import { app, startDriver, stopDriver } from './harness.mjs';
 
 let driver;
 let session;
@@ -24,10 +24,7 @@ before(async () => {
   session = await Session.start(base, app);
 });
 
-after(async () => {
-  await session?.end();
-  driver?.kill();
-});
+after(() => stopDriver(session, driver));
 
 test('without a keychain the app opens, explains, and keeps the typed secret', async () => {
   const problem = await session.text('[data-testid=keychain-problem]', 30000);

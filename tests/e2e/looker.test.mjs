@@ -23,10 +23,7 @@ before(async () => {
   secret = await h.keychainSecret(await h.profileId(session));
 });
 
-after(async () => {
-  await session?.end();
-  driver?.kill();
-});
+after(() => h.stopDriver(session, driver));
 
 const tab = (id) => session.click(`[data-testid=tab-${id}]`);
 const chips = (testid) => session.run(`return [...document.querySelectorAll('[data-testid=${testid}]')].map((c) => c.firstChild.textContent)`);
@@ -113,4 +110,8 @@ test('hand-off code prints the exact Looker URL, and history records the load', 
   await tab('history');
   const rows = await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=history-row]')].map((r) => r.textContent).join('\\n')"), (t) => /Accepted/.test(t), 'the accepted load in history');
   assert.match(rows, /Looker/);
+  // The test files share one app data directory: leave the history as found.
+  await session.click('[data-testid=clear-history]');
+  await session.click('[data-testid=clear-history]');
+  await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 0, 'an empty history');
 });

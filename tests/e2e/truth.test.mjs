@@ -19,10 +19,7 @@ before(async () => {
   await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Sigma classic'), 'the classic demo');
 });
 
-after(async () => {
-  await session?.end();
-  driver?.kill();
-});
+after(() => h.stopDriver(session, driver));
 
 const nonceOf = (url) => /[?&]:nonce=([^&]+)/.exec(url)?.[1];
 const bodyText = () => session.run('return document.body.innerText');

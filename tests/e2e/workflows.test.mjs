@@ -21,10 +21,7 @@ before(async () => {
   secret = await h.keychainSecret(await h.profileId(session));
 });
 
-after(async () => {
-  await session?.end();
-  driver?.kill();
-});
+after(() => h.stopDriver(session, driver));
 
 const tab = (id) => session.click(`[data-testid=tab-${id}]`);
 
