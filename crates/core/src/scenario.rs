@@ -64,10 +64,13 @@ pub enum ScenarioId {
     InternalUser,
     /// A session so short it runs out while the embed is open.
     SessionRunsOut,
+    /// The embed path escaped with lower-case hex (`%2f`), and signed that
+    /// way (Looker answers 404).
+    LowercasePathEscape,
 }
 
 /// All scenarios in order.
-pub const ALL: [ScenarioId; 22] = [
+pub const ALL: [ScenarioId; 23] = [
     ScenarioId::WrongClientId,
     ScenarioId::WrongSecret,
     ScenarioId::TamperedAfterSigning,
@@ -90,6 +93,7 @@ pub const ALL: [ScenarioId; 22] = [
     ScenarioId::UnknownEmbed,
     ScenarioId::InternalUser,
     ScenarioId::SessionRunsOut,
+    ScenarioId::LowercasePathEscape,
 ];
 
 /// An embed id no organisation has; the local demo organisation refuses it
@@ -126,6 +130,7 @@ impl ScenarioId {
             ScenarioId::UnknownEmbed => "Unknown embed path",
             ScenarioId::InternalUser => "Email of an internal user",
             ScenarioId::SessionRunsOut => "Session runs out while open",
+            ScenarioId::LowercasePathEscape => "Embed path escaped in lower case (%2f)",
         }
     }
 
@@ -154,6 +159,7 @@ impl ScenarioId {
             ScenarioId::UnknownEmbed => "unknown-embed",
             ScenarioId::InternalUser => "internal-user",
             ScenarioId::SessionRunsOut => "session-runs-out",
+            ScenarioId::LowercasePathEscape => "lowercase-path-escape",
         }
     }
 }

@@ -159,6 +159,9 @@ fn first_refusal(
     let policy = judge.policy;
     let spec = crate::schemes::spec(scheme);
 
+    if let Some(refusal) = spec.path_refusal(url) {
+        return Some(refusal);
+    }
     if let Some(what) = spec.client_id_name() {
         match (&facts.client_id, &policy.client_id) {
             (None, _) => return refuse(Reason::UnknownClientId, format!("{what} is missing."), "Send the client id of the embed credentials (Administration > Developer access)."),

@@ -242,6 +242,11 @@ pub trait SchemeSpec: Sync {
     fn form_covers(&self, _name: &str) -> bool {
         false
     }
+    /// A refusal the vendor gives on the URL's path alone, before reading
+    /// anything else (Looker: lower-case escapes are a 404).
+    fn path_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
+        None
+    }
     /// The judgement settings a profile's saved form implies for its own
     /// URLs (Looker: the algorithm of its secret), over `policy`.
     fn profile_policy(&self, _defaults: &SignForm, _policy: &mut Policy) {}

@@ -78,6 +78,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 expected.depending_on("Bold BI reads a raw + as a space"),
             )
         }
+        ScenarioId::LowercasePathEscape => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Looker escapes the embed path into its login URL.",
+            ))
+        }
         ScenarioId::LowercasedQuery => {
             if !r.email.chars().any(char::is_uppercase) {
                 r.email = capitalise(&r.email);

@@ -165,6 +165,9 @@ impl SchemeSpec for Looker {
     fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
         form::issues(form, issues);
     }
+    fn path_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
+        checks::path_escapes(url)
+    }
     fn profile_policy(&self, defaults: &SignForm, policy: &mut Policy) {
         if !defaults.algorithm.trim().is_empty() {
             policy.looker_algorithm = form::algorithm(defaults);

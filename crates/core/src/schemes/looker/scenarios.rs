@@ -1,10 +1,13 @@
 //! How the scenario gallery breaks a Looker signed embed URL on purpose.
 
-use super::MAX_SESSION_LENGTH;
+use super::{signed_string, LookerRequest, LOGIN_PATH, MAX_SESSION_LENGTH, SIGNATURE_PARAM};
+use crate::encoding::push_uri_component;
+use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
 use crate::scenario::{
     insert_after, replace_embed_id, without_param, Breaking, Built, NotBuilt, ScenarioId,
 };
+use crate::secret::Secret;
 use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).
@@ -80,6 +83,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 "These are Bold BI's sample traps; a Looker signature is always escaped.",
             ))
         }
+        ScenarioId::LowercasePathEscape => b.built(
+            "the embed path escaped as %2fembed%2f… and signed that way".into(),
+            lowercase_path(r, secret)?,
+            b.refused(Reason::UnknownEmbed),
+        ),
         ScenarioId::LowercasedQuery => {
             return Err(NotBuilt::NotApplicable(
                 "The ToLower() trap is the old Bold BI sample's.",
@@ -97,4 +105,35 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
         }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
     })
+}
+
+/// `r` signed as a signer that writes lower-case escapes does: the login
+/// path's escapes in lower-case hex, and the signature over that path (so
+/// only the path is wrong, as in the reported 404s).
+fn lowercase_path(r: &LookerRequest, secret: &Secret) -> Result<String, NotBuilt> {
+    let url = super::sign(r, secret)?;
+    let not_built = || NotBuilt::NotApplicable("The URL has no /login/embed/ path to change.");
+    let at = url.find(LOGIN_PATH).ok_or_else(not_built)? + LOGIN_PATH.len();
+    let query_at = url.find('?').ok_or_else(not_built)?;
+    let lowered: String = url[at..query_at]
+        .split('%')
+        .enumerate()
+        .map(|(i, part)| match (i, part.get(..2)) {
+            (0, _) | (_, None) => part.to_owned(),
+            (_, Some(hex)) => format!("{}{}", hex.to_ascii_lowercase(), &part[2..]),
+        })
+        .collect::<Vec<_>>()
+        .join("%");
+    let signature_at = url
+        .rfind(&format!("&{SIGNATURE_PARAM}="))
+        .ok_or_else(not_built)?;
+    let unsigned = format!("{}{lowered}{}", &url[..at], &url[query_at..signature_at]);
+    let parsed = ParsedUrl::parse(&unsigned).map_err(|_| not_built())?;
+    let text = signed_string(&parsed, None).map_err(|_| not_built())?;
+    let mut out = unsigned;
+    out.push('&');
+    out.push_str(SIGNATURE_PARAM);
+    out.push('=');
+    push_uri_component(&mut out, &r.algorithm.tag(secret, text.as_bytes()));
+    Ok(out)
 }

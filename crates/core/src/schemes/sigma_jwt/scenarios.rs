@@ -89,6 +89,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 "Only Bold BI signatures are Base64 (Sigma's are hex).",
             ))
         }
+        ScenarioId::LowercasePathEscape => {
+            return Err(NotBuilt::NotApplicable(
+                "Only Looker escapes the embed path into its login URL.",
+            ))
+        }
         ScenarioId::LowercasedQuery => {
             return Err(NotBuilt::NotApplicable(
                 "The ToLower() trap is the old Bold BI sample's.",
