@@ -260,6 +260,20 @@ mod tests {
             found(Scheme::Looker, "https://acme.looker.com/embed/dashboards/1"),
             None
         );
+        // The local host's setting judges its own profiles; a vendor's
+        // profile is judged with its saved algorithm.
+        use embed_core::schemes::looker::Algorithm;
+        let host = embed_core::Policy::default();
+        let mut saved = looker.clone();
+        saved.defaults = serde_json::json!({ "algorithm": "sha256" });
+        let judged = |p: &Profile| p.judging_policy(host.clone(), "http://127.0.0.1:2222");
+        assert_eq!(
+            judged(&saved).looker_algorithm,
+            Algorithm::Sha1,
+            "on the local host"
+        );
+        saved.embed_path = "https://acme.looker.com/embed/dashboards/1".into();
+        assert_eq!(judged(&saved).looker_algorithm, Algorithm::Sha256);
         assert!(found(
             Scheme::BoldBi,
             "http://127.0.0.1:2222/bi/site/demo/dashboards/local-demo/Sales/Overview"

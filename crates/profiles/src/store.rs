@@ -71,6 +71,26 @@ pub struct Profile {
     pub created_at: u64,
 }
 
+impl Profile {
+    /// The settings its URLs are judged with: the local host's own when
+    /// the profile points at it (`local_origin`: the host decides), else
+    /// `host` adjusted by what the saved form says (Looker: the HMAC of
+    /// the vendor's secret).
+    pub fn judging_policy(
+        &self,
+        host: embed_core::Policy,
+        local_origin: &str,
+    ) -> embed_core::Policy {
+        let mut policy = host;
+        if !self.embed_path.starts_with(local_origin) {
+            if let Ok(defaults) = serde_json::from_value(self.defaults.clone()) {
+                embed_core::schemes::spec(self.scheme).profile_policy(&defaults, &mut policy);
+            }
+        }
+        policy
+    }
+}
+
 /// What a user enters to create or edit a profile.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

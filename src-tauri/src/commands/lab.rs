@@ -256,15 +256,10 @@ pub(crate) fn inspect_url(
     // The local host's settings judge its own profiles' URLs; a vendor's
     // profile is checked with what its saved form says (Looker: the HMAC
     // of its secret).
-    let mut policy = state.host.state.policy();
-    if let Some(profile) = matched
-        .as_ref()
-        .filter(|p| source == "profile" && !p.embed_path.starts_with(&state.host.origin()))
-    {
-        if let Ok(defaults) = serde_json::from_value(profile.defaults.clone()) {
-            embed_core::schemes::spec(embed.scheme).profile_policy(&defaults, &mut policy);
-        }
-    }
+    let policy = match matched.as_ref().filter(|_| source == "profile") {
+        Some(profile) => profile.judging_policy(state.host.state.policy(), &state.host.origin()),
+        None => state.host.state.policy(),
+    };
     let options = InspectOptions {
         secret: secret.as_ref(),
         policy,
