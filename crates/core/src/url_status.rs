@@ -156,7 +156,7 @@ pub struct UrlContext {
 
 fn local_words(local: &LocalCheck) -> String {
     match local {
-        LocalCheck::Passes => "Local check: the signature is valid with this profile's secret (teams, account types, embeds and single use are checked only by the vendor).".into(),
+        LocalCheck::Passes => "Local check: the signature is valid with this profile's secret; what only the vendor knows (its teams or groups, account types, embeds) and single use are checked only there.".into(),
         LocalCheck::Fails(why) => format!("Local check: the vendor would refuse this URL as it stands: {why}"),
         LocalCheck::NotChecked => "Local check: not run (this profile has no secret).".into(),
     }

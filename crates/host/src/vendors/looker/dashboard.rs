@@ -53,10 +53,10 @@ pub fn render(session: &Session, path: &str) -> Response {
         .join(" ");
     let _ = write!(
         body,
-        "<div class=\"card\" data-testid=\"identity\"><span class=\"muted\">Signed in as</span> <b data-testid=\"signed-in-user\">{}</b>{}<div class=\"muted\" data-testid=\"session\">session until host time {}</div></div>",
+        "<div class=\"card\" data-testid=\"identity\"><span class=\"muted\">Signed in as</span> <b data-testid=\"signed-in-user\">{}</b>{}<div class=\"muted\" data-testid=\"session\">session until {} (session_length; the host's clock)</div></div>",
         esc(facts.external_user_id.as_deref().unwrap_or("-")),
         if name.is_empty() { String::new() } else { format!(" ({})", esc(&name)) },
-        session.ends
+        embed_core::when::iso8601(session.ends)
     );
     let chips = |label: &str, testid: &str, items: &[String]| {
         let mut out = format!("<div class=\"card\"><span class=\"muted\">{label}</span> ");
