@@ -71,8 +71,9 @@ test('a Looker tier changes what the dashboard shows; a wrong algorithm is refus
   await session.click('[data-testid=inspect]');
   await session.until(() => session.text('[data-testid=inspect-verdict]'), (t) => /signature/i.test(t), 'the local check');
   const said = await session.run('return document.body.innerText');
-  assert.match(said, /valid HMAC-SHA256 of the signed text; this check uses HMAC-SHA1/);
-  assert.match(said, /Set the algorithm to sha256/);
+  // The local host's secret is SHA-1: the advice is to sign with it, not to change the secret.
+  assert.match(said, /signed with HMAC-SHA256, but the secret that checks it is HMAC-SHA1/);
+  assert.match(said, /Sign with sha1/);
   await tab('compose');
   await session.run("const s = document.querySelector('[data-testid=algorithm]'); s.value = 'sha1'; s.dispatchEvent(new Event('change', { bubbles: true }));");
 });

@@ -147,6 +147,12 @@ impl ProfileInput {
                 ),
             });
         }
+        if let Some(reason) = spec.embed_path_issue(self.embed_path.trim()) {
+            return Err(ProfileError::InvalidField {
+                field: "embed path",
+                reason,
+            });
+        }
         Ok(())
     }
 }
@@ -475,7 +481,20 @@ mod tests {
                 ..
             })
         ));
-        assert!(store.list().unwrap().is_empty());
+        let mut not_embed = input("Z");
+        not_embed.scheme = Scheme::Looker;
+        not_embed.client_id = String::new();
+        not_embed.embed_path = "https://acme.looker.com/dashboards/3".into();
+        match store.create(&not_embed, false, 1) {
+            Err(ProfileError::InvalidField { field, reason }) => {
+                assert_eq!(field, "embed path");
+                assert!(reason.contains("/embed/"), "{reason}");
+            }
+            other => panic!("a Looker path without /embed/ was stored: {other:?}"),
+        }
+        not_embed.embed_path = "https://acme.looker.com/embed/dashboards/3".into();
+        store.create(&not_embed, false, 1).unwrap();
+        assert_eq!(store.list().unwrap().len(), 1);
     }
 
     #[test]

@@ -247,6 +247,11 @@ pub trait SchemeSpec: Sync {
     fn path_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
         None
     }
+    /// Why a profile's embed path cannot be this scheme's, if it cannot
+    /// (checked when the profile is saved).
+    fn embed_path_issue(&self, _embed_path: &str) -> Option<String> {
+        None
+    }
     /// The judgement settings a profile's saved form implies for its own
     /// URLs (Looker: the algorithm of its secret), over `policy`.
     fn profile_policy(&self, _defaults: &SignForm, _policy: &mut Policy) {}

@@ -26,8 +26,8 @@ pub fn cause(url: &ParsedUrl, secret: &Secret, algorithm: Algorithm) -> Option<(
     let other = algorithm.other();
     if tags_equal(&other.tag(secret, message.as_bytes()), received) {
         return Some((
-            format!("The signature is a valid HMAC-{} of the signed text; this check uses HMAC-{}.", other.id().to_uppercase(), algorithm.id().to_uppercase()),
-            format!("Set the algorithm to {} (secrets made with the create_embed_secret API default to SHA-256; those made in Admin > Embed are SHA-1).", other.id()),
+            format!("The URL was signed with HMAC-{}, but the secret that checks it is HMAC-{}: the signature is a valid HMAC-{} of the signed text.", other.id().to_uppercase(), algorithm.id().to_uppercase(), other.id().to_uppercase()),
+            format!("Sign with {} (the form's Signing algorithm, saved as the profile's default), as the secret's type says: secrets made with the create_embed_secret API default to SHA-256, those made in Admin > Embed are SHA-1. On the local host the secret's type is the setting looker-algorithm.", algorithm.id()),
         ));
     }
     None

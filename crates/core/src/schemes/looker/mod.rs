@@ -165,6 +165,12 @@ impl SchemeSpec for Looker {
     fn form_issues(&self, form: &SignForm, _policy: &Policy, issues: &mut Vec<String>) {
         form::issues(form, issues);
     }
+    fn embed_path_issue(&self, embed_path: &str) -> Option<String> {
+        let (_, embed_url) = form::split_embed_path(embed_path);
+        (!embed_url.starts_with("/embed/")).then(|| {
+            format!("its path {embed_url} does not start with /embed/: Looker signs users in to embed content only (like https://acme.looker.com/embed/dashboards/3)")
+        })
+    }
     fn path_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
         checks::path_escapes(url)
     }
