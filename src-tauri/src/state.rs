@@ -47,9 +47,10 @@ impl AppState {
         scenario: Option<&str>,
     ) -> Option<i64> {
         let profile = profile_id.and_then(|id| self.profiles.store().get(id).ok());
+        // Who the URL signs in: its email, or (Looker) its external user id.
         let user = embed_core::Embed::read(url)
             .ok()
-            .and_then(|e| e.facts.email);
+            .and_then(|e| e.facts.email.or(e.facts.external_user_id));
         let entry = HistoryEntry {
             id: 0,
             time: crate::commands::profiles::now(),

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::policy::{Policy, SettingUsed};
+use crate::scheme::Scheme;
 use crate::schemes::looker::Algorithm;
 
 /// The control a setting takes.
@@ -43,6 +44,20 @@ pub struct SettingView {
     pub value: String,
     /// Why it is a setting (what the vendor leaves unconfirmed).
     pub note: String,
+    /// The schemes whose URLs it judges.
+    pub schemes: Vec<Scheme>,
+}
+
+/// The schemes each setting judges (a setting not listed judges all).
+fn schemes_judged(name: &str) -> Vec<Scheme> {
+    const SIGMA: &[Scheme] = &[Scheme::SigmaClassic, Scheme::SigmaJwt];
+    let prefix = name.split('-').next().unwrap_or_default();
+    match (name, prefix) {
+        ("max-session-length", _) | (_, "sigma") => SIGMA.to_vec(),
+        (_, "boldbi") => vec![Scheme::BoldBi],
+        (_, "looker") => vec![Scheme::Looker],
+        _ => crate::schemes::all().iter().map(|s| s.scheme()).collect(),
+    }
 }
 
 /// The panel's label and control of each setting, by name.
@@ -93,6 +108,7 @@ fn view(used: SettingUsed) -> SettingView {
         kind,
         value: used.value,
         note: used.note.to_owned(),
+        schemes: schemes_judged(used.name),
     }
 }
 
@@ -163,6 +179,23 @@ mod tests {
             policy.set(&setting.name, &setting.value).unwrap();
             assert_eq!(policy, defaults, "{}", setting.name);
         }
+    }
+
+    #[test]
+    fn each_setting_names_the_schemes_it_judges() {
+        let views = Policy::default().views();
+        let of = |name: &str| {
+            views
+                .iter()
+                .find(|v| v.name == name)
+                .unwrap()
+                .schemes
+                .clone()
+        };
+        assert_eq!(of("looker-algorithm"), vec![Scheme::Looker]);
+        assert_eq!(of("boldbi-plus-as-space"), vec![Scheme::BoldBi]);
+        assert!(of("max-session-length").contains(&Scheme::SigmaJwt));
+        assert_eq!(of("clock-skew").len(), 4);
     }
 
     #[test]

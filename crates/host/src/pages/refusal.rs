@@ -1,6 +1,7 @@
 //! The page a refused embed shows: the vendor's words, whose words they are,
-//! why, what to change, and the setting the verdict depended on. It posts
-//! `workbook:error` with `{code, message}` to the parent.
+//! why, what to change, and the setting the verdict depended on. Where the
+//! vendor's embed reports errors to its parent (Sigma's `workbook:error`),
+//! it posts `{code, message}`; Looker's error page posts nothing.
 
 use std::fmt::Write;
 
@@ -54,7 +55,11 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
     Page {
         title: "Embed refused",
-        assets: &["base.css", "refusal.css", "events.js", "refusal.js"],
+        assets: if crate::vendors::posts_error_event(scheme) {
+            &["base.css", "refusal.css", "events.js", "refusal.js"]
+        } else {
+            &["base.css", "refusal.css"]
+        },
         body,
         data: Some(script_json(&event)),
         csp_extra: None,

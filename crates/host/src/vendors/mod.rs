@@ -28,6 +28,13 @@ pub fn outbound_events() -> Vec<&'static str> {
     [sigma::events::OUTBOUND, looker::events::OUTBOUND].concat()
 }
 
+/// Whether a refused embed of `scheme` tells its parent page why (Sigma's
+/// `workbook:error`, which the Bold BI mock speaks too); Looker's error
+/// page is silent.
+pub fn posts_error_event(scheme: Scheme) -> bool {
+    scheme != Scheme::Looker
+}
+
 /// `router` with every vendor's embed routes added.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
     looker::routes(boldbi::routes(sigma::routes(router)))
