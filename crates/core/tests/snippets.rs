@@ -368,6 +368,8 @@ fn snippets_never_contain_the_secret_and_refuse_odd_variable_names() {
                 "@PRELUDE@",
                 "@SINGLE_USE@",
                 "@FRESH_DEPS@",
+                "@ENCODE@",
+                "@END_ENCODE@",
             ] {
                 assert!(
                     !text.contains(placeholder),
@@ -378,5 +380,22 @@ fn snippets_never_contain_the_secret_and_refuse_odd_variable_names() {
         assert!(snippet(&request, Language::Node, "$(rm -rf)").is_err());
         assert!(snippet(&request, Language::Node, "1ABC").is_err());
         assert!(snippet(&request, Language::Node, "").is_err());
+    }
+}
+
+#[test]
+fn a_snippet_defines_only_the_helpers_it_uses() {
+    for (name, request) in cases() {
+        for language in [Language::Node, Language::Python, Language::Rust] {
+            let text = snippet(&request, language, "EMBED_SECRET").unwrap();
+            let defines = text.contains("function enc(")
+                || text.contains("def enc(")
+                || text.contains("fn enc(");
+            let uses = text.matches("enc(").count() > 1;
+            assert_eq!(
+                defines, uses,
+                "{name} {language:?}: enc defined {defines}, used {uses}"
+            );
+        }
     }
 }

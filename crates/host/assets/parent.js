@@ -1,6 +1,6 @@
 // The preview parent page: frames the embed URL, lists every message it posts
-// by its event name, and sends any of Sigma's inbound events to it.
-const { src, inbound, outbound, loaded } = JSON.parse(document.getElementById('data').textContent);
+// by its event name, and sends any of its vendor's inbound events to it.
+const { src, inbound, outbound, loaded, text_messages: textMessages } = JSON.parse(document.getElementById('data').textContent);
 // The host's tools token arrives in the fragment (never sent over the network,
 // never visible to the framed embed): without it, events are shown here only.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -52,8 +52,9 @@ setTimeout(() => {
     : 'blank frame: no load event and no embed event after 8 s; the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or the server cannot be reached; the main window says which', 'error');
 }, 8000);
 
-// The composer: every inbound event with its documented payload, sent to the
-// embed's origin (editable: a real Sigma embed only listens to its own).
+// The composer: every inbound event of the embed's vendor with its
+// documented payload, sent to the embed's origin (editable: a real embed
+// only listens to its own).
 const select = document.getElementById('event-type');
 const note = document.getElementById('event-note');
 const message = document.getElementById('event-body');
@@ -77,7 +78,9 @@ document.getElementById('send-form').addEventListener('submit', (e) => {
   e.preventDefault();
   let msg;
   try { msg = JSON.parse(message.value); } catch (err) { result.textContent = 'Not JSON: ' + err.message; return; }
-  try { frame.contentWindow.postMessage(msg, target.value || '*'); } catch (err) { result.textContent = 'Not sent: ' + err.message; return; }
+  // Looker reads its messages as JSON text; Sigma as objects.
+  const sent = textMessages ? JSON.stringify(msg) : msg;
+  try { frame.contentWindow.postMessage(sent, target.value || '*'); } catch (err) { result.textContent = 'Not sent: ' + err.message; return; }
   result.textContent = 'sent ' + (msg && msg.type) + ' to ' + (target.value || '*');
   log('→ ' + (msg && msg.type) + '  to ' + (target.value || '*') + '  ' + message.value);
 });

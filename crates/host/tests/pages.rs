@@ -390,6 +390,38 @@ async fn the_parent_page_offers_every_inbound_sigma_event_and_warns_about_the_sd
 }
 
 #[tokio::test]
+async fn the_parent_page_of_a_looker_embed_offers_lookers_messages_as_json_text() {
+    let host = host().await;
+    let src = "https://acme.looker.com/login/embed/%2Fembed%2Fdashboards%2F1?nonce=%22n%22&time=1&signature=x";
+    let body = page(&format!(
+        "{}/__sandbox/parent?src={}",
+        host.origin(),
+        embed_core::encoding::encode_value(src)
+    ))
+    .await;
+    let data = data_block(&body);
+    let inbound: Vec<&str> = data["inbound"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert!(inbound.contains(&"dashboard:filters:update"), "{inbound:?}");
+    assert!(
+        !inbound.iter().any(|e| e.starts_with("workbook:")),
+        "{inbound:?}"
+    );
+    assert_eq!(data["text_messages"], true);
+    assert!(data["loaded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e == "dashboard:loaded"));
+    assert!(body.contains("embed_domain") && !body.contains("sigmacomputing.com"));
+    host.stop().await;
+}
+
+#[tokio::test]
 async fn the_clock_endpoint_moves_the_hosts_time() {
     let host = host().await;
     let response = reqwest::Client::new()

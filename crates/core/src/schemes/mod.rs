@@ -222,6 +222,11 @@ pub trait SchemeSpec: Sync {
     ) -> Vec<(&'static str, Value<'a>)>;
     /// The hand-off snippet template in `language` (see `snippet`).
     fn snippet_template(&self, language: Language) -> &'static str;
+    /// Whether the snippet templates use the shared percent-encoding
+    /// helpers (`enc`, `list`) of the prelude.
+    fn snippet_uses_encoding(&self) -> bool {
+        true
+    }
     /// Whether the scheme identifies the user by an email address.
     fn user_by_email(&self) -> bool {
         true

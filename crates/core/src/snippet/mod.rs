@@ -85,7 +85,10 @@ pub fn snippet_with(
         .collect();
     let text = fill(
         template(scheme, language),
-        prelude(language),
+        &prelude_for(
+            language,
+            crate::schemes::spec(scheme).snippet_uses_encoding(),
+        ),
         &data,
         secret_env,
     )
@@ -135,6 +138,21 @@ fn prelude(language: Language) -> &'static str {
         Language::Node => include_str!("templates/prelude.mjs"),
         Language::Python => include_str!("templates/prelude.py"),
         Language::Rust => include_str!("templates/prelude.rs"),
+    }
+}
+
+/// The prelude with its percent-encoding helpers (`enc`, `list`) only
+/// when the template uses them (Looker's JSON values are escaped as
+/// `encodeURIComponent` does, by the template itself).
+fn prelude_for(language: Language, encodes: bool) -> String {
+    let text = prelude(language);
+    match text
+        .split_once("@ENCODE@\n")
+        .and_then(|(before, rest)| Some((before, rest.split_once("@END_ENCODE@\n")?)))
+    {
+        Some((before, (helpers, after))) if encodes => format!("{before}{helpers}{after}"),
+        Some((before, (_, after))) => format!("{before}{after}"),
+        None => text.to_owned(),
     }
 }
 

@@ -37,6 +37,12 @@ pub fn render(src: Option<&str>) -> Response {
         }
         .respond(StatusCode::BAD_REQUEST);
     };
+    // The vendor whose events the composer offers: the one the URL speaks.
+    let scheme = embed_core::query::ParsedUrl::parse(src)
+        .ok()
+        .and_then(|url| embed_core::scheme::detect(&url).ok())
+        .unwrap_or(embed_core::Scheme::SigmaClassic);
+    let (inbound, note, text_messages) = crate::vendors::inbound_events(scheme);
     let body = format!(
         "<header><h1>Embed Sandbox preview</h1><div>Status: <span id=\"status\" data-testid=\"status\">loading…</span></div></header>\
         <iframe id=\"embed\" title=\"Embedded analytics\" data-testid=\"embed-frame\"></iframe>\
@@ -48,11 +54,12 @@ pub fn render(src: Option<&str>) -> Response {
         <button type=\"submit\" data-testid=\"event-send\">Send</button> <span id=\"send-result\" role=\"status\"></span></form>\
         <p class=\"muted\" data-testid=\"sdk-note\">{}</p></details>\
         <pre id=\"events\" data-testid=\"events\" aria-live=\"polite\"></pre>",
-        esc(crate::vendors::sigma::events::SDK_ORIGIN_NOTE)
+        esc(note)
     );
     let data = serde_json::json!({
         "src": src,
-        "inbound": crate::vendors::sigma::events::INBOUND,
+        "inbound": inbound,
+        "text_messages": text_messages,
         "outbound": crate::vendors::outbound_events(),
         "loaded": crate::vendors::LOADED_EVENTS,
     });

@@ -14,6 +14,32 @@ use crate::judge::Accepted;
 use crate::routes::Shared;
 use crate::state::HostState;
 
+/// One event a host page may send into an embed, with a payload to start from.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Inbound {
+    /// The event's `type`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The message to send (JSON text, `type` included), as documented.
+    pub example: &'static str,
+    /// What it does, in a few words.
+    pub note: &'static str,
+}
+
+/// What the preview's parent page offers for an embed of `scheme`: the
+/// events it may send in, a note on the vendor's event rules, and whether
+/// messages travel as JSON text (Looker) rather than objects.
+pub fn inbound_events(scheme: Scheme) -> (&'static [Inbound], &'static str, bool) {
+    match scheme {
+        Scheme::Looker => (looker::events::INBOUND, looker::events::SDK_NOTE, true),
+        _ => (
+            sigma::events::INBOUND,
+            sigma::events::SDK_ORIGIN_NOTE,
+            false,
+        ),
+    }
+}
+
 /// Every vendor's embed events that say the content is shown (the preview's
 /// "embed loaded").
 pub const LOADED_EVENTS: &[&str] = &[

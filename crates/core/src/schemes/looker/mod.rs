@@ -171,6 +171,9 @@ impl SchemeSpec for Looker {
             format!("its path {embed_url} does not start with /embed/: Looker signs users in to embed content only (like https://acme.looker.com/embed/dashboards/3)")
         })
     }
+    fn snippet_uses_encoding(&self) -> bool {
+        false
+    }
     fn path_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
         checks::path_escapes(url)
     }

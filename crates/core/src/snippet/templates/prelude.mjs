@@ -7,6 +7,7 @@ if (!secret) {
   process.exit(2);
 }
 
+@ENCODE@
 // Percent-encodes (uppercase hex) only the bytes that would break the URL:
 // controls, non-ASCII, space and "#%&+<>[\]^`{|}, plus `extra`.
 const ALWAYS = ' "#%&+<>[\\]^`{|}';
@@ -21,3 +22,4 @@ function enc(text, extra = '') {
 }
 // A comma-separated list: commas inside an element are escaped, the separators are not.
 const list = (items) => items.map((item) => enc(item, ',')).join(',');
+@END_ENCODE@

@@ -10,6 +10,7 @@ SECRET = os.environ.get("@SECRET_ENV@")
 if not SECRET:
     sys.exit("Set @SECRET_ENV@ to the embed secret.")
 
+@ENCODE@
 # Percent-encodes (uppercase hex) only the bytes that would break the URL:
 # controls, non-ASCII, space and "#%&+<>[\]^`{|}, plus `extra`.
 ALWAYS = b' "#%&+<>[\\]^`{|}'
@@ -27,5 +28,6 @@ def enc_list(items):
     return ",".join(enc(item, b",") for item in items)
 
 
+@END_ENCODE@
 def hmac_sha256(message):
     return hmac.new(SECRET.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).digest()

@@ -1,6 +1,7 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+@ENCODE@
 /// Percent-encodes (uppercase hex) only the bytes that would break the URL:
 /// controls, non-ASCII, space and "#%&+<>[\]^`{|}, plus `extra`.
 #[allow(dead_code)]
@@ -23,6 +24,7 @@ fn list(items: &[&str]) -> String {
     items.iter().map(|item| enc(item, b",")).collect::<Vec<_>>().join(",")
 }
 
+@END_ENCODE@
 fn hmac_sha256(secret: &str, message: &str) -> Vec<u8> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC accepts any key length");
     mac.update(message.as_bytes());

@@ -3,8 +3,6 @@
 //! data for the parent page: its log names every outbound event, and its
 //! composer offers every inbound one with the documented payload.
 
-use serde::Serialize;
-
 /// Events an embed posts to its host page.
 pub const OUTBOUND: &[&str] = &[
     "workbook:loaded",
@@ -30,17 +28,7 @@ pub const OUTBOUND: &[&str] = &[
     "action:outbound",
 ];
 
-/// One inbound event with a payload to start from.
-#[derive(Debug, Clone, Serialize)]
-pub struct Inbound {
-    /// The event's `type`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// The message to send (JSON text, `type` included), as documented.
-    pub example: &'static str,
-    /// What it does, in a few words.
-    pub note: &'static str,
-}
+pub use crate::vendors::Inbound;
 
 /// Events a host page may post to the embed.
 pub const INBOUND: &[Inbound] = &[
