@@ -132,7 +132,7 @@ impl LoadWatch {
                 data = serde_json::from_str(text).unwrap_or_default();
             }
             match data.get("type").and_then(serde_json::Value::as_str) {
-                Some(kind) if embed_host::vendors::LOADED_EVENTS.contains(&kind) => {
+                Some(kind) if embed_host::vendors::loaded_events().contains(&kind) => {
                     seen.embed_loaded = true;
                 }
                 Some("workbook:error") => {

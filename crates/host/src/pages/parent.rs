@@ -61,7 +61,7 @@ pub fn render(src: Option<&str>) -> Response {
         "inbound": inbound,
         "text_messages": text_messages,
         "outbound": crate::vendors::outbound_events(),
-        "loaded": crate::vendors::LOADED_EVENTS,
+        "loaded": crate::vendors::loaded_events(),
     });
     let data = script_json(&data);
     Page {

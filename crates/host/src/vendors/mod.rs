@@ -42,12 +42,9 @@ pub fn inbound_events(scheme: Scheme) -> (&'static [Inbound], &'static str, bool
 
 /// Every vendor's embed events that say the content is shown (the preview's
 /// "embed loaded").
-pub const LOADED_EVENTS: &[&str] = &[
-    "workbook:loaded",
-    looker::events::LOADED[0],
-    looker::events::LOADED[1],
-    looker::events::LOADED[2],
-];
+pub fn loaded_events() -> Vec<&'static str> {
+    [sigma::events::LOADED, looker::events::LOADED].concat()
+}
 
 /// Every vendor's documented outbound event names, for the preview's log.
 pub fn outbound_events() -> Vec<&'static str> {
@@ -73,5 +70,20 @@ pub fn accepted_page(state: &HostState, scheme: Scheme, accepted: &Accepted) -> 
         Scheme::SigmaClassic | Scheme::SigmaJwt => sigma::workbook::render(accepted),
         Scheme::BoldBi => boldbi::dashboard::render(accepted),
         Scheme::Looker => looker::accepted(state, accepted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_inbound_example_is_json_of_its_own_type() {
+        for scheme in embed_core::schemes::all().map(|s| s.scheme()) {
+            for event in inbound_events(scheme).0 {
+                let value: serde_json::Value = serde_json::from_str(event.example).unwrap();
+                assert_eq!(value["type"], event.kind, "{scheme:?}");
+            }
+        }
     }
 }
