@@ -67,10 +67,13 @@ pub enum ScenarioId {
     /// The embed path escaped with lower-case hex (`%2f`), and signed that
     /// way (Looker answers 404).
     LowercasePathEscape,
+    /// A Looker signature containing `+`, sent raw instead of `%2B` (the
+    /// "fails intermittently" of Looker's troubleshooting page).
+    RawPlusSignature,
 }
 
 /// All scenarios in order.
-pub const ALL: [ScenarioId; 23] = [
+pub const ALL: [ScenarioId; 24] = [
     ScenarioId::WrongClientId,
     ScenarioId::WrongSecret,
     ScenarioId::TamperedAfterSigning,
@@ -94,6 +97,7 @@ pub const ALL: [ScenarioId; 23] = [
     ScenarioId::InternalUser,
     ScenarioId::SessionRunsOut,
     ScenarioId::LowercasePathEscape,
+    ScenarioId::RawPlusSignature,
 ];
 
 /// An embed id no organisation has; the local demo organisation refuses it
@@ -131,6 +135,7 @@ impl ScenarioId {
             ScenarioId::InternalUser => "Email of an internal user",
             ScenarioId::SessionRunsOut => "Session runs out while open",
             ScenarioId::LowercasePathEscape => "Embed path escaped in lower case (%2f)",
+            ScenarioId::RawPlusSignature => "Signature with a raw + (not %2B)",
         }
     }
 
@@ -160,6 +165,7 @@ impl ScenarioId {
             ScenarioId::InternalUser => "internal-user",
             ScenarioId::SessionRunsOut => "session-runs-out",
             ScenarioId::LowercasePathEscape => "lowercase-path-escape",
+            ScenarioId::RawPlusSignature => "raw-plus-signature",
         }
     }
 }

@@ -126,7 +126,7 @@ async fn run_gallery(policy: Policy) -> usize {
 
 #[tokio::test]
 async fn every_scenario_gets_its_refusal_from_the_local_host() {
-    assert_eq!(run_gallery(Policy::default()).await, 61);
+    assert_eq!(run_gallery(Policy::default()).await, 62);
 }
 
 #[tokio::test]
@@ -139,7 +139,7 @@ async fn scenarios_follow_the_hosts_settings() {
         sigma_strict_time: true,
         ..Policy::default()
     };
-    assert_eq!(run_gallery(policy).await, 61);
+    assert_eq!(run_gallery(policy).await, 62);
 }
 
 #[tokio::test]

@@ -3,4 +3,4 @@
 /**
  * Every scenario, in the gallery's order.
  */
-export type ScenarioId = "wrong-client-id" | "wrong-secret" | "tampered-after-signing" | "expired" | "time-in-future" | "millisecond-time" | "fractional-time" | "reused-nonce" | "unknown-team" | "wrong-mode" | "invalid-email" | "session-too-long" | "missing-required" | "raw-plus-in-email" | "bold-bi-raw-plus-signature" | "bold-bi-escaped-plus-signature" | "lowercased-query" | "no-team" | "mistyped-parameter" | "unknown-embed" | "internal-user" | "session-runs-out" | "lowercase-path-escape";
+export type ScenarioId = "wrong-client-id" | "wrong-secret" | "tampered-after-signing" | "expired" | "time-in-future" | "millisecond-time" | "fractional-time" | "reused-nonce" | "unknown-team" | "wrong-mode" | "invalid-email" | "session-too-long" | "missing-required" | "raw-plus-in-email" | "bold-bi-raw-plus-signature" | "bold-bi-escaped-plus-signature" | "lowercased-query" | "no-team" | "mistyped-parameter" | "unknown-embed" | "internal-user" | "session-runs-out" | "lowercase-path-escape" | "raw-plus-signature";

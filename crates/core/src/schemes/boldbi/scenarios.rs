@@ -78,6 +78,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 expected.depending_on("Bold BI reads a raw + as a space"),
             )
         }
+        ScenarioId::RawPlusSignature => {
+            return Err(NotBuilt::NotApplicable(
+                "Bold BI's own raw-+ trap is the two Bold BI signature scenarios.",
+            ))
+        }
         ScenarioId::LowercasePathEscape => {
             return Err(NotBuilt::NotApplicable(
                 "Only Looker escapes the embed path into its login URL.",

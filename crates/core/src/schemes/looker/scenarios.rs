@@ -88,6 +88,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             lowercase_path(r, secret)?,
             b.refused(Reason::UnknownEmbed),
         ),
+        ScenarioId::RawPlusSignature => b.built(
+            "nonce chosen so the Base64 signature contains '+', sent raw (read as a space)".into(),
+            raw_plus_signature(r, secret)?,
+            b.refused(Reason::InvalidSignature),
+        ),
         ScenarioId::LowercasedQuery => {
             return Err(NotBuilt::NotApplicable(
                 "The ToLower() trap is the old Bold BI sample's.",
@@ -105,6 +110,27 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
         }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
     })
+}
+
+/// `r` signed with the first nonce (`<nonce>`, `<nonce>-1`, ...) whose
+/// signature contains `+`, that `+` left unescaped as hand-built URLs do.
+fn raw_plus_signature(r: &mut LookerRequest, secret: &Secret) -> Result<String, NotBuilt> {
+    let stem = r.nonce.clone();
+    let marker = format!("&{SIGNATURE_PARAM}=");
+    for attempt in 0..256u32 {
+        if attempt > 0 {
+            r.nonce = format!("{stem}-{attempt}");
+        }
+        let url = super::sign(r, secret)?;
+        if let Some((unsigned, tag)) = url.rsplit_once(&marker) {
+            if tag.contains("%2B") {
+                return Ok(format!("{unsigned}{marker}{}", tag.replace("%2B", "+")));
+            }
+        }
+    }
+    Err(NotBuilt::NotApplicable(
+        "No nonce among 256 gave a signature with a '+'.",
+    ))
 }
 
 /// `r` signed as a signer that writes lower-case escapes does: the login

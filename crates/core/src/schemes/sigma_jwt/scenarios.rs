@@ -89,6 +89,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 "Only Bold BI signatures are Base64 (Sigma's are hex).",
             ))
         }
+        ScenarioId::RawPlusSignature => {
+            return Err(NotBuilt::NotApplicable(
+                "A JWT signature is base64url: it has no +.",
+            ))
+        }
         ScenarioId::LowercasePathEscape => {
             return Err(NotBuilt::NotApplicable(
                 "Only Looker escapes the embed path into its login URL.",
