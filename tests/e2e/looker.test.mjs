@@ -51,6 +51,25 @@ test('the Looker form is drawn from the core and signs a URL the local host logs
   await h.screenshot(session, 'app-looker.png');
 });
 
+test('Open in form with the same values keeps the last load current; a misspelt permission is named and makes it stale', async () => {
+  const url = await h.signedUrl(session);
+  await tab('inspect');
+  await h.paste(session, '[data-testid=inspect-input]', url);
+  await session.click('[data-testid=open-in-form]');
+  await session.until(() => session.text('[data-testid=notice]'), (t) => /Opened the URL in the form/.test(t), 'the opened form');
+  await session.until(() => h.signedUrl(session), (u) => u && u !== url, 'the re-signed URL');
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => /^Accepted/.test(t), 'the last load, still current');
+  assert.equal(await session.run("return document.querySelector('[data-testid=load-stale]')"), null, 'the same values marked the load stale');
+
+  await session.type('[data-testid=permission-input]', 'see_lookz');
+  await session.run("document.querySelector('[data-testid=permission-input]').blur()");
+  const issues = await session.until(() => session.text('[data-testid=issues]'), (t) => /see_lookz/.test(t), 'the misspelt permission named');
+  assert.match(issues, /did you mean "see_looks"/);
+  await session.until(() => session.run("return !!document.querySelector('[data-testid=load-stale]')"), (x) => x, 'the load marked as of the form before the edit');
+  await session.click('[aria-label="remove permission see_lookz"]');
+  await session.until(() => session.run("return document.querySelector('[data-testid=load-stale]')"), (x) => x === null, 'the load current again');
+});
+
 test('a Looker tier changes what the dashboard shows; a wrong algorithm is refused and named', async () => {
   await session.click('[data-testid=tier][data-name="Looker explorer (all regions)"]');
   await session.until(() => h.signedUrl(session), (u) => u.includes('explore'), 'the explorer URL');
@@ -115,4 +134,8 @@ test('hand-off code prints the exact Looker URL, and history records the load', 
   await session.click('[data-testid=clear-history]');
   await session.click('[data-testid=clear-history]');
   await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 0, 'an empty history');
+  // "New profile" from another tab opens the editor where it is drawn.
+  await session.click('[data-testid=new-profile]');
+  await session.until(() => session.run("return !!document.querySelector('[data-testid=profile-editor]')"), (x) => x, 'the profile editor');
+  await session.click('[data-testid=pe-cancel]');
 });

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Result;
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
 
@@ -108,6 +109,20 @@ pub fn request(
         teams: form.teams.iter().filter_map(|t| non_empty(t)).collect(),
     };
     crate::schemes::spec(env.scheme).form_request(env, form, basis)
+}
+
+/// What `form` says for `env`, apart from the nonce and (unless the form
+/// fixes it) the signing time: two forms with the same key sign the same
+/// request. The app uses it to tell whether the form still matches the URL
+/// it last loaded, whatever the form's unrelated fields hold.
+pub fn content_key(env: &Environment, form: &SignForm) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let fixed = SignForm {
+        nonce: "content".into(),
+        ..form.clone()
+    };
+    let url = request(env, &fixed, 0, String::new).sign(&crate::Secret::new("content-key"))?;
+    Ok(hex::encode(Sha256::digest(url.as_bytes())))
 }
 
 /// What every scheme's request starts from: the signing time (with any
@@ -213,6 +228,37 @@ mod tests {
             time: Some(1_700_000_000),
             ..SignForm::default()
         }
+    }
+
+    #[test]
+    fn the_content_key_ignores_the_nonce_and_fields_the_scheme_does_not_sign() {
+        let env = profile(Scheme::Looker, "https://h/embed/dashboards/1");
+        let looker = SignForm {
+            external_user_id: "u-1".into(),
+            permissions: vec!["access_data".into()],
+            models: vec!["thelook".into()],
+            time: None,
+            ..form()
+        };
+        let key = content_key(&env, &looker).unwrap();
+        let unrelated = SignForm {
+            nonce: "other".into(),
+            mode: "view".into(),
+            boldbi_timestamp: !looker.boldbi_timestamp,
+            email: "bob@example.com".into(),
+            ..looker.clone()
+        };
+        assert_eq!(content_key(&env, &unrelated).unwrap(), key);
+        let more = SignForm {
+            models: vec!["thelook".into(), "b".into()],
+            ..looker.clone()
+        };
+        assert_ne!(content_key(&env, &more).unwrap(), key);
+        let skewed = SignForm {
+            time_offset: 600,
+            ..looker
+        };
+        assert_ne!(content_key(&env, &skewed).unwrap(), key);
     }
 
     #[test]

@@ -23,6 +23,19 @@ pub fn issues(scheme: Scheme, form: &SignForm, policy: &Policy) -> Vec<String> {
             issues.push("A \"+\" in the email is fine here (it is escaped), but hand-built URLs often send it raw and it becomes a space.".into());
         }
     }
+    for (rows, what) in [
+        (&form.user_attributes, "A user attribute"),
+        (&form.params, "A parameter"),
+    ] {
+        for (_, value) in rows.iter().filter(|(name, _)| name.trim().is_empty()) {
+            if !value.trim().is_empty() {
+                issues.push(format!(
+                    "{what} row has a value (\"{}\") but no name, so it is left out of the URL; name it or remove the row.",
+                    value.trim()
+                ));
+            }
+        }
+    }
     spec.form_issues(form, policy, &mut issues);
     issues
 }
@@ -62,6 +75,44 @@ mod tests {
             &Policy::default()
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_nameless_row_with_a_value_is_named_not_dropped_silently() {
+        let said = joined(
+            Scheme::SigmaJwt,
+            &form(|f| {
+                f.session_length = 3600;
+                f.user_attributes = vec![("".into(), "East".into()), (" ".into(), String::new())];
+            }),
+        );
+        assert!(said.contains("(\"East\") but no name"), "{said}");
+        assert_eq!(said.matches("no name").count(), 1, "{said}");
+    }
+
+    #[test]
+    fn looker_names_a_misspelt_permission_and_where_access_filters_break() {
+        let looker = |edit: fn(&mut SignForm)| {
+            let mut f = crate::form_layout::kits()
+                .into_iter()
+                .find(|k| k.scheme == Scheme::Looker)
+                .map(|k| k.defaults)
+                .unwrap_or_default();
+            edit(&mut f);
+            joined(Scheme::Looker, &f)
+        };
+        assert_eq!(looker(|_| {}), "");
+        let said = looker(|f| f.permissions.push("acces_data".into()));
+        assert!(said.contains("did you mean \"access_data\""), "{said}");
+        let said = looker(|f| f.permissions.push("launch_rockets".into()));
+        assert!(said.contains("check its spelling"), "{said}");
+        let said = looker(|f| f.access_filters = "{\"a\": ".into());
+        assert!(
+            said.contains("not valid JSON (the text breaks at line 1, column"),
+            "{said}"
+        );
+        let said = looker(|f| f.access_filters = "[1]".into());
+        assert!(said.contains("not an object (it is a list)"), "{said}");
     }
 
     #[test]

@@ -206,6 +206,9 @@ pub struct Signed {
     pub report: embed_core::InspectReport,
     /// Its one status (not loaded yet: the local check, labelled as local).
     pub status: embed_core::url_status::UrlStatus,
+    /// What the form says apart from nonce and time
+    /// ([`embed_core::form::content_key`]): equal keys sign the same request.
+    pub content: String,
 }
 
 impl Profiles {
@@ -243,11 +246,13 @@ impl Profiles {
             url.replace('&', "&amp;").replace('"', "&quot;")
         );
         let status = embed_core::url_status::of_report(&report, now);
+        let content = embed_core::form::content_key(&crate::signing::environment(&profile), form)?;
         Ok(Signed {
             url,
             iframe,
             report,
             status,
+            content,
         })
     }
 }

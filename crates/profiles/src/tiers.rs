@@ -1,6 +1,8 @@
 //! Tier presets in the profile database: listed in the order they were
 //! added, saved by name (saving an existing name replaces it), deleted,
-//! imported from a shared file. The defaults are added once, on first run.
+//! imported from a shared file. Each built-in tier is added once: on first
+//! run, or on the first run of the version that brought it (a deleted
+//! built-in stays deleted).
 
 use embed_core::tier::{self, Tier};
 use rusqlite::params;
@@ -8,7 +10,18 @@ use rusqlite::params;
 use crate::error::ProfileError;
 use crate::store::ProfileStore;
 
+/// Set by versions that seeded every built-in at once, without names.
 const SEEDED: &str = "tiers_seeded";
+/// The built-in tiers' names ever added to this database (JSON list).
+const SEEDED_NAMES: &str = "tiers_seeded_names";
+/// What a database marked only [`SEEDED`] was seeded with: the built-ins of
+/// the versions before Looker.
+const SEEDED_BEFORE_NAMES: [&str; 4] = [
+    "Viewer",
+    "Creator",
+    "Analyze (current account type)",
+    "Premium: Creator + Sales_Managers + export",
+];
 
 impl ProfileStore {
     /// Every tier, in the order added.
@@ -78,13 +91,33 @@ impl ProfileStore {
         Ok(restored)
     }
 
-    /// Adds the default tiers once per database.
+    /// Adds each built-in tier once per database: those this database has
+    /// never had (a new version's), never one the user deleted.
     pub fn seed_tiers(&self) -> Result<(), ProfileError> {
-        if self.setting(SEEDED)?.is_none() {
-            for tier in tier::defaults() {
+        let mut seeded: Vec<String> = match self.setting(SEEDED_NAMES)? {
+            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+            None if self.setting(SEEDED)?.is_some() => SEEDED_BEFORE_NAMES
+                .iter()
+                .map(|n| (*n).to_owned())
+                .collect(),
+            None => Vec::new(),
+        };
+        let present: Vec<String> = self.tiers()?.into_iter().map(|t| t.name).collect();
+        let mut added = false;
+        for tier in tier::defaults() {
+            if seeded.contains(&tier.name) {
+                continue;
+            }
+            if !present.contains(&tier.name) {
                 self.save_tier(&tier)?;
             }
-            self.set_setting(SEEDED, "1")?;
+            seeded.push(tier.name);
+            added = true;
+        }
+        if added {
+            let json = serde_json::to_string(&seeded)
+                .map_err(|e| ProfileError::Database(e.to_string()))?;
+            self.set_setting(SEEDED_NAMES, &json)?;
         }
         Ok(())
     }
@@ -134,5 +167,33 @@ mod tests {
                 ..creator
             })
             .is_err());
+    }
+
+    #[test]
+    fn a_database_seeded_before_looker_gets_the_looker_tiers_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::open(&dir.path().join("t.sqlite")).unwrap();
+        // As an older version left it: its built-ins, one deleted, and the flag.
+        for tier in tier::defaults()
+            .into_iter()
+            .filter(|t| SEEDED_BEFORE_NAMES.contains(&t.name.as_str()) && t.name != "Creator")
+        {
+            store.save_tier(&tier).unwrap();
+        }
+        store.set_setting(SEEDED, "1").unwrap();
+        store.seed_tiers().unwrap();
+        let names: Vec<String> = store.tiers().unwrap().into_iter().map(|t| t.name).collect();
+        assert!(
+            !names.contains(&"Creator".to_owned()),
+            "a deleted built-in stays deleted"
+        );
+        assert!(
+            names.contains(&"Looker viewer (West)".to_owned()),
+            "{names:?}"
+        );
+        assert_eq!(names.len(), tier::defaults().len() - 1);
+        store.delete_tier("Looker viewer (West)").unwrap();
+        store.seed_tiers().unwrap();
+        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len() - 2);
     }
 }

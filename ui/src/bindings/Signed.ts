@@ -21,4 +21,9 @@ report: InspectReport,
 /**
  * Its one status (not loaded yet: the local check, labelled as local).
  */
-status: UrlStatus, };
+status: UrlStatus, 
+/**
+ * What the form says apart from nonce and time
+ * ([`embed_core::form::content_key`]): equal keys sign the same request.
+ */
+content: string, };

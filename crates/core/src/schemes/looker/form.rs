@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use super::facts::{json, json_text};
+use super::permissions;
 use super::{Algorithm, LookerRequest, LOGIN_PATH, MAX_SESSION_LENGTH};
 use crate::encoding::decode_component;
 use crate::form::{named, non_empty, Environment, FormBasis, SignForm};
@@ -76,17 +77,57 @@ pub fn issues(form: &SignForm, say: &mut Vec<String>) {
             "session_length is over {MAX_SESSION_LENGTH} s (30 days); Looker refuses it."
         ));
     }
-    let filters = form.access_filters.trim();
-    if !filters.is_empty()
-        && !matches!(serde_json::from_str::<Value>(filters), Ok(Value::Object(_)))
-    {
-        say.push("access_filters must be a JSON object ({} when unused).".into());
+    for permission in form.permissions.iter().map(|p| p.trim()) {
+        if permission.is_empty() || permissions::is_documented(permission) {
+            continue;
+        }
+        say.push(match permissions::nearest(permission) {
+            Some(known) => format!("\"{permission}\" is not a permission Looker lists for embed users: did you mean \"{known}\"? It is signed as typed."),
+            None => format!("\"{permission}\" is not a permission Looker lists for embed users; check its spelling (it is signed as typed, and what Looker does with it is unconfirmed)."),
+        });
+    }
+    if let Some(problem) = access_filters_problem(&form.access_filters) {
+        say.push(format!("access_filters is {problem}."));
     }
     if !matches!(
         form.algorithm.trim().to_ascii_lowercase().as_str(),
         "" | "sha1" | "sha256"
     ) {
         say.push("The algorithm is sha1 or sha256.".into());
+    }
+}
+
+/// What is wrong with `text` as `access_filters` (a JSON object, `{}` when
+/// unused), as "not valid JSON (…)" or "JSON but not an object (…)", with
+/// how to write it.
+pub fn access_filters_problem(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let example = r#"write it like {"model": {"view.field": "value"}}, or leave it empty for {}"#;
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(_)) => None,
+        Ok(other) => Some(format!(
+            "JSON but not an object (it is {}); {example}",
+            json_kind(&other)
+        )),
+        Err(e) => Some(format!(
+            "not valid JSON (the text breaks at line {}, column {}); {example}",
+            e.line(),
+            e.column()
+        )),
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -3,26 +3,12 @@
 //! the external group, names and timezone, the algorithm) and the values a
 //! new form starts from.
 
+use super::permissions::SUGGESTED;
 use crate::form::SignForm;
 use crate::form_choices::choices;
 use crate::form_layout::{
     demo_identity, user_attributes_input, Control, FormInput, FormKey, FormSection, ProfileFields,
 };
-
-/// Permissions a signed embed user commonly gets (Looker's "Roles" page).
-const PERMISSIONS: &[&str] = &[
-    "access_data",
-    "see_user_dashboards",
-    "see_lookml_dashboards",
-    "see_looks",
-    "see_drill_overlay",
-    "explore",
-    "download_with_limit",
-    "download_without_limit",
-    "schedule_look_emails",
-    "save_content",
-    "embed_browse_spaces",
-];
 
 /// The profile editor's fields (Looker's URLs name no client: the host is
 /// the embed path's).
@@ -72,7 +58,7 @@ pub fn sections() -> Vec<FormSection> {
                     "external-user-id",
                     "",
                 ),
-                chips(FormKey::Permissions, "Permissions", "permission", PERMISSIONS, false),
+                chips(FormKey::Permissions, "Permissions", "permission", SUGGESTED, false),
                 chips(FormKey::Models, "Models", "model", &[], false),
                 FormInput::new(
                     FormKey::SessionLength,

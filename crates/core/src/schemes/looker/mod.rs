@@ -15,6 +15,7 @@ pub mod form;
 mod handoff;
 mod hazards;
 mod layout;
+mod permissions;
 mod read;
 mod scenarios;
 mod sign;

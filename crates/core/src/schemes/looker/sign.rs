@@ -120,16 +120,16 @@ impl LookerRequest {
     pub fn params(&self) -> Result<Vec<(&'static str, String)>> {
         let json = |v: Value| v.to_string();
         let strings = |items: &[String]| json(Value::from(items.to_vec()));
-        let access_filters: Map<String, Value> =
-            serde_json::from_str(if self.access_filters.trim().is_empty() {
-                "{}"
-            } else {
-                &self.access_filters
-            })
-            .map_err(|e| Error::BadField {
+        if let Some(problem) = super::form::access_filters_problem(&self.access_filters) {
+            return Err(Error::BadField {
                 field: "access_filters".into(),
-                reason: format!("is not a JSON object ({e}); send {{}} when unused"),
-            })?;
+                reason: problem,
+            });
+        }
+        let access_filters: Map<String, Value> = match self.access_filters.trim() {
+            "" => Map::new(),
+            text => serde_json::from_str(text).unwrap_or_default(),
+        };
         let mut params = vec![
             ("nonce", json(Value::from(self.nonce.as_str()))),
             ("time", self.time.to_string()),
