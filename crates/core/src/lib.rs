@@ -12,6 +12,7 @@ pub mod base_url;
 pub mod catalogue;
 pub mod diagnose;
 pub mod diff;
+pub mod doctor;
 pub mod encoding;
 pub mod error;
 pub mod facts;

@@ -252,6 +252,11 @@ pub trait SchemeSpec: Sync {
     fn path_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
         None
     }
+    /// Where this vendor's own allowlist of embedding sites is set, when it
+    /// has one (a frame refused by `frame-ancestors` is then fixed there).
+    fn framing_allowlist(&self) -> Option<&'static str> {
+        None
+    }
     /// Why a profile's embed path cannot be this scheme's, if it cannot
     /// (checked when the profile is saved).
     fn embed_path_issue(&self, _embed_path: &str) -> Option<String> {

@@ -58,6 +58,9 @@ fn is_culture(segment: &str) -> bool {
 }
 
 impl SchemeSpec for BoldBi {
+    fn framing_allowlist(&self) -> Option<&'static str> {
+        Some("Bold BI: add the parent's origin to the allowed domains (\"Accept embedding requests from these websites\" in the embed settings); elsewhere Chrome shows a blank page with no error.")
+    }
     fn scheme(&self) -> Scheme {
         Scheme::BoldBi
     }
