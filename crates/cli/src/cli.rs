@@ -33,8 +33,31 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Build every broken variant of a profile's URL, load each, compare with the expected error.
     Scenarios(ScenariosArgs),
+    /// Say why an embed stays blank in a page: frame headers, the page's CSP, the iframe, cookies (exit 0 nothing fails, 1 a check fails, 2 bad input).
+    Doctor(DoctorArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// Arguments of `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The page that frames the embed: its URL (http://localhost:3000/) or a saved HTML file.
+    #[arg(long, value_name = "URL|FILE")]
+    pub parent: String,
+    /// The origin a saved page is served from (https://app.example.com); a URL's own is used otherwise.
+    #[arg(long, value_name = "ORIGIN")]
+    pub parent_origin: Option<String>,
+    /// The embed URL the page frames ('-' reads it from standard input). It is never loaded: the
+    /// doctor asks its origin for the same address without the query, so its nonce stays unspent.
+    #[arg(long, value_name = "URL")]
+    pub embed: String,
+    /// Seconds to wait for each request.
+    #[arg(long, value_name = "SECONDS", default_value_t = 15)]
+    pub timeout: u64,
+    /// Print JSON (embed-sandbox.doctor.v1, documented in the README).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The schemes `sign` speaks.
@@ -371,6 +394,11 @@ pub struct ServeArgs {
     /// (scripts/bench/host.sh: verification timed alone). Refusals keep their pages.
     #[arg(long)]
     pub minimal_page: bool,
+    /// Reproduce a blank frame: frame-options=deny|sameorigin, frame-ancestors="'self' https://…",
+    /// allowed-domains=https://… (Bold BI), session-cookie=lax|unset|none-secure|none-secure-partitioned.
+    /// Repeatable; `doctor` diagnoses each.
+    #[arg(long = "framing", value_name = "NAME=VALUE")]
+    pub framing: Vec<String>,
 }
 
 /// Arguments of `replay`.

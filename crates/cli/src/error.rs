@@ -78,6 +78,14 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("could not write the output: {0}")]
     Output(String),
+    /// The parent page given to `doctor` could not be read.
+    #[error("could not read the parent page {path}: {reason}")]
+    ParentFile {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl CliError {
@@ -111,6 +119,7 @@ impl CliError {
             CliError::BadSecretFlag { .. } => "Write e.g. --secret looker=LOOKER_SECRET or --secret sigma:CLIENT_ID=SIGMA_SECRET (the variable's name, never the secret).".into(),
             CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
             CliError::Lab(e) => e.fix().into(),
+            CliError::ParentFile { .. } => "Give the page's URL (http://localhost:3000/) or the path of its saved HTML (at most 5 MB).".into(),
             CliError::ProfileFile { .. } => "Check the path; the file is JSON with name, scheme, embed_path, client_id, secret_env and form (see the README).".into(),
         }
     }
@@ -133,6 +142,7 @@ impl CliError {
             CliError::Runtime(_) => "runtime",
             CliError::Lab(e) => e.code(),
             CliError::ProfileFile { .. } => "profile-file",
+            CliError::ParentFile { .. } => "parent-file",
         }
     }
 }

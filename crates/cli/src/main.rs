@@ -2,7 +2,7 @@
 //!
 //! Exit status: 0 success (`verify` accepted, `replay` passed, every
 //! scenario as expected), 1 `verify` refused / `replay` failed / a scenario
-//! finding, 2 bad input, usage or an unreachable host. Errors go to standard error as "error:" and "fix:".
+//! finding / a `doctor` check failing, 2 bad input, usage or an unreachable host. Errors go to standard error as "error:" and "fix:".
 
 mod cli;
 mod commands;
@@ -51,6 +51,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Diff(args) => args.json,
         Command::Replay(args) => args.json,
         Command::Scenarios(args) => args.json,
+        Command::Doctor(args) => args.json,
         Command::Sign(_) | Command::Completions(_) | Command::Serve(_) => false,
     }
 }
@@ -69,6 +70,7 @@ fn run(command: Command) -> Result<(String, u8), CliError> {
             commands::replay::run(args).map(|(out, pass)| (out, if pass { 0 } else { 1 }))
         }
         Command::Scenarios(args) => commands::scenarios::run(args),
+        Command::Doctor(args) => commands::doctor::run(args),
     }
 }
 

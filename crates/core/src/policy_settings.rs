@@ -28,6 +28,11 @@ pub enum SettingKind {
         /// The values.
         values: Vec<String>,
     },
+    /// Free text (a list of origins), with an example.
+    Text {
+        /// An example value.
+        placeholder: String,
+    },
 }
 
 /// One setting, as the panel shows it.

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod framing;
 pub mod guard;
 pub mod html;
 pub mod judge;

@@ -29,7 +29,12 @@ pub(crate) type Shared = Arc<HostState>;
 
 /// The router over `state`.
 pub fn router(state: Shared) -> Router {
-    crate::vendors::routes(Router::new().route("/", get(index)))
+    crate::vendors::routes(Router::new())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::framing::apply,
+        ))
+        .route("/", get(index))
         .route("/__sandbox/parent", get(parent))
         .route("/__sandbox/compare", get(compare))
         .route("/__sandbox/probe", get(|| async { pages::probe::render() }))

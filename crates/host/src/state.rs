@@ -27,6 +27,8 @@ pub struct HostState {
     pub looker_sessions: crate::vendors::looker::Sessions,
     /// Accepted embeds get one fixed line instead of the mock page.
     minimal_page: AtomicBool,
+    /// Who may frame the embeds, and the session cookie's attributes.
+    framing: RwLock<embed_core::doctor::emulation::Framing>,
 }
 
 impl HostState {
@@ -41,6 +43,7 @@ impl HostState {
             clock: Clock::default(),
             looker_sessions: Default::default(),
             minimal_page: AtomicBool::new(false),
+            framing: RwLock::default(),
         }
     }
 
@@ -56,6 +59,22 @@ impl HostState {
     /// line. Refusals keep their pages.
     pub fn set_minimal_page(&self, on: bool) {
         self.minimal_page.store(on, Ordering::Relaxed);
+    }
+
+    /// The framing emulation in force.
+    pub fn framing(&self) -> embed_core::doctor::emulation::Framing {
+        self.framing
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Replaces the framing emulation; later responses use it.
+    pub fn set_framing(&self, framing: embed_core::doctor::emulation::Framing) {
+        *self
+            .framing
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = framing;
     }
 
     /// The organisation, for reading.

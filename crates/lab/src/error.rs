@@ -57,6 +57,32 @@ impl LabError {
     }
 }
 
+/// What an HTTP client error says, with its causes ("error sending request:
+/// … Connection refused"), never the URL (which may carry a signed query).
+pub fn describe(error: &reqwest::Error) -> String {
+    let mut parts = Vec::new();
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(error);
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+        source = e.source();
+    }
+    let head = if error.is_timeout() {
+        "no answer in time"
+    } else if error.is_connect() {
+        "could not connect"
+    } else {
+        "the request failed"
+    };
+    if parts.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head}: {}", parts.join(": "))
+    }
+}
+
 /// `scheme://host:port` of `url`, for messages that must not carry the query.
 pub fn origin_of(url: &str) -> String {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);

@@ -94,6 +94,16 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError::Runtime(e.to_string()))?;
+    let mut framing = embed_core::doctor::emulation::Framing::default();
+    for setting in &args.framing {
+        let (name, value) = setting
+            .split_once('=')
+            .ok_or_else(|| CliError::NotKeyValue {
+                flag: "--framing",
+                given: setting.clone(),
+            })?;
+        framing.set(name.trim(), value)?;
+    }
     runtime.block_on(async move {
         let token = std::env::var(HOST_TOKEN_ENV)
             .ok()
@@ -107,6 +117,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         })
         .await?;
         host.state.set_minimal_page(args.minimal_page);
+        host.state.set_framing(framing);
         // One write: a script that reads only the first line and closes the
         // pipe must not make the second line fail.
         let greeting = format!(

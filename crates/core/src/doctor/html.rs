@@ -10,7 +10,7 @@
 pub struct Element {
     /// `(name, value)` in source order; a bare attribute has an empty value.
     pub attributes: Vec<(String, String)>,
-    /// The tag as written (at most 300 characters), for evidence.
+    /// The tag as written (at most 300 characters).
     pub source: String,
 }
 

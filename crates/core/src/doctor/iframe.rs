@@ -12,7 +12,7 @@ pub fn checks(page: &str, embed_url: &str, embed: &Origin) -> Vec<Check> {
     let on_origin =
         |f: &&Element| f.get("src").and_then(|s| Origin::of(s).ok()).as_ref() == Some(embed);
     let Some(frame) = frames.iter().find(on_origin) else {
-        let found: Vec<String> = frames.iter().map(|f| f.source.clone()).collect();
+        let found: Vec<String> = frames.iter().map(evidence).collect();
         return vec![if found.is_empty() {
             Check::new("iframe-src", Status::Warn, "no <iframe> in the HTML", "The page's markup has no iframe: it is probably added by script, so its attributes cannot be checked here.", "Give the HTML as the browser has it (save the page from the devtools Elements panel), or check the iframe's src, sandbox and referrerpolicy by hand.")
         } else {
@@ -29,16 +29,36 @@ pub fn checks(page: &str, embed_url: &str, embed: &Origin) -> Vec<Check> {
     checks
 }
 
+/// The tag as evidence: its attributes with `src` redacted (a page's iframe
+/// carries a signed URL: its nonce and signature never reach a report).
+fn evidence(frame: &Element) -> String {
+    let mut out = String::from("<iframe");
+    for (name, value) in &frame.attributes {
+        let value = if name == "src" {
+            crate::redact::redact(value, true)
+        } else {
+            value.clone()
+        };
+        if value.is_empty() {
+            out.push_str(&format!(" {name}"));
+        } else {
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    out.push('>');
+    out.chars().take(400).collect()
+}
+
 fn src(frame: &Element, embed_url: &str) -> Check {
     let src = frame.get("src").unwrap_or_default();
     let path = |u: &str| u.split(['?', '#']).next().unwrap_or_default().to_owned();
     if path(src) == path(embed_url) {
-        Check::new("iframe-src", Status::Pass, frame.source.clone(), "The iframe loads the embed's address (its query, with nonce and signature, is the page's own).", "")
+        Check::new("iframe-src", Status::Pass, evidence(frame), "The iframe loads the embed's address (its query, with nonce and signature, is the page's own).", "")
     } else {
         Check::new(
             "iframe-src",
             Status::Warn,
-            frame.source.clone(),
+            evidence(frame),
             format!(
                 "The iframe is on the embed's origin but loads {}, not {}.",
                 path(src),
@@ -150,7 +170,7 @@ fn zero_size(frame: &Element) -> Option<Check> {
         Check::new(
             "iframe-size",
             Status::Warn,
-            frame.source.clone(),
+            evidence(frame),
             "The iframe has no size or is hidden, so it looks blank even when the embed loads.",
             "Give the iframe a width and height (height: 800px is a common start).",
         )

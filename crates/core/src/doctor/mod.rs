@@ -13,6 +13,7 @@
 mod checks;
 pub mod cookies;
 pub mod csp;
+pub mod emulation;
 pub mod html;
 mod iframe;
 pub mod origin;

@@ -22,9 +22,12 @@ pub struct Origin {
 impl Origin {
     /// The origin of `url` (an absolute `http(s)` URL), or why not.
     pub fn of(url: &str) -> Result<Origin, String> {
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| format!("{url:?} is not an absolute URL (http://… or https://…)"))?;
+        let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+            format!(
+                "{:?} is not an absolute URL (http://… or https://…)",
+                preview(url)
+            )
+        })?;
         let scheme = scheme.to_ascii_lowercase();
         let default_port = match scheme.as_str() {
             "http" => 80,
@@ -35,7 +38,7 @@ impl Origin {
         let authority = authority.rsplit_once('@').map_or(authority, |(_, a)| a);
         let (host, port) = split_port(authority)?;
         if host.is_empty() {
-            return Err(format!("{url:?} has no host"));
+            return Err(format!("{:?} has no host", preview(url)));
         }
         Ok(Origin {
             scheme,
@@ -96,6 +99,15 @@ impl fmt::Display for Origin {
             write!(f, "{}://{}:{}", self.scheme, self.host, self.port)
         }
     }
+}
+
+/// The start of `text`, for messages (a pasted URL may be long or hostile).
+fn preview(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// `host[:port]` (IPv6 in brackets) into its parts.

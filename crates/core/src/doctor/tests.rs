@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use super::*;
 
-const EMBED: &str = "https://bi.vendor.com/embed/1-abc?:nonce=n-1&:signature=deadbeef0123456789abcdef";
+const EMBED: &str =
+    "https://bi.vendor.com/embed/1-abc?:nonce=n-1&:signature=deadbeef0123456789abcdef";
 
 fn parent(origin: &str, html: Option<&str>, csp: Option<&str>) -> ParentObserved {
     ParentObserved {

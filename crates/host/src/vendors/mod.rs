@@ -63,6 +63,12 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
     looker::routes(boldbi::routes(sigma::routes(router)))
 }
 
+/// The vendor a request path belongs to, where the framing emulation
+/// depends on it (Bold BI's allowed domains); `None` for the others.
+pub fn scheme_of_path(path: &str) -> Option<Scheme> {
+    boldbi::owns(path).then_some(Scheme::BoldBi)
+}
+
 /// The page an accepted embed of `scheme` gets: the vendor's mock content
 /// (Looker: a session and a redirect to it).
 pub fn accepted_page(state: &HostState, scheme: Scheme, accepted: &Accepted) -> Response {

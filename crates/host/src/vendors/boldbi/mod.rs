@@ -12,6 +12,11 @@ use embed_core::Scheme;
 
 use crate::routes::{embed, no_head, Shared};
 
+/// Whether `path` is one of Bold BI's.
+pub fn owns(path: &str) -> bool {
+    path.starts_with("/bi/")
+}
+
 /// `router` with Bold BI's paths: `/bi/site/...` and, as newer docs put a
 /// culture segment first, `/bi/en-us/site/...`.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {

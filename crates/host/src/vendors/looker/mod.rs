@@ -52,9 +52,10 @@ pub fn accepted(state: &HostState, accepted: &Accepted) -> Response {
     if let Ok(value) = HeaderValue::from_str(&location) {
         headers.insert(LOCATION, value);
     }
-    if let Ok(value) =
-        HeaderValue::from_str(&format!("{COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax"))
-    {
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "{COOKIE}={id}; {}",
+        state.framing().cookie_attributes()
+    )) {
         headers.insert(SET_COOKIE, value);
     }
     response

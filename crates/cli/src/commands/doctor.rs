@@ -1,0 +1,96 @@
+//! `embed-sandbox doctor --parent URL|FILE --embed URL`: why an embed stays
+//! blank in a page, check by check, without spending the signed URL.
+
+use std::io::Read;
+use std::time::Duration;
+
+use embed_core::doctor::{DoctorReport, Status};
+use embed_lab::doctor::{Parent, PAGE_LIMIT};
+
+use crate::cli::{DoctorArgs, SecretSource};
+use crate::commands::replay::runtime;
+use crate::error::CliError;
+use crate::input;
+
+/// Runs `doctor`; returns the output and the exit code (0 nothing fails, 1 a check fails).
+pub fn run(args: DoctorArgs) -> Result<(String, u8), CliError> {
+    let embed = input::url(&args.embed, &SecretSource::default())?;
+    let embed = embed.trim();
+    let parent = if args.parent.starts_with("http://") || args.parent.starts_with("https://") {
+        Parent::Url(args.parent.clone())
+    } else {
+        Parent::Html {
+            file: args.parent.clone(),
+            html: read_page(&args.parent)?,
+            origin: args.parent_origin.clone(),
+        }
+    };
+    let report = runtime()?.block_on(embed_lab::doctor::examine(
+        parent,
+        embed,
+        Duration::from_secs(args.timeout),
+    ))?;
+    let code = u8::from(report.worst() == Status::Fail);
+    if args.json {
+        let json =
+            serde_json::to_string_pretty(&report).map_err(|e| CliError::Output(e.to_string()))?;
+        return Ok((json + "\n", code));
+    }
+    Ok((text(&report), code))
+}
+
+fn read_page(path: &str) -> Result<String, CliError> {
+    let failed = |reason: String| CliError::ParentFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let file = std::fs::File::open(path).map_err(|e| failed(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(PAGE_LIMIT as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| failed(e.to_string()))?;
+    if bytes.len() > PAGE_LIMIT {
+        return Err(failed(format!("it is over {PAGE_LIMIT} bytes")));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The report as text: one block per check, failures first within the browser's order.
+fn text(report: &DoctorReport) -> String {
+    let mut out = String::new();
+    let parent = match (&report.parent.url, &report.parent.file) {
+        (Some(url), _) => url.clone(),
+        (None, Some(file)) => format!(
+            "{file} (served from {})",
+            report
+                .parent
+                .origin
+                .as_deref()
+                .unwrap_or("an unknown origin")
+        ),
+        (None, None) => "(none)".into(),
+    };
+    out.push_str(&format!("parent: {parent}\nembed:  {}\nprobe:  {} (the signed URL was not loaded; its nonce is unspent)\n\n", report.embed.url, report.embed.probe));
+    for check in &report.checks {
+        let mark = match check.status {
+            Status::Pass => "pass",
+            Status::Warn => "WARN",
+            Status::Fail => "FAIL",
+        };
+        out.push_str(&format!(
+            "{mark}  {}\n      {}\n      {}\n",
+            check.id, check.evidence, check.explanation
+        ));
+        if !check.fix.is_empty() {
+            out.push_str(&format!("      fix: {}\n", check.fix));
+        }
+    }
+    let count = |s: Status| report.checks.iter().filter(|c| c.status == s).count();
+    out.push_str(&format!(
+        "\n{} fail, {} warn, {} pass\n",
+        count(Status::Fail),
+        count(Status::Warn),
+        count(Status::Pass)
+    ));
+    out
+}
