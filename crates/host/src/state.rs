@@ -77,6 +77,29 @@ impl HostState {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = framing;
     }
 
+    /// Every setting of the host, as the settings panel shows them: the
+    /// judging policy's, then the framing emulation's.
+    pub fn setting_views(&self) -> Vec<embed_core::policy_settings::SettingView> {
+        let mut views = self.policy().views();
+        views.extend(self.framing().views());
+        views
+    }
+
+    /// Changes the host setting `name` (a policy or a framing one) to
+    /// `value`; a bad value changes nothing and says why.
+    pub fn set_setting(&self, name: &str, value: &str) -> embed_core::Result<()> {
+        if embed_core::doctor::emulation::Framing::has(name) {
+            let mut framing = self.framing();
+            framing.set(name, value)?;
+            self.set_framing(framing);
+        } else {
+            let mut policy = self.policy();
+            policy.set(name, value)?;
+            self.set_policy(policy);
+        }
+        Ok(())
+    }
+
     /// The organisation, for reading.
     pub fn org(&self) -> RwLockReadGuard<'_, Org> {
         self.org
@@ -115,5 +138,32 @@ impl HostState {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         org.clients.retain(|c| c.id != client.id);
         org.clients.push(client);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn one_setter_reaches_the_policy_and_the_framing_and_a_bad_value_changes_nothing() {
+        let guard = Guard::new(
+            std::net::SocketAddr::from(([127, 0, 0, 1], 4321)),
+            &[],
+            "t0ken".into(),
+        );
+        let state = HostState::new(Org::demo(vec![]), Ledger::in_memory(), guard);
+        let names: Vec<String> = state.setting_views().into_iter().map(|v| v.name).collect();
+        assert!(
+            names.contains(&"clock-skew".to_owned()) && names.contains(&"frame-options".to_owned())
+        );
+        state.set_setting("frame-options", "deny").unwrap();
+        state.set_setting("clock-skew", "10").unwrap();
+        assert_eq!(state.framing().frame_options, "deny");
+        assert_eq!(state.policy().clock_skew, 10);
+        assert!(state.set_setting("frame-options", "maybe").is_err());
+        assert!(state.set_setting("no-such", "1").is_err());
+        assert_eq!(state.framing().frame_options, "deny");
     }
 }

@@ -34,7 +34,7 @@ pub(crate) fn preview_activity(
 
 #[tauri::command]
 pub(crate) fn host_settings(state: State<'_, AppState>) -> Vec<SettingView> {
-    state.host.state.policy().views()
+    state.host.state.setting_views()
 }
 
 /// Changes one of the local host's settings; a bad value changes nothing
@@ -45,10 +45,8 @@ pub(crate) fn set_host_setting(
     name: String,
     value: String,
 ) -> Result<Vec<SettingView>, IpcError> {
-    let mut policy = state.host.state.policy();
-    policy.set(&name, &value)?;
-    state.host.state.set_policy(policy.clone());
-    Ok(policy.views())
+    state.host.state.set_setting(&name, &value)?;
+    Ok(state.host.state.setting_views())
 }
 
 #[tauri::command]

@@ -11,4 +11,8 @@ min: number, } | { "kind": "switch" } | { "kind": "one_of",
 /**
  * The values.
  */
-values: Array<string>, };
+values: Array<string>, } | { "kind": "text", 
+/**
+ * An example value.
+ */
+placeholder: string, };

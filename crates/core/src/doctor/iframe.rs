@@ -13,8 +13,12 @@ pub fn checks(page: &str, embed_url: &str, embed: &Origin) -> Vec<Check> {
         |f: &&Element| f.get("src").and_then(|s| Origin::of(s).ok()).as_ref() == Some(embed);
     let Some(frame) = frames.iter().find(on_origin) else {
         let found: Vec<String> = frames.iter().map(evidence).collect();
-        return vec![if found.is_empty() {
-            Check::new("iframe-src", Status::Warn, "no <iframe> in the HTML", "The page's markup has no iframe: it is probably added by script, so its attributes cannot be checked here.", "Give the HTML as the browser has it (save the page from the devtools Elements panel), or check the iframe's src, sandbox and referrerpolicy by hand.")
+        let scripted = frames.iter().any(|f| {
+            f.get("src")
+                .is_none_or(|s| s.trim().is_empty() || s.starts_with("about:"))
+        });
+        return vec![if found.is_empty() || scripted {
+            Check::new("iframe-src", Status::Warn, if found.is_empty() { "no <iframe> in the HTML".to_owned() } else { found.join(" | ") }, "The page's markup has no iframe loading the embed: its src is probably set by script, so the attributes that matter cannot all be checked here.", "Give the HTML as the browser has it (save the page from the devtools Elements panel), or check the iframe's src, sandbox and referrerpolicy by hand.")
         } else {
             Check::new("iframe-src", Status::Fail, found.join(" | "), format!("No iframe in the page loads {embed}: the embed URL is not the one the page frames."), format!("Set the iframe's src to the signed URL on {embed}, freshly signed for each page view."))
         }];

@@ -283,6 +283,15 @@ fn the_iframe_elements_attributes_are_judged() {
         &answer(EMBED, &[]),
     );
     assert_eq!(status_of(&elsewhere, "iframe-src"), Status::Fail);
+    let scripted = diagnose(
+        &parent(
+            "https://app.example.com",
+            Some(r#"<iframe id="f"></iframe>"#),
+            None,
+        ),
+        &answer(EMBED, &[]),
+    );
+    assert_eq!(status_of(&scripted, "iframe-src"), Status::Warn);
 }
 
 #[test]
