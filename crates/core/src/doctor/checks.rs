@@ -24,7 +24,10 @@ pub fn all(
         checks.push(Check::new(
             "embed-url",
             Status::Fail,
-            embed.url.chars().take(80).collect::<String>(),
+            crate::redact::redact(&embed.url, true)
+                .chars()
+                .take(80)
+                .collect::<String>(),
             "The embed URL is not an absolute http(s) URL, so no browser can frame it.",
             "Give the full URL the iframe loads (https://…).",
         ));
