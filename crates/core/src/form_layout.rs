@@ -210,17 +210,30 @@ pub struct SchemeKit {
     pub defaults: SignForm,
 }
 
+/// Where a scheme's folder keeps what the app draws for it (its
+/// `layout.rs`): the profile editor's fields, the form's sections and a new
+/// form's values.
+pub struct Layout {
+    /// What the profile editor asks.
+    pub profile: fn() -> ProfileFields,
+    /// The form's own sections.
+    pub sections: fn() -> Vec<FormSection>,
+    /// What a new form holds.
+    pub defaults: fn() -> SignForm,
+}
+
 /// The kit of `scheme`.
 pub fn kit(scheme: Scheme) -> SchemeKit {
     let spec = crate::schemes::spec(scheme);
+    let layout = spec.layout();
     SchemeKit {
         scheme,
         label: spec.label().to_owned(),
         vendor: spec.vendor().to_owned(),
-        profile: spec.profile_fields(),
-        sections: spec.form_sections(),
+        profile: (layout.profile)(),
+        sections: (layout.sections)(),
         interface: interface_fields(scheme),
-        defaults: spec.form_defaults(),
+        defaults: (layout.defaults)(),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_layout::{FormSection, ProfileFields};
+use crate::form_layout::Layout;
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -265,12 +265,8 @@ pub trait SchemeSpec: Sync {
     /// The judgement settings a profile's saved form implies for its own
     /// URLs (Looker: the algorithm of its secret), over `policy`.
     fn profile_policy(&self, _defaults: &SignForm, _policy: &mut Policy) {}
-    /// What the profile editor asks for this scheme.
-    fn profile_fields(&self) -> ProfileFields;
-    /// The form's own sections, drawn by the app's generic form.
-    fn form_sections(&self) -> Vec<FormSection>;
-    /// What a new form holds: values the vendor accepts.
-    fn form_defaults(&self) -> SignForm;
+    /// What the app draws for this scheme (the folder's `layout.rs`).
+    fn layout(&self) -> &'static Layout;
 }
 
 /// The path segment after the segment `marker` in a base URL

@@ -3,7 +3,14 @@
 
 use crate::form::SignForm;
 use crate::form_layout::{
-    demo_identity, email_input, Control, FormInput, FormKey, FormSection, ProfileFields,
+    demo_identity, email_input, Control, FormInput, FormKey, FormSection, Layout, ProfileFields,
+};
+
+/// This scheme's layout, for its `SchemeSpec`.
+pub const LAYOUT: Layout = Layout {
+    profile: profile_fields,
+    sections,
+    defaults,
 };
 
 /// The profile editor's fields (Bold BI's URLs name no client).

@@ -21,7 +21,7 @@ use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_layout::{FormSection, ProfileFields};
+use crate::form_layout::Layout;
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -208,13 +208,7 @@ impl SchemeSpec for BoldBi {
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
     }
-    fn profile_fields(&self) -> ProfileFields {
-        layout::profile_fields()
-    }
-    fn form_sections(&self) -> Vec<FormSection> {
-        layout::sections()
-    }
-    fn form_defaults(&self) -> SignForm {
-        layout::defaults()
+    fn layout(&self) -> &'static Layout {
+        &layout::LAYOUT
     }
 }

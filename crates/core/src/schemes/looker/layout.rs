@@ -7,7 +7,15 @@ use super::permissions::SUGGESTED;
 use crate::form::SignForm;
 use crate::form_choices::choices;
 use crate::form_layout::{
-    demo_identity, user_attributes_input, Control, FormInput, FormKey, FormSection, ProfileFields,
+    demo_identity, user_attributes_input, Control, FormInput, FormKey, FormSection, Layout,
+    ProfileFields,
+};
+
+/// This scheme's layout, for its `SchemeSpec`.
+pub const LAYOUT: Layout = Layout {
+    profile: profile_fields,
+    sections,
+    defaults,
 };
 
 /// The profile editor's fields (Looker's URLs name no client: the host is

@@ -29,7 +29,7 @@ use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_layout::{FormSection, ProfileFields};
+use crate::form_layout::Layout;
 use crate::hazards::Hazard;
 use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
@@ -215,13 +215,7 @@ impl SchemeSpec for Looker {
             Language::Rust => include_str!("snippets/snippet.rs"),
         }
     }
-    fn profile_fields(&self) -> ProfileFields {
-        layout::profile_fields()
-    }
-    fn form_sections(&self) -> Vec<FormSection> {
-        layout::sections()
-    }
-    fn form_defaults(&self) -> SignForm {
-        layout::defaults()
+    fn layout(&self) -> &'static Layout {
+        &layout::LAYOUT
     }
 }

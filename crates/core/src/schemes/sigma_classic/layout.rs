@@ -5,9 +5,16 @@ use super::DEFAULT_MODE;
 use crate::form::SignForm;
 use crate::form_choices::choices;
 use crate::form_layout::{
-    demo_identity, email_input, Control, FormInput, FormKey, FormSection, ProfileFields,
+    demo_identity, email_input, Control, FormInput, FormKey, FormSection, Layout, ProfileFields,
 };
 use crate::schemes::sigma::layout::{account_type_input, teams_input, user_attributes_section};
+
+/// This scheme's layout, for its `SchemeSpec`.
+pub const LAYOUT: Layout = Layout {
+    profile: profile_fields,
+    sections,
+    defaults,
+};
 
 /// The profile editor's fields.
 pub fn profile_fields() -> ProfileFields {

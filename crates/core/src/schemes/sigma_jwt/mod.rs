@@ -19,7 +19,7 @@ use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
-use crate::form_layout::{FormSection, ProfileFields};
+use crate::form_layout::Layout;
 use crate::hazards::{Hazard, Severity};
 use crate::inspect::Embed;
 use crate::policy::Policy;
@@ -178,13 +178,7 @@ impl SchemeSpec for SigmaJwt {
         // rest are claims or account-type permissions.
         !catalogue::ALLOWED_BESIDE.contains(&name)
     }
-    fn profile_fields(&self) -> ProfileFields {
-        layout::profile_fields()
-    }
-    fn form_sections(&self) -> Vec<FormSection> {
-        layout::sections()
-    }
-    fn form_defaults(&self) -> SignForm {
-        layout::defaults()
+    fn layout(&self) -> &'static Layout {
+        &layout::LAYOUT
     }
 }
