@@ -463,6 +463,28 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// Tries the nonces `<nonce>`, `<nonce>-1`, … of `request` (through
+/// `nonce_of`) until `fits` gives a URL: for the scenarios that need a
+/// Base64 signature containing `+` (about one nonce in six gives none).
+pub fn first_nonce_with_plus<R>(
+    request: &mut R,
+    nonce_of: impl Fn(&mut R) -> &mut String,
+    mut fits: impl FnMut(&R) -> Result<Option<String>, NotBuilt>,
+) -> Result<String, NotBuilt> {
+    let stem = nonce_of(request).clone();
+    for attempt in 0..256u32 {
+        if attempt > 0 {
+            *nonce_of(request) = format!("{stem}-{attempt}");
+        }
+        if let Some(url) = fits(request)? {
+            return Ok(url);
+        }
+    }
+    Err(NotBuilt::NotApplicable(
+        "No nonce among 256 gave a signature with a '+'.",
+    ))
+}
+
 /// `url` with `text` inserted right after the first `marker`.
 pub fn insert_after(url: &str, marker: &str, text: &str) -> Option<String> {
     let at = url.find(marker)? + marker.len();

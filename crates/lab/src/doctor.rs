@@ -38,17 +38,10 @@ pub async fn examine(
     timeout: Duration,
 ) -> Result<DoctorReport, LabError> {
     let (probe, _) = doctor::unsigned_probe(embed_url).map_err(LabError::BadUrl)?;
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(timeout)
-        .user_agent(concat!("embed-sandbox-doctor/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| LabError::Network {
-            host: String::new(),
-            detail: e.to_string(),
-        })?;
+    let loader = crate::Loader::new(timeout)?;
+    let client = loader.client();
     let parent = match parent {
-        Parent::Url(url) => fetch_parent(&client, &url).await?,
+        Parent::Url(url) => fetch_parent(client, &url).await?,
         Parent::Html { file, html, origin } => ParentObserved {
             url: None,
             file: Some(file),
@@ -57,7 +50,7 @@ pub async fn examine(
             html: Some(html),
         },
     };
-    let embed = fetch_probe(&client, embed_url, probe).await;
+    let embed = fetch_probe(client, embed_url, probe).await;
     Ok(doctor::diagnose(&parent, &embed))
 }
 

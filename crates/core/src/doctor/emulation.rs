@@ -108,10 +108,7 @@ impl Framing {
 
     /// Whether `name` is one of these settings.
     pub fn has(name: &str) -> bool {
-        matches!(
-            name,
-            "frame-options" | "frame-ancestors" | "allowed-domains" | "session-cookie"
-        )
+        Framing::default().views().iter().any(|v| v.name == name)
     }
 
     /// Changes setting `name` to `value`.

@@ -10,8 +10,6 @@
 pub struct Element {
     /// `(name, value)` in source order; a bare attribute has an empty value.
     pub attributes: Vec<(String, String)>,
-    /// The tag as written (at most 300 characters).
-    pub source: String,
 }
 
 impl Element {
@@ -113,8 +111,7 @@ fn read_tag(text: &str, name_len: usize) -> (Element, usize) {
         }
     }
     let end = (i + 1).min(bytes.len());
-    let source: String = text[..end].chars().take(300).collect();
-    (Element { attributes, source }, end)
+    (Element { attributes }, end)
 }
 
 /// `&amp;`, `&quot;`, `&#39;`, `&apos;`, `&lt;`, `&gt;` and numeric references.

@@ -5,8 +5,8 @@
 use super::{sign_params, signed_params, BoldBiRequest, MAX_EXPIRATION, SIGNATURE_PARAM};
 use crate::request::EmbedRequest;
 use crate::scenario::{
-    capitalise, insert_after, replace_embed_id, with_plus, without_param, Breaking, Built,
-    Expected, NotBuilt, ScenarioId,
+    capitalise, first_nonce_with_plus, insert_after, replace_embed_id, with_plus, without_param,
+    Breaking, Built, Expected, NotBuilt, ScenarioId,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -152,28 +152,26 @@ fn resign_with(url: &str, secret: &Secret, edit: impl Fn(&str) -> String) -> Str
     sign_params(base, &edit(params), secret, signature.contains('%'))
 }
 
-/// Tries nonces (the given one, then numbered variants) until the Base64
-/// signature contains a `+`; about one in six has none, so a few tries do.
+/// `request` signed with the first nonce whose raw Base64 signature has a `+`.
 fn with_plus_in_signature(
     request: &mut BoldBiRequest,
     secret: &Secret,
 ) -> Result<String, NotBuilt> {
-    let stem = request.nonce.clone();
     let marker = format!("&{SIGNATURE_PARAM}=");
-    for attempt in 0..256u32 {
-        if attempt > 0 {
-            request.nonce = format!("{stem}-{attempt}");
-        }
-        let params = signed_params(request)?;
-        let raw = sign_params(&request.dashboard_url, &params, secret, false);
-        let has_plus = raw
-            .rsplit_once(&marker)
-            .is_some_and(|(_, tag)| tag.contains('+'));
-        if has_plus {
-            return Ok(super::sign(request, secret)?);
-        }
-    }
-    Err(NotBuilt::NotApplicable(
-        "No nonce among 256 gave a signature with a '+'.",
-    ))
+    first_nonce_with_plus(
+        request,
+        |r| &mut r.nonce,
+        |r| {
+            let params = signed_params(r)?;
+            let raw = sign_params(&r.dashboard_url, &params, secret, false);
+            let has_plus = raw
+                .rsplit_once(&marker)
+                .is_some_and(|(_, tag)| tag.contains('+'));
+            Ok(if has_plus {
+                Some(super::sign(r, secret)?)
+            } else {
+                None
+            })
+        },
+    )
 }

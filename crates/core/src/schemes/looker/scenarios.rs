@@ -5,7 +5,8 @@ use crate::encoding::push_uri_component;
 use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
 use crate::scenario::{
-    insert_after, replace_embed_id, without_param, Breaking, Built, NotBuilt, ScenarioId,
+    first_nonce_with_plus, insert_after, replace_embed_id, without_param, Breaking, Built,
+    NotBuilt, ScenarioId,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -112,25 +113,21 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     })
 }
 
-/// `r` signed with the first nonce (`<nonce>`, `<nonce>-1`, ...) whose
-/// signature contains `+`, that `+` left unescaped as hand-built URLs do.
+/// `r` signed with the first nonce whose signature contains `+`, that `+`
+/// left unescaped as hand-built URLs do.
 fn raw_plus_signature(r: &mut LookerRequest, secret: &Secret) -> Result<String, NotBuilt> {
-    let stem = r.nonce.clone();
     let marker = format!("&{SIGNATURE_PARAM}=");
-    for attempt in 0..256u32 {
-        if attempt > 0 {
-            r.nonce = format!("{stem}-{attempt}");
-        }
-        let url = super::sign(r, secret)?;
-        if let Some((unsigned, tag)) = url.rsplit_once(&marker) {
-            if tag.contains("%2B") {
-                return Ok(format!("{unsigned}{marker}{}", tag.replace("%2B", "+")));
-            }
-        }
-    }
-    Err(NotBuilt::NotApplicable(
-        "No nonce among 256 gave a signature with a '+'.",
-    ))
+    first_nonce_with_plus(
+        r,
+        |r| &mut r.nonce,
+        |r| {
+            let url = super::sign(r, secret)?;
+            Ok(url.rsplit_once(&marker).and_then(|(unsigned, tag)| {
+                tag.contains("%2B")
+                    .then(|| format!("{unsigned}{marker}{}", tag.replace("%2B", "+")))
+            }))
+        },
+    )
 }
 
 /// `r` signed as a signer that writes lower-case escapes does: the login
