@@ -36,6 +36,9 @@ fn main() {
         "export_tiers",
         "import_tiers",
         "compare_tiers",
+        "doctor",
+        "blank_frames",
+        "reproduce_blank_frame",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -43,6 +43,14 @@ export type { Tier };
 export type { LoadOutcome } from './bindings/LoadOutcome';
 export type { EmbedEvent } from './bindings/EmbedEvent';
 export type { InspectReport } from './bindings/InspectReport';
+import type { DoctorReport } from './bindings/DoctorReport';
+import type { Parent } from './bindings/Parent';
+import type { BlankFrameResults } from './bindings/BlankFrameResults';
+import type { BlankFrameCase } from './bindings/BlankFrameCase';
+export type { DoctorReport, Parent, BlankFrameResults, BlankFrameCase };
+export type { Check } from './bindings/Check';
+export type { Status } from './bindings/Status';
+export type { BlankFrameCaseView } from './bindings/BlankFrameCaseView';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const listProfiles = () => invoke<ProfileView[]>('list_profiles');
@@ -90,6 +98,14 @@ export const importTiers = (text: string) => invoke<Tier[]>('import_tiers', { te
 export const compareTiers = (id: string, form: SignForm, a: string, b: string) => invoke<void>('compare_tiers', { id, form, a, b });
 /** Changes one setting (`value` as the CLI takes it); a bad value changes nothing and is named. */
 export const setHostSetting = (name: string, value: string) => invoke<SettingView[]>('set_host_setting', { name, value });
+
+/** The embed doctor: fetches `parent` and the embed origin's unsigned answer (never `embed` itself). */
+export const doctor = (parent: Parent, embed: string) => invoke<DoctorReport>('doctor', { parent, embed });
+/** Runs every blank-frame case on a scratch local host (the app's host is untouched). */
+export const blankFrames = (id: string, form: SignForm) => invoke<BlankFrameResults>('blank_frames', { id, form });
+/** Switches `blankCase` on in the app's local host and loads the form in the preview from another site. */
+export const reproduceBlankFrame = (id: string, form: SignForm, blankCase: BlankFrameCase) =>
+  invoke<Signed>('reproduce_blank_frame', { id, form, case: blankCase });
 
 /** Calls `handler` when start-up's keychain work is done (demo secrets set, host clients known). */
 export const onKeychainReady = (handler: () => void) => listen('keychain-ready', handler);

@@ -112,6 +112,10 @@ pub struct Observations {
     pub embed_loaded: bool,
     /// The embed posted `workbook:error`: its code and message.
     pub embed_error: Option<(Option<String>, String)>,
+    /// The local host's framing emulation refuses this frame in its parent
+    /// page (or drops the session cookie the embed needs): the doctor's
+    /// failing check (see `doctor::blank_frames::refusal`).
+    pub frame_refused: Option<crate::doctor::Check>,
 }
 
 /// After this long with no load event and no embed event, a frame is blank.
@@ -137,6 +141,9 @@ pub struct UrlStatus {
     pub expired: bool,
     /// No later observation can change this status (stop polling).
     pub settled: bool,
+    /// The frame was refused or stayed silent: the embed doctor can say
+    /// why (the app offers it).
+    pub doctor: bool,
 }
 
 /// What is known about a URL besides what was observed.
@@ -169,6 +176,17 @@ struct Said {
     headline: String,
     fix: Option<String>,
     settled: bool,
+    doctor: bool,
+}
+
+impl Said {
+    /// The same, offering the embed doctor.
+    fn with_doctor(self) -> Said {
+        Said {
+            doctor: true,
+            ..self
+        }
+    }
 }
 
 fn status(
@@ -183,6 +201,7 @@ fn status(
         headline: headline.into(),
         fix: fix.map(str::to_owned),
         settled: matches!(tone, Tone::Good | Tone::Bad | Tone::Warn),
+        doctor: false,
     }
 }
 
@@ -254,6 +273,7 @@ pub fn of(context: &UrlContext, seen: &Observations) -> UrlStatus {
         headline,
         fix,
         settled,
+        doctor,
     } = judge(context, seen, expired);
     UrlStatus {
         tone,
@@ -264,6 +284,7 @@ pub fn of(context: &UrlContext, seen: &Observations) -> UrlStatus {
         spent,
         expired,
         settled,
+        doctor,
     }
 }
 
@@ -314,6 +335,26 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
                 Some("Open the preview for what happened and what to change, or inspect the URL."),
             );
         }
+        if let Some(check) = &seen.frame_refused {
+            let (pill, what) = if check.id.starts_with("cookie:") {
+                (
+                    "session cookie dropped",
+                    "the browser drops the embed's session cookie in this frame",
+                )
+            } else {
+                (
+                    "frame refused",
+                    "the browser refuses to show it in this parent page",
+                )
+            };
+            return status(
+                Tone::Bad,
+                format!("Accepted {}, {pill}", host.status),
+                format!("The local host accepted it (HTTP {}), but its framing emulation ({}) means {what}: {}", host.status, check.evidence, check.explanation),
+                Some("This is the local host's framing setting at work (Host settings, framing emulation): set it back to reproduce nothing, or open the embed doctor for the fix."),
+            )
+            .with_doctor();
+        }
         if let Some((code, message)) = &seen.embed_error {
             let code = code.as_deref().map(|c| format!(" {c}")).unwrap_or_default();
             return status(Tone::Bad, format!("Embed error{code}"), format!("The local host accepted it (HTTP {}), then the embed reported an error: {message}", host.status), None);
@@ -356,7 +397,8 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
             pill,
             headline,
             Some("Look at the preview; run the embed doctor on this parent page and embed URL."),
-        );
+        )
+        .with_doctor();
     }
     let waiting = match &seen.reach {
         Some(Reachability::Reached { status: code }) => format!(
@@ -408,6 +450,41 @@ mod tests {
     }
 
     #[test]
+    fn an_accepted_url_in_a_refused_frame_is_not_shown_as_good() {
+        let framing = crate::doctor::blank_frames::BlankFrameCase::FrameOptionsDeny
+            .apply(&crate::doctor::emulation::Framing::default());
+        let refusal = crate::doctor::blank_frames::refusal(
+            &framing,
+            crate::Scheme::SigmaClassic,
+            "http://127.0.0.1:4000",
+            "http://127.0.0.1:4000/embed/x",
+            None,
+        );
+        let seen = Observations {
+            host: Some(HostVerdict {
+                status: 200,
+                accepted: true,
+                reason: None,
+                message: None,
+                code: None,
+            }),
+            frame_refused: refusal,
+            ..loaded(1)
+        };
+        let s = of(&context(LocalCheck::Passes), &seen);
+        assert_eq!(s.tone, Tone::Bad);
+        assert_eq!(s.pill, "Accepted 200, frame refused");
+        assert!(s.doctor, "a refused frame offers the doctor");
+        assert!(
+            s.headline
+                .to_ascii_lowercase()
+                .contains("x-frame-options: deny"),
+            "{}",
+            s.headline
+        );
+    }
+
+    #[test]
     fn a_host_refusal_wins_over_a_passing_local_check_and_nothing_says_accepted() {
         let seen = Observations {
             host: Some(refused()),
@@ -456,6 +533,7 @@ mod tests {
             (blank.tone, blank.pill.as_str()),
             (Tone::Warn, "Blank frame")
         );
+        assert!(blank.doctor && !of(&ctx, &loaded(1)).doctor);
         let quiet = of(
             &ctx,
             &Observations {

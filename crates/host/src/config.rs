@@ -20,6 +20,12 @@
 //! looker_algorithm = "sha1"            # or "sha256" (API-made secrets)
 //! looker_refuse_future_time = true
 //!
+//! [framing]                            # the blank-frame emulation (all optional)
+//! frame_options = "sameorigin"         # off, deny, sameorigin
+//! frame_ancestors = "'self' https://app.example.com"
+//! allowed_domains = "https://app.example.com"   # Bold BI pages only
+//! session_cookie = "lax"               # unset, none-secure, none-secure-partitioned
+//!
 //! [account_types]
 //! Viewer = ["view", "export"]
 //! Creator = ["view", "export", "explore", "edit", "save_as", "page_controls", "schedule"]
@@ -49,6 +55,8 @@ struct File {
     internal_users: Vec<String>,
     #[serde(default)]
     settings: Settings,
+    #[serde(default)]
+    framing: FramingTable,
     account_types: Option<BTreeMap<String, BTreeSet<Permission>>>,
     #[serde(default)]
     clients: Vec<ClientEntry>,
@@ -65,6 +73,29 @@ struct Settings {
     sigma_refuse_legacy_modes: Option<bool>,
     looker_algorithm: Option<embed_core::schemes::looker::Algorithm>,
     looker_refuse_future_time: Option<bool>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FramingTable {
+    frame_options: Option<Spanned<String>>,
+    frame_ancestors: Option<Spanned<String>>,
+    allowed_domains: Option<Spanned<String>>,
+    session_cookie: Option<Spanned<String>>,
+}
+
+impl FramingTable {
+    /// Each setting given, as `(setting name, value)`.
+    fn given(&self) -> impl Iterator<Item = (&'static str, &Spanned<String>)> {
+        [
+            ("frame-options", &self.frame_options),
+            ("frame-ancestors", &self.frame_ancestors),
+            ("allowed-domains", &self.allowed_domains),
+            ("session-cookie", &self.session_cookie),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
+    }
 }
 
 #[derive(Deserialize)]
@@ -109,6 +140,12 @@ pub fn parse(
         let offset = e.span().map_or(0, |s| s.start);
         error_at(offset, e.message().to_owned())
     })?;
+    let mut framing = embed_core::doctor::emulation::Framing::default();
+    for (name, value) in file.framing.given() {
+        framing
+            .set(name, value.get_ref())
+            .map_err(|e| error_at(value.span().start, format!("[framing] {e}")))?;
+    }
     let mut clients = extra;
     for entry in file.clients {
         if clients.iter().any(|c| c.id == *entry.id.get_ref()) {
@@ -190,6 +227,7 @@ pub fn parse(
                 .unwrap_or(defaults.looker_refuse_future_time),
             client_id: None,
         },
+        framing,
     })
 }
 
@@ -237,6 +275,25 @@ mod tests {
         ));
         assert_eq!(line, 4);
         assert!(message.contains("max_sesion_length"), "{message}");
+    }
+
+    #[test]
+    fn the_framing_table_sets_the_emulation_and_names_a_bad_line() {
+        let org = parse_text(
+            "[framing]\nframe_options = \"DENY\"\nsession_cookie = \"none-secure\"\n[[clients]]\nid = \"c\"\nsecret_env = \"SET\"\n",
+        )
+        .unwrap();
+        assert_eq!(org.framing.frame_options, "deny");
+        assert_eq!(org.framing.session_cookie, "none-secure");
+        let (line, message) = line_of(parse_text("[framing]\nframe_options = \"allow\"\n"));
+        assert_eq!(line, 2);
+        assert!(
+            message.contains("frame-options") && message.contains("deny"),
+            "{message}"
+        );
+        let (line, message) = line_of(parse_text("[framing]\nframe_optoins = \"deny\"\n"));
+        assert_eq!(line, 2);
+        assert!(message.contains("frame_optoins"), "{message}");
     }
 
     #[test]

@@ -45,8 +45,14 @@ pub fn compare_url(origin: &str, token: &str, a: (&str, &str), b: (&str, &str)) 
 /// The parent page's address for `src` on the host at `origin`, with the
 /// tools' `token` in the fragment (see [`compare_url`]).
 pub fn parent_url(origin: &str, token: &str, src: &str) -> String {
+    format!("{}#token={token}", parent_page(origin, src))
+}
+
+/// The parent page's address for `src` on the host at `origin`, without the
+/// tools' token (for a tool that only reads the page, such as the doctor).
+pub fn parent_page(origin: &str, src: &str) -> String {
     format!(
-        "{origin}/__sandbox/parent?src={}#token={token}",
+        "{origin}/__sandbox/parent?src={}",
         embed_core::encoding::encode_value(src)
     )
 }

@@ -83,6 +83,8 @@ pub struct Org {
     pub internal_users: BTreeSet<String>,
     /// Settings for undocumented behaviour.
     pub policy: Policy,
+    /// The framing emulation the host starts with (`[framing]`).
+    pub framing: embed_core::doctor::emulation::Framing,
 }
 
 /// The demo organisation's account types: Sigma's current defaults (View,
@@ -120,6 +122,7 @@ impl Org {
             absent_embeds: BTreeSet::from([MISSING_EMBED_ID.to_owned()]),
             internal_users: BTreeSet::from([DEMO_INTERNAL_USER.to_owned()]),
             policy: Policy::default(),
+            framing: Default::default(),
         }
     }
 

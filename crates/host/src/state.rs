@@ -34,6 +34,7 @@ pub struct HostState {
 impl HostState {
     /// State for `org` with `ledger`, guarded by `guard`.
     pub fn new(org: Org, ledger: Ledger, guard: Guard) -> Self {
+        let framing = RwLock::new(org.framing.clone());
         HostState {
             guard,
             org: RwLock::new(org),
@@ -43,7 +44,7 @@ impl HostState {
             clock: Clock::default(),
             looker_sessions: Default::default(),
             minimal_page: AtomicBool::new(false),
-            framing: RwLock::default(),
+            framing,
         }
     }
 

@@ -16,7 +16,9 @@ pub const PAGE_LIMIT: usize = 5 * 1024 * 1024;
 const MAX_REDIRECTS: usize = 5;
 
 /// The parent page: a URL to fetch, or saved HTML.
-#[derive(Debug, Clone)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
 pub enum Parent {
     /// Fetched over HTTP.
     Url(String),
@@ -38,6 +40,14 @@ pub async fn examine(
     timeout: Duration,
 ) -> Result<DoctorReport, LabError> {
     let (probe, _) = doctor::unsigned_probe(embed_url).map_err(LabError::BadUrl)?;
+    if let Parent::Html { html, .. } = &parent {
+        if html.len() > PAGE_LIMIT {
+            return Err(LabError::ParentTooLarge {
+                what: "given".into(),
+                limit: PAGE_LIMIT,
+            });
+        }
+    }
     let loader = crate::Loader::new(timeout)?;
     let client = loader.client();
     let parent = match parent {
@@ -161,8 +171,8 @@ async fn read_limited(mut response: reqwest::Response, url: &str) -> Result<Stri
         detail: crate::error::describe(&e),
     })? {
         if body.len() + chunk.len() > PAGE_LIMIT {
-            return Err(LabError::TooLarge {
-                host: origin_of(url),
+            return Err(LabError::ParentTooLarge {
+                what: format!("at {}", origin_of(url)),
                 limit: PAGE_LIMIT,
             });
         }

@@ -32,6 +32,17 @@ pub enum LabError {
         /// The HTTP status.
         status: u16,
     },
+    /// The parent page given to the doctor is larger than it reads.
+    #[error("the parent page {what} is over {limit} bytes")]
+    ParentTooLarge {
+        /// Its URL's origin, or "given" for saved HTML.
+        what: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A scratch local host (for the blank-frame cases) did not start.
+    #[error("could not start a scratch local host on 127.0.0.1: {0}")]
+    ScratchHost(String),
 }
 
 impl LabError {
@@ -42,6 +53,8 @@ impl LabError {
             LabError::Network { .. } => "network",
             LabError::TooLarge { .. } => "too-large",
             LabError::HostTool { .. } => "host-tool",
+            LabError::ScratchHost(_) => "scratch-host",
+            LabError::ParentTooLarge { .. } => "parent-too-large",
         }
     }
 
@@ -53,6 +66,8 @@ impl LabError {
             LabError::TooLarge { .. } => "This is not an embed page; check the URL's path.",
             LabError::HostTool { status: 403, .. } => "The local host's clock needs its per-run token: run the replay from the app, or set EMBED_SANDBOX_HOST_TOKEN to the token `embed-sandbox serve` printed.",
             LabError::HostTool { .. } => "Restart the local host; if it persists, report it as a bug.",
+            LabError::ParentTooLarge { .. } => "Give the page that holds the embed's iframe (its HTML alone, without inlined images or bundles).",
+            LabError::ScratchHost(_) => "Check that this machine can listen on 127.0.0.1 (any free port), then run again.",
         }
     }
 }

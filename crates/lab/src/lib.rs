@@ -7,6 +7,7 @@
 //! preview follows each load (`watch`) and asks a URL's origin whether it
 //! can be reached at all (`reach`), never the signed URL itself.
 
+pub mod blank_frames;
 pub mod doctor;
 pub mod error;
 pub mod load;

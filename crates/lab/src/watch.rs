@@ -38,6 +38,13 @@ pub struct LoadWatch {
     local_route: Option<String>,
     context: UrlContext,
     reach: Arc<Mutex<Option<Reachability>>>,
+    /// What the host's framing emulation does to this load in its parent
+    /// page (local URLs only), judged when the load starts.
+    frame_refused: Option<embed_core::doctor::Check>,
+    /// The host's framing settings when the load started.
+    framing: embed_core::doctor::emulation::Framing,
+    /// The origin of the page that frames it.
+    parent_origin: String,
 }
 
 /// The origin of the local host, in its two spellings.
@@ -48,7 +55,9 @@ fn on_local_host(url: &str, host_origin: &str) -> bool {
 
 impl LoadWatch {
     /// Starts following `url`, loaded just now into the preview. `local` is
-    /// the local check of the URL; `host` the app's local host.
+    /// the local check of the URL; `host` the app's local host, whose own
+    /// page (on `host_origin`) frames it unless [`LoadWatch::framed_by`]
+    /// says otherwise.
     pub fn start(
         url: &str,
         local: LocalCheck,
@@ -91,12 +100,44 @@ impl LoadWatch {
             },
             local_route,
             reach,
+            frame_refused: None,
+            framing: host.framing(),
+            parent_origin: host_origin.to_owned(),
         }
+        .framed_by(host_origin)
+    }
+
+    /// The same watch, its URL framed by a page on `parent_origin`: what the
+    /// local host's framing emulation does to it there is part of its status.
+    pub fn framed_by(mut self, parent_origin: &str) -> Self {
+        parent_origin.clone_into(&mut self.parent_origin);
+        let scheme = Embed::read(&self.url).ok().map(|e| e.scheme);
+        self.frame_refused = match (&self.local_route, scheme) {
+            (Some(_), Some(scheme)) => embed_core::doctor::blank_frames::refusal(
+                &self.framing,
+                scheme,
+                parent_origin,
+                &self.url,
+                embed_host::vendors::session_cookie(scheme),
+            ),
+            _ => None,
+        };
+        self
     }
 
     /// The URL this watch follows.
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The preview's parent page for this load as the embed doctor should
+    /// fetch it: its `src` is the URL's unsigned probe, so the address
+    /// carries no nonce or signature (the page is the same for any `src`).
+    pub fn parent_page(&self) -> String {
+        let src = embed_core::doctor::unsigned_probe(&self.url)
+            .map(|(probe, _)| probe)
+            .unwrap_or_else(|_| origin_of(&self.url));
+        embed_host::parent_page(&self.parent_origin, &src)
     }
 
     /// What has been seen of this load, from the host's logs and the probe;
@@ -109,6 +150,7 @@ impl LoadWatch {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clone(),
+            frame_refused: self.frame_refused.clone(),
             ..Observations::default()
         };
         if let Some(route) = &self.local_route {
@@ -182,6 +224,8 @@ pub struct LoadView {
     pub status: UrlStatus,
     /// What the embed (and the parent page) posted during this load.
     pub events: Vec<EmbedEvent>,
+    /// The page that framed it, for the embed doctor (no nonce, no token).
+    pub parent: String,
 }
 
 /// Each profile's last load (the app's managed state).
@@ -189,24 +233,6 @@ pub struct LoadView {
 pub struct Loads(Mutex<HashMap<String, LoadWatch>>);
 
 impl Loads {
-    /// Starts following `url`, just loaded for `profile` (see [`LoadWatch::start`]).
-    pub fn start(
-        &self,
-        profile: &str,
-        url: &str,
-        local: LocalCheck,
-        host: &HostState,
-        host_origin: &str,
-        now: u64,
-    ) -> Result<(), crate::LabError> {
-        let loader = Loader::new(PROBE_TIMEOUT)?;
-        self.started(
-            profile,
-            LoadWatch::start(url, local, host, host_origin, &loader, now),
-        );
-        Ok(())
-    }
-
     /// Records `watch` as `profile`'s last load.
     pub fn started(&self, profile: &str, watch: LoadWatch) {
         self.0
@@ -229,6 +255,7 @@ impl Loads {
             url: watch.url().to_owned(),
             status: watch.status(host, now, until),
             events: watch.events(host, until),
+            parent: watch.parent_page(),
         })
     }
 

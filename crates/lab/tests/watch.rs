@@ -188,3 +188,49 @@ async fn each_load_owns_only_the_events_posted_until_the_next_load() {
     assert!(loads.view("c", &host.state, now()).is_none());
     host.stop().await;
 }
+
+#[tokio::test]
+async fn an_accepted_load_in_a_frame_the_emulation_refuses_is_not_good() {
+    use embed_core::doctor::blank_frames::{other_site, BlankFrameCase};
+    use embed_core::doctor::emulation::Framing;
+    let host = host().await;
+    let origin = host.origin();
+    host.state
+        .set_framing(BlankFrameCase::FrameOptionsSameorigin.apply(&Framing::default()));
+    // The app's own preview (same origin) may frame a SAMEORIGIN page...
+    let url = signed(&origin, "same-origin-load", "Sales_People");
+    let watch = LoadWatch::start(
+        &url,
+        LocalCheck::Passes,
+        &host.state,
+        &origin,
+        &loader(),
+        now(),
+    );
+    reqwest::get(&url).await.unwrap();
+    let status = watch.status(&host.state, now(), None);
+    assert_eq!(
+        (status.tone, status.pill.as_str()),
+        (Tone::Good, "Accepted 200")
+    );
+    // ...a page on another site may not: accepted, and still refused.
+    let url = signed(&origin, "cross-site-load", "Sales_People");
+    let watch = LoadWatch::start(
+        &url,
+        LocalCheck::Passes,
+        &host.state,
+        &origin,
+        &loader(),
+        now(),
+    )
+    .framed_by(&other_site(&origin));
+    reqwest::get(&url).await.unwrap();
+    let status = watch.status(&host.state, now(), None);
+    assert_eq!(
+        (status.tone, status.pill.as_str()),
+        (Tone::Bad, "Accepted 200, frame refused"),
+        "{status:?}"
+    );
+    assert!(status.doctor && status.headline.to_lowercase().contains("sameorigin"));
+    host.stop().await;
+}

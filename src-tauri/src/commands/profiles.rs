@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use embed_lab::watch::LoadView;
+use embed_lab::watch::{LoadView, LoadWatch};
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
 use embed_profiles::{Profile, ProfileInput, SecretStatus};
@@ -126,25 +126,46 @@ pub(crate) async fn open_preview(
     id: String,
     form: SignForm,
 ) -> Result<Signed, IpcError> {
+    let origin = state.host.origin();
+    preview_load(&app, &state, &id, form, &origin)
+}
+
+/// Signs a fresh URL from `form`, starts following its load, and shows it
+/// in the preview framed by the host's parent page on `parent_origin` (the
+/// host's own origin, or its other-site spelling).
+pub(crate) fn preview_load(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    id: &str,
+    form: SignForm,
+    parent_origin: &str,
+) -> Result<Signed, IpcError> {
     let fresh = SignForm {
         nonce: String::new(),
         ..form
     };
     let signed = state
         .profiles
-        .sign_checked(&id, &fresh, now(), &state.host.state.policy())?;
+        .sign_checked(id, &fresh, now(), &state.host.state.policy())?;
     let origin = state.host.origin();
     // The watch notes where the host's logs stand before the preview can
     // reach the host, so the verdict on this load is never missed.
     let local = embed_core::url_status::local_check(signed.report.verification.as_ref());
-    state
-        .loads
-        .start(&id, &signed.url, local, &state.host.state, &origin, now())?;
+    let loader = embed_lab::Loader::new(embed_lab::watch::PROBE_TIMEOUT)?;
+    let watch = LoadWatch::start(
+        &signed.url,
+        local,
+        &state.host.state,
+        &origin,
+        &loader,
+        now(),
+    );
+    state.loads.started(id, watch.framed_by(parent_origin));
     crate::preview::show(
-        &app,
-        &embed_host::parent_url(&origin, state.host.token(), &signed.url),
+        app,
+        &embed_host::parent_url(parent_origin, state.host.token(), &signed.url),
     )?;
-    state.remember_load(&id, &signed.url);
+    state.remember_load(id, &signed.url);
     Ok(signed)
 }
 

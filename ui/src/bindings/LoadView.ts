@@ -17,4 +17,8 @@ status: UrlStatus,
 /**
  * What the embed (and the parent page) posted during this load.
  */
-events: Array<EmbedEvent>, };
+events: Array<EmbedEvent>, 
+/**
+ * The page that framed it, for the embed doctor (no nonce, no token).
+ */
+parent: string, };

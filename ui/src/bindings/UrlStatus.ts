@@ -36,4 +36,9 @@ expired: boolean,
 /**
  * No later observation can change this status (stop polling).
  */
-settled: boolean, };
+settled: boolean, 
+/**
+ * The frame was refused or stayed silent: the embed doctor can say
+ * why (the app offers it).
+ */
+doctor: boolean, };

@@ -9,10 +9,24 @@ afterEach(() => { cleanup(); clearMocks(); });
 const view = (status: Partial<LoadView['status']>): LoadView => ({
   url: 'http://127.0.0.1:1/embed/x?:nonce=n&:signature=s',
   events: [],
-  status: { tone: 'neutral', pill: '', headline: '', fix: null, local_check: 'Local check: …', spent: false, expired: false, settled: true, ...status },
+  parent: 'http://127.0.0.1:1/__sandbox/parent?src=http%3A%2F%2F127.0.0.1%3A1%2Fembed%2Fx',
+  status: { tone: 'neutral', pill: '', headline: '', fix: null, local_check: 'Local check: …', spent: false, expired: false, settled: true, doctor: false, ...status },
 });
 
 describe('the last-load panel', () => {
+  it('offers the doctor on a blank frame, with the parent page and the URL loaded', async () => {
+    mockIPC(() => view({ tone: 'warn', pill: 'Blank frame', headline: 'No load event.', fix: 'Run the doctor.', doctor: true }));
+    const asked: [string, string][] = [];
+    render(LastLoad, { profileId: 'p', tick: 0, ondoctor: (parent: string, url: string) => asked.push([parent, url]) });
+    (await screen.findByTestId('load-doctor')).click();
+    expect(asked).toEqual([[view({}).parent, view({}).url]]);
+    cleanup(); clearMocks();
+    mockIPC(() => view({ tone: 'bad', pill: 'Refused 403', headline: 'Refused.', fix: 'Check the team.' }));
+    render(LastLoad, { profileId: 'p', tick: 0, ondoctor: () => undefined });
+    await screen.findByTestId('load-fix');
+    expect(screen.queryByTestId('load-doctor')).toBeNull();
+  });
+
   it('shows the profile asked for, and nothing when it was never loaded', async () => {
     const asked: unknown[] = [];
     mockIPC((cmd, args) => { asked.push([cmd, args]); return null; });

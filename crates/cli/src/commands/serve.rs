@@ -94,7 +94,8 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         .enable_all()
         .build()
         .map_err(|e| CliError::Runtime(e.to_string()))?;
-    let mut framing = embed_core::doctor::emulation::Framing::default();
+    // --framing changes the [framing] of the config file, one setting each.
+    let mut framing = org.framing.clone();
     for setting in &args.framing {
         let (name, value) = setting
             .split_once('=')

@@ -10,6 +10,7 @@
 //! evidence and the fix. Fetching is the caller's (`embed-lab`); this is
 //! pure, so every verdict is reproducible from its inputs.
 
+pub mod blank_frames;
 mod checks;
 pub mod cookies;
 pub mod csp;

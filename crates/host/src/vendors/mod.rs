@@ -58,6 +58,13 @@ pub fn posts_error_event(scheme: Scheme) -> bool {
     scheme != Scheme::Looker
 }
 
+/// The cookie an accepted embed of `scheme` needs back on its next request
+/// (Looker's session), if its mock has one: without it the embed asks to
+/// log in, so a framing setting that drops it breaks the embed.
+pub fn session_cookie(scheme: Scheme) -> Option<&'static str> {
+    (scheme == Scheme::Looker).then_some(looker::COOKIE)
+}
+
 /// `router` with every vendor's embed routes added.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
     looker::routes(boldbi::routes(sigma::routes(router)))

@@ -1,0 +1,313 @@
+//! The blank-frame gallery: each framing failure the local host can
+//! emulate, the setting that switches it on, and the doctor finding it must
+//! produce, so QA can reproduce a blank frame on purpose and see that the
+//! doctor names it. And [`refusal`]: what the host's current framing does to
+//! one load in one parent page, so the preview's status never says
+//! "accepted" above a frame the browser refused.
+//!
+//! Every case is judged from a parent on another site (the app's preview
+//! opened from `localhost` around an embed on `127.0.0.1`), as a customer's
+//! web app frames a vendor.
+
+use serde::Serialize;
+
+use super::emulation::Framing;
+use super::{diagnose, Check, EmbedObserved, ParentObserved, Status};
+use crate::scheme::Scheme;
+
+/// Each blank-frame case, in the gallery's order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlankFrameCase {
+    /// `X-Frame-Options: DENY` (a vendor's default, or a proxy adding it).
+    FrameOptionsDeny,
+    /// `X-Frame-Options: SAMEORIGIN` with a parent on another origin.
+    FrameOptionsSameorigin,
+    /// CSP `frame-ancestors` that does not list the parent.
+    FrameAncestorsList,
+    /// Bold BI's allowed domains without the parent's origin.
+    BoldBiAllowedDomains,
+    /// A session cookie with `SameSite=Lax`, dropped in a cross-site frame.
+    SessionCookieLax,
+}
+
+/// The doctor finding a case must produce.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectedFinding {
+    /// The check's id (`x-frame-options`, `frame-ancestors`, `cookie:…`).
+    pub check: String,
+    /// Its status.
+    pub status: Status,
+}
+
+/// A case as the gallery lists it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlankFrameCaseView {
+    /// Which.
+    pub id: BlankFrameCase,
+    /// Its title.
+    pub title: String,
+    /// The host setting that reproduces it, as `name=value`.
+    pub setting: String,
+    /// The setting's name alone.
+    pub setting_name: String,
+    /// The value that switches the case on.
+    pub value: String,
+    /// The value that switches it off again (the host's default).
+    pub reset: String,
+    /// What the user sees in the frame.
+    pub symptom: String,
+    /// The doctor finding it must produce.
+    pub expected: ExpectedFinding,
+}
+
+impl BlankFrameCase {
+    /// Every case.
+    pub const ALL: [BlankFrameCase; 5] = [
+        BlankFrameCase::FrameOptionsDeny,
+        BlankFrameCase::FrameOptionsSameorigin,
+        BlankFrameCase::FrameAncestorsList,
+        BlankFrameCase::BoldBiAllowedDomains,
+        BlankFrameCase::SessionCookieLax,
+    ];
+
+    /// Its stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            BlankFrameCase::FrameOptionsDeny => "frame-options-deny",
+            BlankFrameCase::FrameOptionsSameorigin => "frame-options-sameorigin",
+            BlankFrameCase::FrameAncestorsList => "frame-ancestors-list",
+            BlankFrameCase::BoldBiAllowedDomains => "bold-bi-allowed-domains",
+            BlankFrameCase::SessionCookieLax => "session-cookie-lax",
+        }
+    }
+
+    /// Its title.
+    pub fn title(self) -> &'static str {
+        match self {
+            BlankFrameCase::FrameOptionsDeny => "X-Frame-Options: DENY",
+            BlankFrameCase::FrameOptionsSameorigin => {
+                "X-Frame-Options: SAMEORIGIN, parent on another origin"
+            }
+            BlankFrameCase::FrameAncestorsList => "frame-ancestors without the parent",
+            BlankFrameCase::BoldBiAllowedDomains => "Bold BI allowed domains without the parent",
+            BlankFrameCase::SessionCookieLax => "Session cookie SameSite=Lax in a cross-site frame",
+        }
+    }
+
+    /// The host setting `(name, value)` that reproduces it.
+    pub fn setting(self) -> (&'static str, &'static str) {
+        match self {
+            BlankFrameCase::FrameOptionsDeny => ("frame-options", "deny"),
+            BlankFrameCase::FrameOptionsSameorigin => ("frame-options", "sameorigin"),
+            BlankFrameCase::FrameAncestorsList => ("frame-ancestors", CUSTOMER_APP),
+            BlankFrameCase::BoldBiAllowedDomains => ("allowed-domains", CUSTOMER_APP),
+            BlankFrameCase::SessionCookieLax => ("session-cookie", "lax"),
+        }
+    }
+
+    /// What the user sees.
+    pub fn symptom(self) -> &'static str {
+        match self {
+            BlankFrameCase::SessionCookieLax => "The signed URL is accepted, then the embed asks to log in: its session cookie never comes back to the frame.",
+            _ => "An empty frame: no load event, no embed event, nothing in the parent page's console.",
+        }
+    }
+
+    /// The finding the doctor must report.
+    pub fn expected(self) -> ExpectedFinding {
+        let check = match self {
+            BlankFrameCase::FrameOptionsDeny | BlankFrameCase::FrameOptionsSameorigin => {
+                "x-frame-options".to_owned()
+            }
+            BlankFrameCase::FrameAncestorsList | BlankFrameCase::BoldBiAllowedDomains => {
+                "frame-ancestors".to_owned()
+            }
+            BlankFrameCase::SessionCookieLax => {
+                format!("cookie:{}", super::emulation::SESSION_COOKIE)
+            }
+        };
+        ExpectedFinding {
+            check,
+            status: Status::Fail,
+        }
+    }
+
+    /// Why it does not apply to `scheme`, if it does not.
+    pub fn not_applicable(self, scheme: Scheme) -> Option<&'static str> {
+        match self {
+            BlankFrameCase::BoldBiAllowedDomains if scheme != Scheme::BoldBi => {
+                Some("allowed domains are a Bold BI setting")
+            }
+            BlankFrameCase::SessionCookieLax if scheme != Scheme::Looker => Some(
+                "only the local host's Looker embed needs its session cookie back (its content asks to log in without it); the doctor still reports every cookie an embed sets",
+            ),
+            _ => None,
+        }
+    }
+
+    /// `framing` with this case switched on (everything else as it was).
+    pub fn apply(self, framing: &Framing) -> Framing {
+        let mut changed = framing.clone();
+        let (name, value) = self.setting();
+        // The values are constants that `set` accepts (a test holds that).
+        let _ = changed.set(name, value);
+        changed
+    }
+
+    /// The case as the gallery shows it.
+    pub fn view(self) -> BlankFrameCaseView {
+        let (name, value) = self.setting();
+        let reset = Framing::default()
+            .views()
+            .into_iter()
+            .find(|v| v.name == name)
+            .map(|v| v.value)
+            .unwrap_or_default();
+        BlankFrameCaseView {
+            id: self,
+            title: self.title().into(),
+            setting: format!("{name}={value}"),
+            setting_name: name.into(),
+            value: value.into(),
+            reset,
+            symptom: self.symptom().into(),
+            expected: self.expected(),
+        }
+    }
+}
+
+/// The customer app the allowlist cases name (not the parent that frames).
+pub const CUSTOMER_APP: &str = "https://app.example.com";
+
+/// The other-site spelling of the local host's origin: `localhost` for
+/// `127.0.0.1` and back. A page there frames the host's embeds cross-site.
+pub fn other_site(host_origin: &str) -> String {
+    if host_origin.contains("://127.0.0.1") {
+        host_origin.replacen("://127.0.0.1", "://localhost", 1)
+    } else {
+        host_origin.replacen("://localhost", "://127.0.0.1", 1)
+    }
+}
+
+/// What `framing` on the local host does to `embed_url` (a `scheme` embed)
+/// framed by a page on `parent_origin`: the failing check, if the browser
+/// refuses the frame, or drops `session_cookie` (the cookie the host's
+/// embed needs back, if any). `None` when nothing the emulation sends stops
+/// this load.
+pub fn refusal(
+    framing: &Framing,
+    scheme: Scheme,
+    parent_origin: &str,
+    embed_url: &str,
+    session_cookie: Option<&str>,
+) -> Option<Check> {
+    let parent = ParentObserved {
+        origin: Some(parent_origin.to_owned()),
+        ..ParentObserved::default()
+    };
+    let embed = EmbedObserved {
+        url: embed_url.to_owned(),
+        probe: String::new(),
+        chain: Vec::new(),
+        answer: Ok(200),
+        headers: framing
+            .headers(Some(scheme))
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect(),
+        set_cookies: session_cookie
+            .map(|name| format!("{name}=x; {}", framing.cookie_attributes()))
+            .into_iter()
+            .collect(),
+    };
+    diagnose(&parent, &embed).checks.into_iter().find(|c| {
+        c.status == Status::Fail
+            && (c.id == "x-frame-options"
+                || c.id == "frame-ancestors"
+                || c.id.starts_with("cookie:"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    const HOST: &str = "http://127.0.0.1:4000";
+    const SIGMA: &str = "http://127.0.0.1:4000/embed/x?:nonce=n&:signature=s";
+    const LOOKER: &str = "http://127.0.0.1:4000/login/embed/%2Fembed%2Fdashboards%2F1?nonce=n";
+
+    #[test]
+    fn every_case_is_a_setting_the_host_accepts_and_changes_only_that() {
+        for case in BlankFrameCase::ALL {
+            let (name, value) = case.setting();
+            let mut framing = Framing::default();
+            framing.set(name, value).unwrap();
+            assert_eq!(case.apply(&Framing::default()), framing, "{}", case.id());
+            let json = serde_json::to_value(case).unwrap();
+            assert_eq!(json, case.id());
+        }
+    }
+
+    #[test]
+    fn each_case_refuses_a_cross_site_parent_with_its_expected_check() {
+        let parent = other_site(HOST);
+        assert_eq!(parent, "http://localhost:4000");
+        for case in BlankFrameCase::ALL {
+            let scheme = match case {
+                BlankFrameCase::BoldBiAllowedDomains => Scheme::BoldBi,
+                BlankFrameCase::SessionCookieLax => Scheme::Looker,
+                _ => Scheme::SigmaClassic,
+            };
+            assert!(case.not_applicable(scheme).is_none());
+            let url = if scheme == Scheme::Looker {
+                LOOKER
+            } else {
+                SIGMA
+            };
+            let framing = case.apply(&Framing::default());
+            let found = refusal(&framing, scheme, &parent, url, Some("sid")).unwrap();
+            let expected = case.expected();
+            let expected_id = if case == BlankFrameCase::SessionCookieLax {
+                "cookie:sid".to_owned()
+            } else {
+                expected.check
+            };
+            assert_eq!((found.id, found.status), (expected_id, expected.status));
+        }
+    }
+
+    #[test]
+    fn the_same_origin_preview_is_refused_only_by_deny() {
+        let deny = BlankFrameCase::FrameOptionsDeny.apply(&Framing::default());
+        assert!(refusal(&deny, Scheme::SigmaClassic, HOST, SIGMA, None).is_some());
+        let sameorigin = BlankFrameCase::FrameOptionsSameorigin.apply(&Framing::default());
+        assert!(refusal(&sameorigin, Scheme::SigmaClassic, HOST, SIGMA, None).is_none());
+        // The default framing with its Lax cookie refuses nothing same-site.
+        assert!(refusal(
+            &Framing::default(),
+            Scheme::Looker,
+            HOST,
+            LOOKER,
+            Some("sid")
+        )
+        .is_none());
+        // Allowed domains are Bold BI's only.
+        let domains = BlankFrameCase::BoldBiAllowedDomains.apply(&Framing::default());
+        assert!(refusal(
+            &domains,
+            Scheme::SigmaClassic,
+            &other_site(HOST),
+            SIGMA,
+            None
+        )
+        .is_none());
+        assert!(BlankFrameCase::BoldBiAllowedDomains
+            .not_applicable(Scheme::SigmaClassic)
+            .is_some());
+    }
+}
