@@ -50,6 +50,8 @@ pub struct BlankFrameResults {
     pub skipped: Vec<BlankFrameSkipped>,
     /// One line for all of it.
     pub summary: String,
+    /// The parent page every case was framed from (on the scratch host).
+    pub parent_origin: String,
 }
 
 /// Runs every case that applies to `scheme` for an embed at `embed_url`'s
@@ -68,7 +70,8 @@ pub async fn run(
         "{origin}{}",
         embed_url.get(origin_of(embed_url).len()..).unwrap_or("/")
     );
-    let parent = embed_host::parent_page(&blank_frames::other_site(&origin), &embed);
+    let parent_origin = blank_frames::other_site(&origin);
+    let parent = embed_host::parent_page(&parent_origin, &embed);
     let mut runs = Vec::new();
     let mut skipped = Vec::new();
     for case in BlankFrameCase::ALL {
@@ -89,6 +92,7 @@ pub async fn run(
         runs,
         skipped,
         summary,
+        parent_origin,
     })
 }
 

@@ -17,4 +17,8 @@ skipped: Array<BlankFrameSkipped>,
 /**
  * One line for all of it.
  */
-summary: string, };
+summary: string, 
+/**
+ * The parent page every case was framed from (on the scratch host).
+ */
+parent_origin: string, };

@@ -12,6 +12,7 @@ const RESULTS: BlankFrameResults = {
   runs: [{ case: deny, actual: { id: 'x-frame-options', status: 'fail', evidence: 'X-Frame-Options: DENY', explanation: 'No page may frame it.', fix: 'Drop the header.' }, matches: true, not_run: null }],
   skipped: [],
   summary: '1 run, 1 as expected, 0 findings, 0 not applicable',
+  parent_origin: 'http://localhost:5',
 };
 const profile = { profile: { id: 'p1', name: 'Demo', scheme: 'sigma-classic' }, secret: { set: true } } as unknown as ProfileView;
 const setting = (value: string): SettingView => ({ name: 'frame-options', label: 'X-Frame-Options', kind: { kind: 'one_of', values: ['off', 'deny', 'sameorigin'] }, value, note: '', schemes: [] });

@@ -31,6 +31,7 @@ describe('the embed doctor tab', () => {
     expect(fail.closest('tr')?.textContent).toContain('Fix: Drop the header.');
     expect(screen.getByTestId('doctor-summary').textContent).toMatch(/1 fail.*0 warn.*1 pass/s);
     expect(screen.getByTestId('doctor-summary').textContent).toContain('instead of the signed URL, which was not loaded');
+    expect(input.report).toEqual(REPORT);
   });
 
   it('reads saved HTML with its origin, and names what is missing instead of calling', async () => {

@@ -1,6 +1,6 @@
 // What the embed doctor tab holds between runs and tab switches (the App
 // keeps it, so nothing typed is lost), and the IPC parent it becomes.
-import type { Parent } from '../ipc';
+import type { DoctorReport, Parent } from '../ipc';
 
 export interface DoctorInput {
   /** Fetch the parent page over HTTP, or read saved HTML. */
@@ -12,9 +12,11 @@ export interface DoctorInput {
   /** Where the saved page is served from. */
   origin: string;
   embed: string;
+  /** The last report (it names the parent and probe it was made from). */
+  report: DoctorReport | null;
 }
 
-export const emptyDoctorInput = (): DoctorInput => ({ mode: 'url', parentUrl: '', html: '', file: '', origin: '', embed: '' });
+export const emptyDoctorInput = (): DoctorInput => ({ mode: 'url', parentUrl: '', html: '', file: '', origin: '', embed: '', report: null });
 
 /** The most the doctor reads of a saved page (the backend's limit too). */
 export const PAGE_LIMIT = 5 * 1024 * 1024;

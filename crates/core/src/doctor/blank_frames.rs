@@ -113,7 +113,7 @@ impl BlankFrameCase {
     pub fn symptom(self) -> &'static str {
         match self {
             BlankFrameCase::SessionCookieLax => "The signed URL is accepted, then the embed asks to log in: its session cookie never comes back to the frame.",
-            _ => "An empty frame: no load event, no embed event, nothing in the parent page's console.",
+            _ => "An empty frame (Chrome: \"refused to connect\"): the browser logs why in its console, but the parent page gets no event and cannot tell.",
         }
     }
 

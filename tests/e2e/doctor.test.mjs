@@ -1,0 +1,82 @@
+// The embed doctor through the real app: the Embed doctor tab checks a
+// parent page and an embed URL without spending it; the blank-frame cases
+// are listed with the doctor finding each must produce; reproducing one
+// switches it on in the app's local host and loads the form from another
+// site, the last load says it was accepted *and* refused by the frame, and
+// its "Run the embed doctor" opens the tab already filled in and run.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as h from './harness.mjs';
+
+let driver;
+let session;
+let origin;
+
+before(async () => {
+  let base;
+  ({ driver, base } = await h.startDriver(4454));
+  session = await h.openApp(base);
+  origin = await session.text('[data-testid=host-origin]');
+});
+
+after(() => h.stopDriver(session, driver));
+
+const tab = (id) => session.click(`[data-testid=tab-${id}]`);
+const checks = () => session.run("return [...document.querySelectorAll('[data-testid=doctor-check]')].map((r) => [r.dataset.check, r.dataset.status])");
+
+test('the doctor tab checks the preview page and the signed URL, and the URL stays unspent', async () => {
+  const url = await h.signedUrl(session);
+  await tab('doctor');
+  await session.click('[data-testid=doctor-use-signed]');
+  await h.paste(session, '[data-testid=doctor-parent]', `${origin}/__sandbox/parent?src=${encodeURIComponent(url.split('?')[0])}`);
+  await session.click('[data-testid=doctor-run]');
+  await session.find('[data-testid=doctor-report]', 20000);
+  const found = Object.fromEntries(await checks());
+  assert.equal(found.reach, 'pass');
+  assert.equal(found['x-frame-options'], 'pass');
+  assert.equal(found['frame-ancestors'], 'pass');
+  assert.equal(found['parent-csp'], 'pass');
+  assert.ok(!Object.values(found).includes('fail'), JSON.stringify(found));
+  assert.match(await session.text('[data-testid=doctor-summary]'), /instead of the signed URL, which was not loaded/);
+  // Its nonce was never spent: the local host still accepts it, once.
+  const response = await fetch(url, { redirect: 'manual' });
+  assert.equal(response.headers.get('x-embed-sandbox-verdict'), 'accepted');
+  // What was typed survives a tab switch.
+  await tab('compose');
+  await tab('doctor');
+  assert.match(await session.run("return document.querySelector('[data-testid=doctor-parent]').value"), /__sandbox\/parent/);
+  await session.find('[data-testid=doctor-report]');
+  await h.screenshot(session, 'app-doctor.png');
+});
+
+test('a blank-frame case is reproduced in the preview, shown as refused, and the doctor names its header', async () => {
+  await tab('scenarios');
+  await session.until(() => session.run("return [...document.querySelectorAll('[data-testid=blank-row]')].map((r) => r.dataset.case + ':' + r.dataset.matches)"),
+    (rows) => rows.length === 3, 'the three Sigma blank-frame cases', 20000)
+    .then((rows) => assert.deepEqual(rows, ['frame-options-deny:true', 'frame-options-sameorigin:true', 'frame-ancestors-list:true']));
+  await session.run("document.querySelector('[data-testid=blank-row][data-case=frame-options-sameorigin] [data-testid=blank-reproduce]').click()");
+  await session.until(() => session.text('[data-testid=blank-active]'), (t) => /frame-options=sameorigin/.test(t), 'the switched-on notice');
+  await h.screenshot(session, 'app-blank-frames.png');
+  await tab('compose');
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200, frame refused', 'the refused frame', 20000);
+  assert.match(await session.text('[data-testid=load-headline]'), /sameorigin/i);
+  // The preview really is blank: WebKit refused the frame from localhost.
+  const shown = await h.inPreview(session, async () => undefined, async () => {
+    assert.match(await session.run('return location.href'), /^http:\/\/localhost:\d+\/__sandbox\/parent/);
+    return h.textInFrame(session, '[data-testid=embed-frame]', 'body').catch(() => '');
+  });
+  assert.doesNotMatch(shown, /Sales|workbook/i, 'the refused frame showed the embed');
+  await session.click('[data-testid=load-doctor]');
+  await session.find('[data-testid=doctor-report]', 20000);
+  const found = Object.fromEntries(await checks());
+  assert.equal(found['x-frame-options'], 'fail', JSON.stringify(found));
+  assert.match(await session.run("return document.querySelector('[data-testid=doctor-parent]').value"), /^http:\/\/localhost:\d+\/__sandbox\/parent\?src=/);
+  assert.doesNotMatch(await session.run("return document.querySelector('[data-testid=doctor-parent]').value"), /nonce|signature/);
+  // Reset from the gallery: the notice goes, and a fresh load is good again.
+  await tab('scenarios');
+  await session.click('[data-testid=blank-reset]');
+  await session.until(() => session.run("return document.querySelector('[data-testid=blank-active]')"), (x) => x === null, 'the notice gone');
+  await tab('compose');
+  await session.click('[data-testid=load]');
+  await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'a good load after the reset', 20000);
+});
