@@ -3,7 +3,7 @@
 // Chromium with the flags this closed-network machine needs.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,7 +24,16 @@ export async function serve(args, env) {
 
 /** Runs headless Chromium with `args` (a fresh profile, `budget` ms of virtual time); its stdout. */
 export async function chrome(budget, ...args) {
+  return chromeWithPrefs(budget, null, ...args);
+}
+
+/** The same, the fresh profile starting with `prefs` (Chromium's Preferences file), if any. */
+export async function chromeWithPrefs(budget, prefs, ...args) {
   const profile = mkdtempSync(path.join(tmpdir(), 'chromium-'));
+  if (prefs) {
+    mkdirSync(path.join(profile, 'Default'));
+    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify(prefs));
+  }
   const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, `--virtual-time-budget=${budget}`];
   const { stdout } = await run(chromium, [...flags, ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });

@@ -8,9 +8,8 @@ import { once } from 'node:events';
 import http from 'node:http';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, chrome as chromeWith, run, serve } from './common.mjs';
+import { bin, chromeWithPrefs, run, serve } from './common.mjs';
 
-const chrome = (...args) => chromeWith(6000, ...args);
 const env = { ...process.env, DOCTOR_SECRET: 'doctor-secret-' + Math.random().toString(16).slice(2) };
 const cleanups = [];
 after(() => cleanups.forEach((c) => c()));
@@ -42,11 +41,16 @@ async function host(framing) {
 async function doctor(parent, embed) {
   const result = await run(bin, ['doctor', '--parent', parent, '--embed', embed, '--json']).catch((e) => e);
   const report = JSON.parse(result.stdout);
-  return { code: result.code ?? 0, status: (id) => report.checks.find((c) => c.id === id)?.status };
+  const check = (id) => report.checks.find((c) => c.id === id);
+  return { code: result.code ?? 0, status: (id) => check(id)?.status, explanation: (id) => check(id)?.explanation ?? '' };
 }
 
-async function messagesIn(page) {
-  const dom = await chrome('--dump-dom', page);
+// Third-party cookies allowed, as in a Chrome whose user did not block them
+// (a fresh headless Chromium profile here blocks them).
+const ALLOW_THIRD_PARTY_COOKIES = { profile: { cookie_controls_mode: 0, block_third_party_cookies: false } };
+
+async function messagesIn(page, prefs = null) {
+  const dom = await chromeWithPrefs(6000, prefs, '--dump-dom', page);
   const out = /<pre id="out">([^<]*)<\/pre>/.exec(dom);
   assert.ok(out && out[1] !== 'pending', `the customer page did not finish: ${dom.slice(0, 300)}`);
   return out[1];
@@ -76,16 +80,17 @@ for (const [framing, failing] of [
   });
 }
 
+const signLooker = async (embedOrigin) => (await run(bin, ['sign', 'looker', '--host', embedOrigin, '--embed-url', '/embed/dashboards/1',
+  '--external-user-id', 'lo-1', '--permission', 'access_data', '--permission', 'see_user_dashboards', '--model', 'thelook',
+  '--session-length', '600', '--secret-env', 'DOCTOR_SECRET'], { env })).stdout.trim();
+
 test('a Lax session cookie: lost in a cross-site frame exactly when the doctor says fail', async () => {
   const origin = await host(['session-cookie=lax']);
   const port = new URL(origin).port;
   for (const [embedHost, failing] of [['127.0.0.1', false], ['localhost', true]]) {
     // The parent is on 127.0.0.1: an embed on 127.0.0.1 (another port) is
     // same-site, one on localhost is another site.
-    const { stdout } = await run(bin, ['sign', 'looker', '--host', `http://${embedHost}:${port}`, '--embed-url', '/embed/dashboards/1',
-      '--external-user-id', 'lo-1', '--permission', 'access_data', '--permission', 'see_user_dashboards', '--model', 'thelook',
-      '--session-length', '600', '--secret-env', 'DOCTOR_SECRET'], { env });
-    const url = stdout.trim();
+    const url = await signLooker(`http://${embedHost}:${port}`);
     const parent = await customer(url);
     const verdict = await doctor(parent, url);
     const seen = await messagesIn(parent);
@@ -93,3 +98,29 @@ test('a Lax session cookie: lost in a cross-site frame exactly when the doctor s
     assert.equal(seen.includes('dashboard:loaded'), !failing, `${embedHost}: ${seen || 'no message'}`);
   }
 });
+
+// Cross-site every time (parent on 127.0.0.1, embed on localhost), in a
+// Chromium that allows third-party cookies and in one that blocks them (a
+// fresh headless profile's default here). No SameSite is Lax to Chrome:
+// lost in both, a fail. SameSite=None; Secure is kept only while
+// third-party cookies are allowed: a warning that says so. Partitioned, it
+// is kept in both: a pass.
+for (const [mode, expected, keptWhenAllowed, keptWhenBlocked] of [
+  ['unset', 'fail', false, false],
+  ['none-secure', 'warn', true, false],
+  ['none-secure-partitioned', 'pass', true, true],
+]) {
+  test(`session-cookie=${mode} in a cross-site frame: the doctor says ${expected}, and Chromium agrees`, async () => {
+    const origin = await host([`session-cookie=${mode}`]);
+    const embedOrigin = `http://localhost:${new URL(origin).port}`;
+    const url = await signLooker(embedOrigin);
+    const verdict = await doctor(await customer(url), url);
+    assert.equal(verdict.status('cookie:sandbox_session'), expected);
+    if (expected === 'warn') assert.match(verdict.explanation('cookie:sandbox_session'), /lost in Incognito or when the user blocks them/);
+    for (const [prefs, kept] of [[ALLOW_THIRD_PARTY_COOKIES, keptWhenAllowed], [null, keptWhenBlocked]]) {
+      // A fresh URL each time: a Looker login is single-use.
+      const seen = await messagesIn(await customer(await signLooker(embedOrigin)), prefs);
+      assert.equal(seen.includes('dashboard:loaded'), kept, `${mode}, third-party cookies ${prefs ? 'allowed' : 'blocked'}: ${seen || 'no message'}`);
+    }
+  });
+}
