@@ -431,6 +431,16 @@ mod tests {
         }
     }
 
+    fn accepted(status: u16) -> HostVerdict {
+        HostVerdict {
+            status,
+            accepted: true,
+            reason: None,
+            message: None,
+            code: None,
+        }
+    }
+
     fn refused() -> HostVerdict {
         HostVerdict {
             status: 403,
@@ -461,13 +471,7 @@ mod tests {
             None,
         );
         let seen = Observations {
-            host: Some(HostVerdict {
-                status: 200,
-                accepted: true,
-                reason: None,
-                message: None,
-                code: None,
-            }),
+            host: Some(accepted(200)),
             frame_refused: refusal,
             ..loaded(1)
         };
@@ -587,13 +591,7 @@ mod tests {
     #[test]
     fn an_embed_error_after_acceptance_is_not_reported_as_success() {
         let seen = Observations {
-            host: Some(HostVerdict {
-                status: 200,
-                accepted: true,
-                reason: None,
-                message: None,
-                code: None,
-            }),
+            host: Some(accepted(200)),
             embed_error: Some((
                 Some("ETIMEDOUT".into()),
                 "Session expired. Reload the page.".into(),

@@ -44,6 +44,18 @@ fn signed(base: &str, nonce: &str, team: &str) -> String {
     sigma_classic::sign(&request, &Secret::new(SECRET)).unwrap()
 }
 
+/// A watch on `url`, just loaded into the host's own (same-origin) preview.
+fn watch_on(host: &RunningHost, url: &str) -> LoadWatch {
+    LoadWatch::start(
+        url,
+        LocalCheck::Passes,
+        &host.state,
+        &host.origin(),
+        &loader(),
+        now(),
+    )
+}
+
 fn loader() -> Loader {
     Loader::new(Duration::from_secs(5)).unwrap()
 }
@@ -57,14 +69,7 @@ async fn the_status_is_the_hosts_verdict_on_exactly_the_loaded_url() {
         .await
         .unwrap();
     let url = signed(&origin, "watched-load", "Vertrieb Süd");
-    let watch = LoadWatch::start(
-        &url,
-        LocalCheck::Passes,
-        &host.state,
-        &origin,
-        &loader(),
-        now(),
-    );
+    let watch = watch_on(&host, &url);
     assert_eq!(watch.status(&host.state, now(), None).tone, Tone::Pending);
     reqwest::get(signed(&origin, "later-other-load", "Sales_People"))
         .await
@@ -83,14 +88,7 @@ async fn an_accepted_load_and_the_embeds_own_error_both_count() {
     let host = host().await;
     let origin = host.origin();
     let url = signed(&origin, "accepted-load", "Sales_People");
-    let watch = LoadWatch::start(
-        &url,
-        LocalCheck::Passes,
-        &host.state,
-        &origin,
-        &loader(),
-        now(),
-    );
+    let watch = watch_on(&host, &url);
     reqwest::get(&url).await.unwrap();
     let status = watch.status(&host.state, now(), None);
     assert_eq!(
@@ -199,14 +197,7 @@ async fn an_accepted_load_in_a_frame_the_emulation_refuses_is_not_good() {
         .set_framing(BlankFrameCase::FrameOptionsSameorigin.apply(&Framing::default()));
     // The app's own preview (same origin) may frame a SAMEORIGIN page...
     let url = signed(&origin, "same-origin-load", "Sales_People");
-    let watch = LoadWatch::start(
-        &url,
-        LocalCheck::Passes,
-        &host.state,
-        &origin,
-        &loader(),
-        now(),
-    );
+    let watch = watch_on(&host, &url);
     reqwest::get(&url).await.unwrap();
     let status = watch.status(&host.state, now(), None);
     assert_eq!(
@@ -215,15 +206,7 @@ async fn an_accepted_load_in_a_frame_the_emulation_refuses_is_not_good() {
     );
     // ...a page on another site may not: accepted, and still refused.
     let url = signed(&origin, "cross-site-load", "Sales_People");
-    let watch = LoadWatch::start(
-        &url,
-        LocalCheck::Passes,
-        &host.state,
-        &origin,
-        &loader(),
-        now(),
-    )
-    .framed_by(&other_site(&origin));
+    let watch = watch_on(&host, &url).framed_by(&other_site(&origin));
     reqwest::get(&url).await.unwrap();
     let status = watch.status(&host.state, now(), None);
     assert_eq!(
