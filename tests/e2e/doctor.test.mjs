@@ -28,7 +28,10 @@ test('the doctor tab checks the preview page and the signed URL, and the URL sta
   const url = await h.signedUrl(session);
   await tab('doctor');
   await session.click('[data-testid=doctor-use-signed]');
-  await h.paste(session, '[data-testid=doctor-parent]', `${origin}/__sandbox/parent?src=${encodeURIComponent(url.split('?')[0])}`);
+  // The local host's preview page, from the other site (localhost).
+  await session.click('[data-testid=doctor-use-preview]');
+  const parent = await session.run("return document.querySelector('[data-testid=doctor-parent]').value");
+  assert.equal(parent, `${origin.replace('127.0.0.1', 'localhost')}/__sandbox/parent?src=${encodeURIComponent(url.split('?')[0])}`);
   await session.click('[data-testid=doctor-run]');
   await session.find('[data-testid=doctor-report]', 20000);
   const found = Object.fromEntries(await checks());
@@ -36,13 +39,17 @@ test('the doctor tab checks the preview page and the signed URL, and the URL sta
   assert.equal(found['x-frame-options'], 'pass');
   assert.equal(found['frame-ancestors'], 'pass');
   assert.equal(found['parent-csp'], 'pass');
+  // The Sigma mock sets no cookie (it needs none): nothing to flag.
+  assert.equal(found.cookies, 'pass');
   assert.ok(!Object.values(found).includes('fail'), JSON.stringify(found));
-  assert.match(await session.text('[data-testid=doctor-summary]'), /instead of the signed URL, which was not loaded/);
+  assert.match(await session.text('[data-testid=doctor-summary]'), /the doctor never loads a signed URL/);
+  // Its probe shows in the request log as the doctor's, not as a failed load.
+  await tab('compose');
+  await session.until(() => session.text('[data-testid=probe-entry]'), (t) => /unsigned probe by the embed doctor/.test(t), 'the probe in the log');
   // Its nonce was never spent: the local host still accepts it, once.
   const response = await fetch(url, { redirect: 'manual' });
   assert.equal(response.headers.get('x-embed-sandbox-verdict'), 'accepted');
-  // What was typed survives a tab switch.
-  await tab('compose');
+  // What was typed, and the report, survive a tab switch.
   await tab('doctor');
   assert.match(await session.run("return document.querySelector('[data-testid=doctor-parent]').value"), /__sandbox\/parent/);
   await session.find('[data-testid=doctor-report]');
@@ -58,7 +65,9 @@ test('a blank-frame case is reproduced in the preview, shown as refused, and the
   await session.until(() => session.text('[data-testid=blank-active]'), (t) => /frame-options=sameorigin/.test(t), 'the switched-on notice');
   await h.screenshot(session, 'app-blank-frames.png');
   await tab('compose');
+  assert.match(await session.text('[data-testid=framing-on]'), /frame-options=sameorigin/);
   await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200, frame refused', 'the refused frame', 20000);
+  assert.match(await session.text('[data-testid=load-spent]'), /its values are fine, but its frame would be refused/);
   assert.match(await session.text('[data-testid=load-headline]'), /sameorigin/i);
   // The preview really is blank: WebKit refused the frame from localhost.
   const shown = await h.inPreview(session, async () => undefined, async () => {
@@ -77,6 +86,7 @@ test('a blank-frame case is reproduced in the preview, shown as refused, and the
   await session.click('[data-testid=blank-reset]');
   await session.until(() => session.run("return document.querySelector('[data-testid=blank-active]')"), (x) => x === null, 'the notice gone');
   await tab('compose');
+  assert.equal(await session.run("return document.querySelector('[data-testid=framing-on]')"), null);
   await session.click('[data-testid=load]');
   await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'a good load after the reset', 20000);
 });

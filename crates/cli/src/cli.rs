@@ -394,9 +394,11 @@ pub struct ServeArgs {
     /// (scripts/bench/host.sh: verification timed alone). Refusals keep their pages.
     #[arg(long)]
     pub minimal_page: bool,
-    /// Reproduce a blank frame: frame-options=deny|sameorigin, frame-ancestors="'self' https://…",
-    /// allowed-domains=https://… (Bold BI), session-cookie=lax|unset|none-secure|none-secure-partitioned.
-    /// Repeatable; `doctor` diagnoses each.
+    /// Reproduce a blank frame: frame-options=deny|sameorigin (default off),
+    /// frame-ancestors="'self' https://…", allowed-domains=https://… (Bold BI), and Looker's
+    /// session cookie, session-cookie=unset|none-secure|none-secure-partitioned (default lax:
+    /// lost in a frame on another site). Repeatable; overrides the config's [framing]; `doctor`
+    /// diagnoses each.
     #[arg(long = "framing", value_name = "NAME=VALUE")]
     pub framing: Vec<String>,
 }

@@ -51,6 +51,11 @@ pub struct SettingView {
     pub note: String,
     /// The schemes whose URLs it judges.
     pub schemes: Vec<Scheme>,
+    /// Its value by default.
+    pub default: String,
+    /// A framing emulation setting (a blank frame on purpose), not a
+    /// vendor's unconfirmed behaviour.
+    pub emulation: bool,
 }
 
 /// The schemes each setting judges (a setting not listed judges all).
@@ -114,6 +119,13 @@ fn view(used: SettingUsed) -> SettingView {
         value: used.value,
         note: used.note.to_owned(),
         schemes: schemes_judged(used.name),
+        default: crate::Policy::default()
+            .settings()
+            .into_iter()
+            .find(|d| d.name == used.name)
+            .map(|d| d.value)
+            .unwrap_or_default(),
+        emulation: false,
     }
 }
 

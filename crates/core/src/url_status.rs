@@ -351,7 +351,11 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
                 Tone::Bad,
                 format!("Accepted {}, {pill}", host.status),
                 format!("The local host accepted it (HTTP {}), but its framing emulation ({}) means {what}: {}", host.status, check.evidence, check.explanation),
-                Some("This is the local host's framing setting at work (Host settings, framing emulation): set it back to reproduce nothing, or open the embed doctor for the fix."),
+                Some(if check.id.starts_with("cookie:") {
+                    "The preview framed it from another site (a reproduced blank-frame case): load it from Compose to frame it same-site, or open the embed doctor for what Chrome and Firefox would do."
+                } else {
+                    "The local host's framing emulation does this (Host settings, or Scenarios › Blank frames, shows what is switched on): switch it off, or open the embed doctor for the fix a real vendor would need."
+                }),
             )
             .with_doctor();
         }
@@ -388,7 +392,7 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
     }
     if seconds >= BLANK_AFTER_SECONDS {
         let (pill, headline) = if seen.frame_loaded {
-            ("No embed event", format!("The frame loaded, but the embed has posted nothing in {seconds} s: it may show the vendor's error page, a login page, or nothing."))
+            ("No embed event", format!("The frame fired its load event, but the embed has posted nothing in {seconds} s: the frame may be refused (browsers fire the load event for a refused frame too), or show the vendor's error page or a login page."))
         } else {
             ("Blank frame", format!("No load event and no embed event after {seconds} s: the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or stuck."))
         };
@@ -468,7 +472,7 @@ mod tests {
             crate::Scheme::SigmaClassic,
             "http://127.0.0.1:4000",
             "http://127.0.0.1:4000/embed/x",
-            None,
+            false,
         );
         let seen = Observations {
             host: Some(accepted(200)),

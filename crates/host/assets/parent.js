@@ -39,8 +39,8 @@ window.addEventListener('message', (event) => {
 let frameLoaded = false;
 frame.addEventListener('load', () => {
   frameLoaded = true;
-  if (!settled) setStatus('page loaded (no embed event yet)');
-  log('iframe load event');
+  if (!settled) setStatus('frame loaded (no embed event yet)');
+  log('iframe load event (browsers fire it for a refused frame too)');
   // Told apart from the embed's own messages by its prefix.
   relay(location.origin, { type: 'embed-sandbox:frame-load' });
 });
@@ -48,8 +48,8 @@ frame.addEventListener('load', () => {
 setTimeout(() => {
   if (settled) return;
   setStatus(frameLoaded
-    ? 'no embed event after 8 s: the frame shows something, but not an embed that speaks (a vendor error page, a login page, or nothing)'
-    : 'blank frame: no load event and no embed event after 8 s; the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or the server cannot be reached; the main window says which', 'error');
+    ? 'no embed event after 8 s: the frame was refused (X-Frame-Options, CSP frame-ancestors: browsers fire the load event for a refused frame too) or shows something that is not an embed that speaks (a vendor error or login page); the main window says which, and its embed doctor why'
+    : 'blank frame: no load event and no embed event after 8 s; the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or the server cannot be reached; the main window says which, and its embed doctor why', 'error');
 }, 8000);
 
 // The composer: every inbound event of the embed's vendor with its

@@ -1,8 +1,9 @@
 //! Applies the framing emulation to every vendor page: the `X-Frame-Options`
-//! and `frame-ancestors` headers the settings ask for, and a session cookie
-//! with the chosen `SameSite`, set on every vendor page as a vendor's web
-//! application does (signed in or not), so the embed doctor can see it
-//! without spending a signed URL.
+//! and `frame-ancestors` headers the settings ask for, and, on the pages of
+//! a vendor whose mock needs a session (Looker), a `sandbox_session` cookie
+//! with the session cookie's attributes, set signed in or not as a vendor's
+//! web application does, so the embed doctor can see it without spending a
+//! signed URL.
 
 use axum::extract::{Request, State};
 use axum::http::header::SET_COOKIE;
@@ -24,7 +25,8 @@ pub async fn apply(State(state): State<Shared>, request: Request, next: Next) ->
             headers.append(HeaderName::from_static(name), value);
         }
     }
-    if !headers.contains_key(SET_COOKIE) {
+    let needs_session = scheme.is_some_and(crate::vendors::needs_session_cookie);
+    if needs_session && !headers.contains_key(SET_COOKIE) {
         let cookie = format!(
             "{SESSION_COOKIE}={}; {}",
             session_id(),

@@ -93,8 +93,15 @@ impl Who {
     }
 }
 
-/// Judges `url` (as the browser sent it) arriving on a route for `route_scheme`.
-pub fn judge(state: &HostState, route_scheme: Scheme, route: &str, url: &str) -> Judgement {
+/// Judges `url` (as the browser sent it) arriving on a route for
+/// `route_scheme`; a tool's `probe` is logged as one.
+pub fn judge(
+    state: &HostState,
+    route_scheme: Scheme,
+    route: &str,
+    url: &str,
+    probe: bool,
+) -> Judgement {
     let now = state.clock.now();
     let org = state.org();
     let (outcome, who) = decide(state, &org, route_scheme, url, now);
@@ -129,6 +136,7 @@ pub fn judge(state: &HostState, route_scheme: Scheme, route: &str, url: &str) ->
         message: refusal.map(|r| r.message.clone()),
         code: refusal.and_then(|r| r.code.map(str::to_owned)),
         nonce_fingerprint: who.nonce.as_deref().map(fingerprint),
+        probe,
     });
     Judgement {
         status,

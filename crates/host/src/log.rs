@@ -51,6 +51,10 @@ pub struct LogEntry {
     pub code: Option<String>,
     /// First 8 hex digits of the SHA-256 of the nonce: enough to spot a replay.
     pub nonce_fingerprint: Option<String>,
+    /// A tool's unsigned probe (the embed doctor's, marked by
+    /// [`crate::routes::PROBE_HEADER`]): judged and answered as any request,
+    /// but not an embed load.
+    pub probe: bool,
 }
 
 /// The nonce's short fingerprint (the core's, so reports and logs agree).
@@ -215,6 +219,7 @@ mod tests {
             message: None,
             code: None,
             nonce_fingerprint: None,
+            probe: false,
         }
     }
 

@@ -74,12 +74,18 @@ fn full_url(headers: &HeaderMap, uri: &Uri) -> String {
 /// header; tools then read the page's text.
 pub const VERDICT_HEADER: &str = "x-embed-sandbox-verdict";
 
+/// The header a tool sends with an unsigned probe (the embed doctor's):
+/// the request is judged and answered exactly as any other, and logged as
+/// a probe rather than a failed embed load.
+pub const PROBE_HEADER: &str = "x-embed-sandbox-probe";
+
 /// What an accepted embed gets under `serve --minimal-page`.
 const MINIMAL_PAGE: &str = "<!doctype html><p>Embed accepted.</p>\n";
 
 /// Judges an embed request for `scheme` and answers with the vendor's page.
 pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
-    let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri));
+    let probe = headers.contains_key(PROBE_HEADER);
+    let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri), probe);
     let (mut response, verdict) = match &judgement.outcome {
         Outcome::Accepted(_) if state.minimal_page() => {
             (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())

@@ -39,7 +39,8 @@ pub async fn examine(
     embed_url: &str,
     timeout: Duration,
 ) -> Result<DoctorReport, LabError> {
-    let (probe, _) = doctor::unsigned_probe(embed_url).map_err(LabError::BadUrl)?;
+    let (probe, _) = doctor::unsigned_probe(embed_url)
+        .map_err(|why| LabError::DoctorInput(format!("the embed URL: {why}")))?;
     if let Parent::Html { html, .. } = &parent {
         if html.len() > PAGE_LIMIT {
             return Err(LabError::ParentTooLarge {
@@ -55,6 +56,7 @@ pub async fn examine(
         Parent::Html { file, html, origin } => ParentObserved {
             url: None,
             file: Some(file),
+            status: None,
             origin,
             headers: Vec::new(),
             html: Some(html),
@@ -66,7 +68,7 @@ pub async fn examine(
 
 async fn fetch_parent(client: &reqwest::Client, url: &str) -> Result<ParentObserved, LabError> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(LabError::BadUrl(format!(
+        return Err(LabError::DoctorInput(format!(
             "the parent {url:?} is neither an http(s) URL nor a file that exists"
         )));
     }
@@ -85,10 +87,12 @@ async fn fetch_parent(client: &reqwest::Client, url: &str) -> Result<ParentObser
             continue;
         }
         let headers = pairs(response.headers());
+        let status = response.status().as_u16();
         let html = read_limited(response, &at).await?;
         return Ok(ParentObserved {
             url: Some(at.clone()),
             file: None,
+            status: Some(status),
             origin: Some(origin_of(&at)),
             headers,
             html: Some(html),
@@ -113,7 +117,12 @@ async fn fetch_probe(client: &reqwest::Client, embed_url: &str, probe: String) -
     let mut at = probe;
     for _ in 0..=MAX_REDIRECTS {
         observed.chain.push(at.clone());
-        let response = match client.get(&at).send().await {
+        // Marked, so the local host logs it as a probe, not a failed load
+        // (a real vendor ignores the header).
+        let probe_request = client
+            .get(&at)
+            .header(embed_host::routes::PROBE_HEADER, "embed-doctor");
+        let response = match probe_request.send().await {
             Ok(r) => r,
             Err(e) => {
                 observed.answer = Err(crate::error::describe(&e));

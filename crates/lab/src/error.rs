@@ -40,6 +40,10 @@ pub enum LabError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// What the doctor was given cannot be checked (a parent or embed that
+    /// is not an http(s) URL).
+    #[error("the doctor cannot check this: {0}")]
+    DoctorInput(String),
     /// A scratch local host (for the blank-frame cases) did not start.
     #[error("could not start a scratch local host on 127.0.0.1: {0}")]
     ScratchHost(String),
@@ -54,6 +58,7 @@ impl LabError {
             LabError::TooLarge { .. } => "too-large",
             LabError::HostTool { .. } => "host-tool",
             LabError::ScratchHost(_) => "scratch-host",
+            LabError::DoctorInput(_) => "doctor-input",
             LabError::ParentTooLarge { .. } => "parent-too-large",
         }
     }
@@ -67,6 +72,7 @@ impl LabError {
             LabError::HostTool { status: 403, .. } => "The local host's clock needs its per-run token: run the replay from the app, or set EMBED_SANDBOX_HOST_TOKEN to the token `embed-sandbox serve` printed.",
             LabError::HostTool { .. } => "Restart the local host; if it persists, report it as a bug.",
             LabError::ParentTooLarge { .. } => "Give the page that holds the embed's iframe (its HTML alone, without inlined images or bundles).",
+            LabError::DoctorInput(_) => "Give the parent page's http(s) URL (or its saved HTML) and the whole embed URL the iframe loads, starting with http:// or https://.",
             LabError::ScratchHost(_) => "Check that this machine can listen on 127.0.0.1 (any free port), then run again.",
         }
     }

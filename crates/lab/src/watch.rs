@@ -118,7 +118,7 @@ impl LoadWatch {
                 scheme,
                 parent_origin,
                 &self.url,
-                embed_host::vendors::session_cookie(scheme),
+                embed_host::vendors::needs_session_cookie(scheme),
             ),
             _ => None,
         };

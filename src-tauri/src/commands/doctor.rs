@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use embed_core::doctor::blank_frames::{self, BlankFrameCase};
+use embed_core::doctor::emulation::Framing;
 use embed_core::doctor::DoctorReport;
 use embed_lab::blank_frames::BlankFrameResults;
 use embed_lab::doctor::Parent;
@@ -41,9 +42,10 @@ pub(crate) async fn blank_frames(
     Ok(embed_lab::blank_frames::run(profile.scheme, &signed.url, DOCTOR_TIMEOUT).await?)
 }
 
-/// Switches `case` on in the app's local host (it stays on, visible in Host
-/// settings, until changed back) and loads the form in the preview framed
-/// from another site, as a customer's page would frame it.
+/// Switches `case` on in the app's local host, every other framing setting
+/// back to its default so the preview shows this case alone (it stays on,
+/// visible in Host settings, until changed back), and loads the form in the
+/// preview framed from another site, as a customer's page would frame it.
 #[tauri::command]
 pub(crate) async fn reproduce_blank_frame(
     app: tauri::AppHandle,
@@ -59,8 +61,10 @@ pub(crate) async fn reproduce_blank_frame(
             message: format!("{} does not apply to this profile: {why}.", case.title()),
         });
     }
-    let (name, value) = case.setting();
-    state.host.state.set_setting(name, value)?;
+    state
+        .host
+        .state
+        .set_framing(case.apply(&Framing::default()));
     let parent = blank_frames::other_site(&state.host.origin());
     preview_load(&app, &state, &id, form, &parent)
 }

@@ -25,6 +25,9 @@ pub(crate) fn now() -> u64 {
 pub struct AppInfo {
     /// The local host's origin.
     pub host_origin: String,
+    /// The same host under its other-site name (`localhost` for
+    /// `127.0.0.1`): a page there frames the host's embeds cross-site.
+    pub other_site_origin: String,
     /// The app version.
     pub version: &'static str,
 }
@@ -49,6 +52,7 @@ fn view(state: &AppState, profile: Profile) -> Result<ProfileView, IpcError> {
 pub(crate) fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         host_origin: state.host.origin(),
+        other_site_origin: embed_core::doctor::blank_frames::other_site(&state.host.origin()),
         version: env!("CARGO_PKG_VERSION"),
     }
 }

@@ -9,6 +9,11 @@ export type AppInfo = {
  */
 host_origin: string, 
 /**
+ * The same host under its other-site name (`localhost` for
+ * `127.0.0.1`): a page there frames the host's embeds cross-site.
+ */
+other_site_origin: string, 
+/**
  * The app version.
  */
 version: string, };

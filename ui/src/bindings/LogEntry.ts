@@ -62,4 +62,10 @@ code: string | null,
 /**
  * First 8 hex digits of the SHA-256 of the nonce: enough to spot a replay.
  */
-nonce_fingerprint: string | null, };
+nonce_fingerprint: string | null, 
+/**
+ * A tool's unsigned probe (the embed doctor's, marked by
+ * [`crate::routes::PROBE_HEADER`]): judged and answered as any request,
+ * but not an embed load.
+ */
+probe: boolean, };

@@ -29,4 +29,13 @@ note: string,
 /**
  * The schemes whose URLs it judges.
  */
-schemes: Array<Scheme>, };
+schemes: Array<Scheme>, 
+/**
+ * Its value by default.
+ */
+default: string, 
+/**
+ * A framing emulation setting (a blank frame on purpose), not a
+ * vendor's unconfirmed behaviour.
+ */
+emulation: boolean, };

@@ -15,7 +15,7 @@ const RESULTS: BlankFrameResults = {
   parent_origin: 'http://localhost:5',
 };
 const profile = { profile: { id: 'p1', name: 'Demo', scheme: 'sigma-classic' }, secret: { set: true } } as unknown as ProfileView;
-const setting = (value: string): SettingView => ({ name: 'frame-options', label: 'X-Frame-Options', kind: { kind: 'one_of', values: ['off', 'deny', 'sameorigin'] }, value, note: '', schemes: [] });
+const setting = (value: string): SettingView => ({ name: 'frame-options', label: 'X-Frame-Options', kind: { kind: 'one_of', values: ['off', 'deny', 'sameorigin'] }, value, note: '', schemes: [], default: 'off', emulation: true });
 
 describe('the blank-frame gallery', () => {
   it('lists each case with its expected finding, reproduces one, and resets it', async () => {

@@ -30,7 +30,7 @@ describe('the embed doctor tab', () => {
     expect(fail.closest('tr')?.getAttribute('data-status')).toBe('fail');
     expect(fail.closest('tr')?.textContent).toContain('Fix: Drop the header.');
     expect(screen.getByTestId('doctor-summary').textContent).toMatch(/1 fail.*0 warn.*1 pass/s);
-    expect(screen.getByTestId('doctor-summary').textContent).toContain('instead of the signed URL, which was not loaded');
+    expect(screen.getByTestId('doctor-summary').textContent).toContain('the doctor never loads a signed URL');
     expect(input.report).toEqual(REPORT);
   });
 

@@ -7,10 +7,10 @@ import type { SettingView } from '../ipc';
 afterEach(() => { cleanup(); clearMocks(); });
 
 const settings: SettingView[] = [
-  { name: 'clock-skew', label: 'Allowed clock skew (s)', kind: { kind: 'seconds', min: 0 }, value: '300', note: 'unconfirmed', schemes: ['sigma-classic', 'sigma-jwt', 'boldbi', 'looker'] },
-  { name: 'looker-algorithm', label: 'Looker HMAC', kind: { kind: 'one_of', values: ['sha1', 'sha256'] }, value: 'sha1', note: 'unconfirmed', schemes: ['looker'] },
-  { name: 'frame-ancestors', label: 'CSP frame-ancestors', kind: { kind: 'text', placeholder: "'self' http://localhost:3000" }, value: '', note: 'framing emulation', schemes: ['sigma-classic', 'sigma-jwt', 'boldbi', 'looker'] },
-  { name: 'sigma-strict-time', label: 'Sigma refuses a fractional :time', kind: { kind: 'switch' }, value: 'false', note: 'unconfirmed', schemes: ['sigma-classic', 'sigma-jwt'] },
+  { name: 'clock-skew', label: 'Allowed clock skew (s)', kind: { kind: 'seconds', min: 0 }, value: '300', note: 'unconfirmed', schemes: ['sigma-classic', 'sigma-jwt', 'boldbi', 'looker'], default: '', emulation: false },
+  { name: 'looker-algorithm', label: 'Looker HMAC', kind: { kind: 'one_of', values: ['sha1', 'sha256'] }, value: 'sha1', note: 'unconfirmed', schemes: ['looker'], default: '', emulation: false },
+  { name: 'frame-ancestors', label: 'CSP frame-ancestors', kind: { kind: 'text', placeholder: "'self' http://localhost:3000" }, value: '', note: 'framing emulation', schemes: ['sigma-classic', 'sigma-jwt', 'boldbi', 'looker'], default: '', emulation: true },
+  { name: 'sigma-strict-time', label: 'Sigma refuses a fractional :time', kind: { kind: 'switch' }, value: 'false', note: 'unconfirmed', schemes: ['sigma-classic', 'sigma-jwt'], default: '', emulation: false },
 ];
 
 async function open() {
@@ -37,8 +37,11 @@ describe('the host settings panel', () => {
     expect(props.settings.find((s) => s.name === 'looker-algorithm')?.value).toBe('sha256');
     const ancestors = screen.getByTestId('setting-frame-ancestors') as HTMLInputElement;
     expect(ancestors.placeholder).toMatch(/localhost:3000/);
+    expect(screen.queryByTestId('emulation-on')).toBeNull();
     await fireEvent.change(ancestors, { target: { value: "'self'" } });
     expect(props.settings.find((s) => s.name === 'frame-ancestors')?.value).toBe("'self'");
+    // A framing setting off its default is named even with the panel folded.
+    expect((await screen.findByTestId('emulation-on')).textContent).toContain('frame-ancestors');
     await fireEvent.change(screen.getByTestId('setting-clock-skew'), { target: { value: '-1' } });
     expect((await screen.findByRole('status')).textContent).toMatch(/not a whole number/);
   });

@@ -11,7 +11,9 @@
 
 use serde::Serialize;
 
-use super::emulation::Framing;
+use super::cookies::SetCookie;
+use super::emulation::{Framing, SESSION_COOKIE};
+use super::origin::Origin;
 use super::{diagnose, Check, EmbedObserved, ParentObserved, Status};
 use crate::scheme::Scheme;
 
@@ -113,7 +115,7 @@ impl BlankFrameCase {
     pub fn symptom(self) -> &'static str {
         match self {
             BlankFrameCase::SessionCookieLax => "The signed URL is accepted, then the embed asks to log in: its session cookie never comes back to the frame.",
-            _ => "An empty frame (Chrome: \"refused to connect\"): the browser logs why in its console, but the parent page gets no event and cannot tell.",
+            _ => "An empty frame (Chrome draws a grey \"refused to connect\" page or nothing): only the browser's console says why; the parent page gets no event and cannot tell.",
         }
     }
 
@@ -127,7 +129,7 @@ impl BlankFrameCase {
                 "frame-ancestors".to_owned()
             }
             BlankFrameCase::SessionCookieLax => {
-                format!("cookie:{}", super::emulation::SESSION_COOKIE)
+                format!("cookie:{SESSION_COOKIE}")
             }
         };
         ExpectedFinding {
@@ -194,16 +196,21 @@ pub fn other_site(host_origin: &str) -> String {
 }
 
 /// What `framing` on the local host does to `embed_url` (a `scheme` embed)
-/// framed by a page on `parent_origin`: the failing check, if the browser
-/// refuses the frame, or drops `session_cookie` (the cookie the host's
-/// embed needs back, if any). `None` when nothing the emulation sends stops
-/// this load.
+/// in the app's preview, framed by its page on `parent_origin`: the check
+/// that fails, if the browser refuses the frame or, when the embed
+/// `needs_session` back, drops its session cookie. `None` when nothing the
+/// emulation sends stops this load there.
+///
+/// The preview is WebKit, which (like Safari) sends no cookie to a frame
+/// from another site whatever its `SameSite` or `Partitioned`: so a
+/// cross-site parent loses the session in the preview even where the
+/// doctor says Chrome would keep it.
 pub fn refusal(
     framing: &Framing,
     scheme: Scheme,
     parent_origin: &str,
     embed_url: &str,
-    session_cookie: Option<&str>,
+    needs_session: bool,
 ) -> Option<Check> {
     let parent = ParentObserved {
         origin: Some(parent_origin.to_owned()),
@@ -219,16 +226,30 @@ pub fn refusal(
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value))
             .collect(),
-        set_cookies: session_cookie
-            .map(|name| format!("{name}=x; {}", framing.cookie_attributes()))
-            .into_iter()
-            .collect(),
+        set_cookies: Vec::new(),
     };
-    diagnose(&parent, &embed).checks.into_iter().find(|c| {
-        c.status == Status::Fail
-            && (c.id == "x-frame-options"
-                || c.id == "frame-ancestors"
-                || c.id.starts_with("cookie:"))
+    let framed = diagnose(&parent, &embed).checks.into_iter().find(|c| {
+        c.status == Status::Fail && (c.id == "x-frame-options" || c.id == "frame-ancestors")
+    });
+    if framed.is_some() || !needs_session {
+        return framed;
+    }
+    let cross_site = match (Origin::of(parent_origin), Origin::of(embed_url)) {
+        (Ok(parent), Ok(embed)) => !parent.same_site(&embed),
+        _ => false,
+    };
+    let cookie = SetCookie::parse(&format!(
+        "{SESSION_COOKIE}=x; {}",
+        framing.cookie_attributes()
+    ))?;
+    cross_site.then(|| {
+        Check::new(
+            format!("cookie:{SESSION_COOKIE}"),
+            Status::Fail,
+            cookie.evidence(),
+            format!("the preview frames it from {parent_origin}, another site, and the preview's WebKit (like Safari) sends no cookie to a cross-site frame whatever its SameSite or Partitioned: the session is lost and the embed asks to log in. The embed doctor says what Chrome and Firefox do with this cookie"),
+            "",
+        )
     })
 }
 
@@ -270,44 +291,41 @@ mod tests {
                 SIGMA
             };
             let framing = case.apply(&Framing::default());
-            let found = refusal(&framing, scheme, &parent, url, Some("sid")).unwrap();
+            let found = refusal(&framing, scheme, &parent, url, true).unwrap();
             let expected = case.expected();
-            let expected_id = if case == BlankFrameCase::SessionCookieLax {
-                "cookie:sid".to_owned()
-            } else {
-                expected.check
-            };
-            assert_eq!((found.id, found.status), (expected_id, expected.status));
+            assert_eq!((found.id, found.status), (expected.check, expected.status));
         }
     }
 
     #[test]
     fn the_same_origin_preview_is_refused_only_by_deny() {
         let deny = BlankFrameCase::FrameOptionsDeny.apply(&Framing::default());
-        assert!(refusal(&deny, Scheme::SigmaClassic, HOST, SIGMA, None).is_some());
+        assert!(refusal(&deny, Scheme::SigmaClassic, HOST, SIGMA, false).is_some());
         let sameorigin = BlankFrameCase::FrameOptionsSameorigin.apply(&Framing::default());
-        assert!(refusal(&sameorigin, Scheme::SigmaClassic, HOST, SIGMA, None).is_none());
+        assert!(refusal(&sameorigin, Scheme::SigmaClassic, HOST, SIGMA, false).is_none());
         // The default framing with its Lax cookie refuses nothing same-site.
-        assert!(refusal(
-            &Framing::default(),
-            Scheme::Looker,
-            HOST,
-            LOOKER,
-            Some("sid")
-        )
-        .is_none());
+        assert!(refusal(&Framing::default(), Scheme::Looker, HOST, LOOKER, true).is_none());
         // Allowed domains are Bold BI's only.
         let domains = BlankFrameCase::BoldBiAllowedDomains.apply(&Framing::default());
-        assert!(refusal(
-            &domains,
-            Scheme::SigmaClassic,
-            &other_site(HOST),
-            SIGMA,
-            None
-        )
-        .is_none());
+        let cross = other_site(HOST);
+        assert!(refusal(&domains, Scheme::SigmaClassic, &cross, SIGMA, false).is_none());
         assert!(BlankFrameCase::BoldBiAllowedDomains
             .not_applicable(Scheme::SigmaClassic)
             .is_some());
+    }
+
+    #[test]
+    fn cross_site_the_preview_loses_even_a_partitioned_session_cookie() {
+        let mut partitioned = Framing::default();
+        partitioned
+            .set("session-cookie", "none-secure-partitioned")
+            .unwrap();
+        let cross = other_site(HOST);
+        let lost = refusal(&partitioned, Scheme::Looker, &cross, LOOKER, true).unwrap();
+        assert_eq!(lost.id, "cookie:sandbox_session");
+        assert!(lost.explanation.contains("WebKit"), "{}", lost.explanation);
+        // An embed that needs no session loses nothing; same-site keeps it.
+        assert!(refusal(&partitioned, Scheme::SigmaClassic, &cross, SIGMA, false).is_none());
+        assert!(refusal(&partitioned, Scheme::Looker, HOST, LOOKER, true).is_none());
     }
 }

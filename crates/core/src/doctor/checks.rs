@@ -10,7 +10,7 @@ use super::{header_values, Check, EmbedObserved, ParentObserved, Status};
 use crate::inspect::Embed;
 
 const CSP: &str = "content-security-policy";
-const NO_PARENT_ORIGIN: &str = "Give the origin the page is served from (--parent-origin https://app.example.com), or its URL instead of a file.";
+const NO_PARENT_ORIGIN: &str = "Give the origin the saved page is served from (e.g. https://app.example.com: \"Served from\" in the app, --parent-origin in the CLI), or the page's URL instead.";
 
 /// Every check for `embed` in `parent`.
 pub fn all(
@@ -34,9 +34,22 @@ pub fn all(
         return checks;
     };
     checks.push(mixed_content(parent_origin, embed_origin));
-    checks.push(parent_csp(parent, parent_origin, embed));
-    if let Some(html) = &parent.html {
-        checks.extend(super::iframe::checks(html, &embed.url, embed_origin));
+    // An error page is not the customer's page: its policy and iframes say
+    // nothing about the embed, so only the embed's side is checked.
+    match parent.status.filter(|s| *s >= 400) {
+        Some(status) => checks.push(Check::new(
+            "parent-page",
+            Status::Fail,
+            format!("GET {} → {status}", parent.url.as_deref().unwrap_or("the parent")),
+            format!("The parent page answered HTTP {status}: that is an error page, not the page that frames the embed, so its policy and iframe were not checked."),
+            "Give the address of the page that shows the embed (as the browser's address bar has it), or save that page's HTML.",
+        )),
+        None => {
+            checks.push(parent_csp(parent, parent_origin, embed));
+            if let Some(html) = &parent.html {
+                checks.extend(super::iframe::checks(html, &embed.url, embed_origin));
+            }
+        }
     }
     checks.push(reach(embed));
     if embed.answer.is_ok() {
@@ -126,7 +139,7 @@ fn reach(embed: &EmbedObserved) -> Check {
     let id = "reach";
     let chain = embed.chain.join(" → ");
     match &embed.answer {
-        Ok(status) => Check::new(id, Status::Pass, format!("GET {} → {status}", if chain.is_empty() { embed.probe.clone() } else { chain }), format!("Asked the embed's origin for {} (without the query, so the signed URL's nonce is not spent); the headers below are its answer.", embed.probe), ""),
+        Ok(status) => Check::new(id, Status::Pass, format!("GET {} → {status}", if chain.is_empty() { embed.probe.clone() } else { chain }), format!("The embed's origin answers. The doctor asked it for {} (without the query, so the signed URL's nonce is not spent); an error status there is expected for an address without its signature, and its headers are what the checks below read.", embed.probe), ""),
         Err(why) => Check::new(id, Status::Fail, format!("GET {}: {why}", embed.probe), "The embed's origin did not answer, so the frame stays empty whatever the headers would say.", "Check the address, the network and any proxy between this machine and the vendor."),
     }
 }

@@ -67,6 +67,8 @@ pub struct ParentObserved {
     pub file: Option<String>,
     /// The origin the page is served from (from its URL, or given for a file).
     pub origin: Option<String>,
+    /// The HTTP status it was served with (`None` for a file).
+    pub status: Option<u16>,
     /// The response headers (none for a file).
     pub headers: Vec<(String, String)>,
     /// The HTML, when there is one to read.

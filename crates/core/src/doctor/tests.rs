@@ -11,6 +11,7 @@ fn parent(origin: &str, html: Option<&str>, csp: Option<&str>) -> ParentObserved
     ParentObserved {
         url: Some(format!("{origin}/")),
         file: None,
+        status: Some(200),
         origin: Some(origin.into()),
         headers: csp
             .map(|c| vec![("Content-Security-Policy".to_owned(), c.to_owned())])
@@ -313,4 +314,22 @@ fn an_unreachable_origin_fails_and_localhost_says_what_changes_when_deployed() {
     );
     assert_eq!(status_of(&local, "frame-ancestors"), Status::Pass);
     assert_eq!(status_of(&local, "deployed-origin"), Status::Warn);
+}
+
+#[test]
+fn an_error_page_for_a_parent_fails_and_is_not_read_as_the_customers_page() {
+    let mut missing = parent(
+        "https://app.example.com",
+        Some(r#"<iframe src="https://elsewhere.example/x"></iframe>"#),
+        Some("default-src 'none'"),
+    );
+    missing.status = Some(404);
+    let report = diagnose(&missing, &answer(EMBED, &[]));
+    assert_eq!(status_of(&report, "parent-page"), Status::Fail);
+    assert!(report
+        .checks
+        .iter()
+        .all(|c| c.id != "parent-csp" && !c.id.starts_with("iframe")));
+    // The embed's own side is still checked.
+    assert_eq!(status_of(&report, "x-frame-options"), Status::Pass);
 }

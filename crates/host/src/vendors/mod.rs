@@ -58,11 +58,13 @@ pub fn posts_error_event(scheme: Scheme) -> bool {
     scheme != Scheme::Looker
 }
 
-/// The cookie an accepted embed of `scheme` needs back on its next request
-/// (Looker's session), if its mock has one: without it the embed asks to
-/// log in, so a framing setting that drops it breaks the embed.
-pub fn session_cookie(scheme: Scheme) -> Option<&'static str> {
-    (scheme == Scheme::Looker).then_some(looker::COOKIE)
+/// Whether the mock of `scheme` needs a session cookie back (Looker's: its
+/// content asks to log in without one). Only its pages get the framing
+/// emulation's `sandbox_session` cookie, with the same attributes as the
+/// real session cookie, so the doctor sees what the browser will do with it
+/// and never flags a cookie nothing needs.
+pub fn needs_session_cookie(scheme: Scheme) -> bool {
+    scheme == Scheme::Looker
 }
 
 /// `router` with every vendor's embed routes added.
@@ -71,9 +73,16 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
 }
 
 /// The vendor a request path belongs to, where the framing emulation
-/// depends on it (Bold BI's allowed domains); `None` for the others.
+/// depends on it (Bold BI's allowed domains, Looker's session cookie);
+/// `None` for the others.
 pub fn scheme_of_path(path: &str) -> Option<Scheme> {
-    boldbi::owns(path).then_some(Scheme::BoldBi)
+    if boldbi::owns(path) {
+        Some(Scheme::BoldBi)
+    } else if looker::owns(path) {
+        Some(Scheme::Looker)
+    } else {
+        None
+    }
 }
 
 /// The page an accepted embed of `scheme` gets: the vendor's mock content

@@ -25,6 +25,16 @@ use crate::judge::Accepted;
 use crate::routes::{embed, no_head, Shared};
 use crate::state::HostState;
 
+/// Whether `path` is one of Looker's (its login, or the content it opens).
+pub fn owns(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    path.starts_with("/login/embed/")
+        || matches!(
+            segments.as_slice(),
+            ["embed", "dashboards" | "looks", _] | ["embed", "explore", _, _]
+        )
+}
+
 /// `router` with Looker's login path and the content it opens.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
     router
@@ -76,7 +86,7 @@ async fn content(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> R
             "Not signed in",
             &["base.css"],
             format!(
-                "<main data-testid=\"refusal\" data-reason=\"no-session\"><p class=\"message\" data-testid=\"message\">{}</p><p class=\"muted\">Embed Sandbox: Looker content needs a session, which only a signed /login/embed/ URL starts (or it ran out: session_length).</p></main>",
+                "<main data-testid=\"refusal\" data-reason=\"no-session\"><p class=\"message\" data-testid=\"message\">{}</p><p class=\"muted\">Embed Sandbox: Looker content needs a session, which only a signed /login/embed/ URL starts; it ran out (session_length), or the browser did not send its session cookie back (a frame on another site: SameSite, blocked third-party cookies; the embed doctor says which).</p></main>",
                 esc("Please log in: there is no Looker session for this embed.")
             ),
         )
