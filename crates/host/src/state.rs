@@ -27,14 +27,11 @@ pub struct HostState {
     pub looker_sessions: crate::vendors::looker::Sessions,
     /// Accepted embeds get one fixed line instead of the mock page.
     minimal_page: AtomicBool,
-    /// Who may frame the embeds, and the session cookie's attributes.
-    framing: RwLock<embed_core::doctor::emulation::Framing>,
 }
 
 impl HostState {
     /// State for `org` with `ledger`, guarded by `guard`.
     pub fn new(org: Org, ledger: Ledger, guard: Guard) -> Self {
-        let framing = RwLock::new(org.framing.clone());
         HostState {
             guard,
             org: RwLock::new(org),
@@ -44,7 +41,6 @@ impl HostState {
             clock: Clock::default(),
             looker_sessions: Default::default(),
             minimal_page: AtomicBool::new(false),
-            framing,
         }
     }
 
@@ -62,20 +58,17 @@ impl HostState {
         self.minimal_page.store(on, Ordering::Relaxed);
     }
 
-    /// The framing emulation in force.
+    /// The framing emulation in force (the organisation's, like its policy).
     pub fn framing(&self) -> embed_core::doctor::emulation::Framing {
-        self.framing
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.org().framing.clone()
     }
 
     /// Replaces the framing emulation; later responses use it.
     pub fn set_framing(&self, framing: embed_core::doctor::emulation::Framing) {
-        *self
-            .framing
+        self.org
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = framing;
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .framing = framing;
     }
 
     /// Every setting of the host, as the settings panel shows them: the

@@ -39,7 +39,7 @@ pub async fn examine(
     embed_url: &str,
     timeout: Duration,
 ) -> Result<DoctorReport, LabError> {
-    let (probe, _) = doctor::unsigned_probe(embed_url)
+    let probe = doctor::unsigned_probe(embed_url)
         .map_err(|why| LabError::DoctorInput(format!("the embed URL: {why}")))?;
     if let Parent::Html { html, .. } = &parent {
         if html.len() > PAGE_LIMIT {

@@ -50,7 +50,7 @@ pub struct LoadWatch {
 /// The origin of the local host, in its two spellings.
 fn on_local_host(url: &str, host_origin: &str) -> bool {
     let origin = origin_of(url);
-    origin == host_origin || origin == host_origin.replacen("127.0.0.1", "localhost", 1)
+    origin == host_origin || origin == embed_core::doctor::blank_frames::other_site(host_origin)
 }
 
 impl LoadWatch {
@@ -67,11 +67,8 @@ impl LoadWatch {
         now: u64,
     ) -> Self {
         let embed = Embed::read(url).ok();
-        let local_route = on_local_host(url, host_origin).then(|| {
-            let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-            let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-            path.split(['?', '#']).next().unwrap_or("/").to_owned()
-        });
+        let local_route = on_local_host(url, host_origin)
+            .then(|| embed_core::doctor::origin::path_of(url).to_owned());
         let reach = Arc::new(Mutex::new(None));
         if local_route.is_none() {
             let slot = reach.clone();
@@ -134,9 +131,8 @@ impl LoadWatch {
     /// fetch it: its `src` is the URL's unsigned probe, so the address
     /// carries no nonce or signature (the page is the same for any `src`).
     pub fn parent_page(&self) -> String {
-        let src = embed_core::doctor::unsigned_probe(&self.url)
-            .map(|(probe, _)| probe)
-            .unwrap_or_else(|_| origin_of(&self.url));
+        let src =
+            embed_core::doctor::unsigned_probe(&self.url).unwrap_or_else(|_| origin_of(&self.url));
         embed_host::parent_page(&self.parent_origin, &src)
     }
 

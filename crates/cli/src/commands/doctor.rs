@@ -55,7 +55,7 @@ fn read_page(path: &str) -> Result<String, CliError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The report as text: one block per check, failures first within the browser's order.
+/// The report as text: one block per check, in the order a browser meets them.
 fn text(report: &DoctorReport) -> String {
     let mut out = String::new();
     let parent = match (&report.parent.url, &report.parent.file) {

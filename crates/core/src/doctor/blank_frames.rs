@@ -163,19 +163,13 @@ impl BlankFrameCase {
     /// The case as the gallery shows it.
     pub fn view(self) -> BlankFrameCaseView {
         let (name, value) = self.setting();
-        let reset = Framing::default()
-            .views()
-            .into_iter()
-            .find(|v| v.name == name)
-            .map(|v| v.value)
-            .unwrap_or_default();
         BlankFrameCaseView {
             id: self,
             title: self.title().into(),
             setting: format!("{name}={value}"),
             setting_name: name.into(),
             value: value.into(),
-            reset,
+            reset: Framing::default().value(name).into(),
             symptom: self.symptom().into(),
             expected: self.expected(),
         }

@@ -125,8 +125,8 @@ fn parent_csp(
             NO_PARENT_ORIGIN,
         );
     };
-    let path = path_of(&embed.url);
-    match governing.iter().find(|(_, _, sources)| !csp::allows(sources, &url, &path, protected)) {
+    let path = super::origin::path_of(&embed.url);
+    match governing.iter().find(|(_, _, sources)| !csp::allows(sources, &url, path, protected)) {
         Some((policy, name, sources)) => Check::new(id, Status::Fail, format!("{name} {}", sources.join(" ")), format!("The parent's Content-Security-Policy ({name}) does not list {url}, so the browser refuses to load the frame (Chrome: \"Refused to frame … because it violates the following Content Security Policy directive\"). Policy: {}", policy.text), format!("Add {url} to the parent's {name} (keep the other sources).")),
         None => {
             let (_, name, sources) = governing[0];
@@ -324,11 +324,4 @@ fn deployed(parent: &Origin, embed: &Origin, policies: &[csp::Policy]) -> Check 
     } else {
         Check::new(id, Status::Warn, format!("parent on {parent}"), format!("Works here, but when deployed: {}.", changes.join("; ")), "Add the deployed origin to the embed's allowlist and serve the embed over https before going live.")
     }
-}
-
-fn path_of(url: &str) -> String {
-    url.split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
-        .map(|p| p.split(['?', '#']).next().unwrap_or("/").to_owned())
-        .unwrap_or_else(|| "/".into())
 }

@@ -86,31 +86,29 @@ impl Framing {
     pub fn views(&self) -> Vec<SettingView> {
         let defaults = Framing::default();
         let all: Vec<Scheme> = crate::schemes::all().iter().map(|s| s.scheme()).collect();
-        let view = |name: &str,
-                    label: &str,
-                    kind: SettingKind,
-                    value: &str,
-                    note: &str,
-                    schemes: Vec<Scheme>| SettingView {
-            name: name.into(),
-            label: label.into(),
-            kind,
-            value: value.into(),
-            note: note.into(),
-            schemes,
-            default: defaults.value(name).into(),
-            emulation: true,
-        };
+        let view =
+            |name: &str, label: &str, kind: SettingKind, note: &str, schemes: Vec<Scheme>| {
+                SettingView {
+                    name: name.into(),
+                    label: label.into(),
+                    kind,
+                    value: self.value(name).into(),
+                    note: note.into(),
+                    schemes,
+                    default: defaults.value(name).into(),
+                    emulation: true,
+                }
+            };
         vec![
-            view("frame-options", "X-Frame-Options on embed pages (off, DENY, SAMEORIGIN)", SettingKind::OneOf { values: FRAME_OPTIONS.map(String::from).to_vec() }, &self.frame_options, "framing emulation: reproduces a frame refused by X-Frame-Options (a vendor's or a proxy's)", all.clone()),
-            view("frame-ancestors", "CSP frame-ancestors on embed pages (empty: none)", SettingKind::Text { placeholder: "'self' http://localhost:3000".into() }, &self.frame_ancestors, "framing emulation: reproduces a frame refused by Content-Security-Policy frame-ancestors", all.clone()),
-            view("allowed-domains", "Bold BI allowed domains (\"Accept embedding requests from these websites\"; empty: any)", SettingKind::Text { placeholder: "https://app.example.com".into() }, &self.allowed_domains, "framing emulation: Bold BI blocks embedding elsewhere and Chrome shows a blank page; the local host sends frame-ancestors with these", vec![Scheme::BoldBi]),
-            view("session-cookie", "Looker's session cookie: SameSite (lax, unset, none-secure, none-secure-partitioned)", SettingKind::OneOf { values: COOKIE_MODES.map(String::from).to_vec() }, &self.session_cookie, "framing emulation: in a cross-site frame Chrome drops a session cookie without SameSite=None; Secure (the doctor says what each browser does; the app's WebKit preview, like Safari, sends no cookie to a cross-site frame at all)", vec![Scheme::Looker]),
+            view("frame-options", "X-Frame-Options on embed pages (off, DENY, SAMEORIGIN)", SettingKind::OneOf { values: FRAME_OPTIONS.map(String::from).to_vec() }, "framing emulation: reproduces a frame refused by X-Frame-Options (a vendor's or a proxy's)", all.clone()),
+            view("frame-ancestors", "CSP frame-ancestors on embed pages (empty: none)", SettingKind::Text { placeholder: "'self' http://localhost:3000".into() }, "framing emulation: reproduces a frame refused by Content-Security-Policy frame-ancestors", all.clone()),
+            view("allowed-domains", "Bold BI allowed domains (\"Accept embedding requests from these websites\"; empty: any)", SettingKind::Text { placeholder: "https://app.example.com".into() }, "framing emulation: Bold BI blocks embedding elsewhere and Chrome shows a blank page; the local host sends frame-ancestors with these", vec![Scheme::BoldBi]),
+            view("session-cookie", "Looker's session cookie: SameSite (lax, unset, none-secure, none-secure-partitioned)", SettingKind::OneOf { values: COOKIE_MODES.map(String::from).to_vec() }, "framing emulation: in a cross-site frame Chrome drops a session cookie without SameSite=None; Secure (the doctor says what each browser does; the app's WebKit preview, like Safari, sends no cookie to a cross-site frame at all)", vec![Scheme::Looker]),
         ]
     }
 
     /// The value of setting `name` (empty for an unknown name).
-    fn value(&self, name: &str) -> &str {
+    pub fn value(&self, name: &str) -> &str {
         match name {
             "frame-options" => &self.frame_options,
             "frame-ancestors" => &self.frame_ancestors,

@@ -101,6 +101,14 @@ impl fmt::Display for Origin {
     }
 }
 
+/// The path of absolute `url`, without query or fragment (`/` when it has
+/// none).
+pub fn path_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    rest.find('/').map_or("/", |at| &rest[at..])
+}
+
 /// The start of `text`, for messages (a pasted URL may be long or hostile).
 fn preview(text: &str) -> String {
     let mut short: String = text.chars().take(40).collect();
@@ -135,6 +143,14 @@ fn split_port(authority: &str) -> Result<(&str, Option<u16>), String> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+
+    #[test]
+    fn the_path_drops_query_and_fragment() {
+        assert_eq!(path_of("https://h:8/embed/x?:nonce=1#f"), "/embed/x");
+        assert_eq!(path_of("https://h?a"), "/");
+        assert_eq!(path_of("https://h?next=/x"), "/");
+        assert_eq!(path_of("http://h/"), "/");
+    }
 
     #[test]
     fn origins_compare_as_browsers_do() {

@@ -6,33 +6,20 @@
 
 use crate::inspect::Embed;
 
-/// The URL to fetch for `embed_url`, and what was left out, in words.
-pub fn unsigned_probe(embed_url: &str) -> Result<(String, String), String> {
+/// The URL to fetch for `embed_url`: its content's address without the
+/// query and without any path segment from a token on.
+pub fn unsigned_probe(embed_url: &str) -> Result<String, String> {
     let origin = super::origin::Origin::of(embed_url)?;
     let address = match Embed::read(embed_url) {
         Ok(embed) => crate::schemes::spec(embed.scheme).embed_path_of(&embed),
         Err(_) => embed_url.to_owned(),
     };
-    let without_query = address.split(['?', '#']).next().unwrap_or_default();
-    let path_at = without_query.split_once("://").and_then(|(_, rest)| {
-        rest.find('/')
-            .map(|at| without_query.len() - rest.len() + at)
-    });
-    let path = path_at.map_or("/", |at| &without_query[at..]);
-    let mut kept = Vec::new();
-    for segment in path.split('/').skip(1) {
-        if looks_like_token(segment) {
-            break;
-        }
-        kept.push(segment);
-    }
-    let probe = format!("{origin}/{}", kept.join("/"));
-    let left_out = if probe.len() < embed_url.len() {
-        "the query (nonce, signature, token) and any token in the path"
-    } else {
-        "nothing: the URL carries no query"
-    };
-    Ok((probe, left_out.to_owned()))
+    let kept: Vec<&str> = super::origin::path_of(&address)
+        .split('/')
+        .skip(1)
+        .take_while(|segment| !looks_like_token(segment))
+        .collect();
+    Ok(format!("{origin}/{}", kept.join("/")))
 }
 
 /// A JWT (`eyJ…` with two dots) or a long opaque value.
@@ -47,14 +34,14 @@ mod tests {
 
     #[test]
     fn the_probe_carries_no_nonce_signature_or_token() {
-        let (probe, _) = unsigned_probe(
+        let probe = unsigned_probe(
             "https://app.sigmacomputing.com/acme/workbook/w-1?:nonce=n&:signature=s",
         )
         .unwrap();
         assert_eq!(probe, "https://app.sigmacomputing.com/acme/workbook/w-1");
-        let (probe, _) = unsigned_probe("http://127.0.0.1:8711/login/embed/%2Fembed%2Fdashboards%2F1%3Fsdk%3D3?nonce=%22n%22&signature=x").unwrap();
+        let probe = unsigned_probe("http://127.0.0.1:8711/login/embed/%2Fembed%2Fdashboards%2F1%3Fsdk%3D3?nonce=%22n%22&signature=x").unwrap();
         assert_eq!(probe, "http://127.0.0.1:8711/embed/dashboards/1");
-        let (probe, _) = unsigned_probe("https://mb.example.com/embed/dashboard/eyJhbGciOiJIUzI1NiJ9.eyJyZXNvdXJjZSI6e319.c2ln#bordered=true").unwrap();
+        let probe = unsigned_probe("https://mb.example.com/embed/dashboard/eyJhbGciOiJIUzI1NiJ9.eyJyZXNvdXJjZSI6e319.c2ln#bordered=true").unwrap();
         assert_eq!(probe, "https://mb.example.com/embed/dashboard");
         assert!(unsigned_probe("not a url").is_err());
     }

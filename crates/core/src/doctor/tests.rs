@@ -21,7 +21,7 @@ fn parent(origin: &str, html: Option<&str>, csp: Option<&str>) -> ParentObserved
 }
 
 fn answer(url: &str, headers: &[(&str, &str)]) -> EmbedObserved {
-    let (probe, _) = unsigned_probe(url).unwrap();
+    let probe = unsigned_probe(url).unwrap();
     EmbedObserved {
         url: url.into(),
         chain: vec![probe.clone()],
