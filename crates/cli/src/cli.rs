@@ -390,6 +390,10 @@ pub struct ServeArgs {
     /// (DNS-rebinding guard). Repeatable.
     #[arg(long = "allowed-host", value_name = "NAME")]
     pub allowed_hosts: Vec<String>,
+    /// Listen on a non-loopback --addr without naming an --allowed-host: only the bound address
+    /// itself is then allowed as Host. Anyone who can reach it can load embeds signed for it.
+    #[arg(long)]
+    pub expose: bool,
     /// Answer an accepted embed with one fixed line instead of the mock workbook or dashboard
     /// (scripts/bench/host.sh: verification timed alone). Refusals keep their pages.
     #[arg(long)]

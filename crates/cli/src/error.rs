@@ -78,6 +78,9 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("could not write the output: {0}")]
     Output(String),
+    /// `serve --addr` beyond loopback without saying who may reach it.
+    #[error("--addr {0} listens beyond this machine, and the host was given no --allowed-host (nor --expose)")]
+    ExposedWithoutNames(std::net::SocketAddr),
     /// The parent page given to `doctor` could not be read.
     #[error("could not read the parent page {path}: {reason}")]
     ParentFile {
@@ -119,6 +122,7 @@ impl CliError {
             CliError::BadSecretFlag { .. } => "Write e.g. --secret looker=LOOKER_SECRET or --secret sigma:CLIENT_ID=SIGMA_SECRET (the variable's name, never the secret).".into(),
             CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
             CliError::Lab(e) => e.fix().into(),
+            CliError::ExposedWithoutNames(_) => "Listen on 127.0.0.1 (the default), or name the host clients will use with --allowed-host NAME (its guard refuses any other Host); --expose listens as asked with only the bound address allowed.".into(),
             CliError::ParentFile { .. } => "Give the page's URL (http://localhost:3000/) or the path of its saved HTML (at most 5 MB).".into(),
             CliError::ProfileFile { .. } => "Check the path; the file is JSON with name, scheme, embed_path, client_id, secret_env and form (see the README).".into(),
         }
@@ -136,6 +140,7 @@ impl CliError {
             CliError::StdinTwice => "stdin-twice",
             CliError::NotKeyValue { .. } => "not-key-value",
             CliError::Output(_) => "output",
+            CliError::ExposedWithoutNames(_) => "exposed-without-names",
             CliError::Host(_) => "host",
             CliError::UnpairedClients { .. } => "unpaired-clients",
             CliError::BadSecretFlag { .. } => "bad-secret-flag",

@@ -222,7 +222,7 @@ fn an_unreachable_host_is_not_run_with_exit_2_not_a_pile_of_findings() {
         "{out}"
     );
     assert!(
-        out.contains("Host unreachable:") && out.contains("not run."),
+        out.contains("Not run (") && out.contains("Host unreachable:"),
         "{out}"
     );
 }

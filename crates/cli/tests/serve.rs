@@ -232,3 +232,123 @@ fn missing_or_unpaired_clients_are_explained() {
     let stderr = serve_fails(&["--client-id", "a", "--secret-env", "UNSET_SERVE_VAR"]);
     assert!(stderr.contains("UNSET_SERVE_VAR is not set"), "{stderr}");
 }
+
+#[test]
+fn listening_beyond_loopback_needs_a_name_and_warns() {
+    let stderr = serve_fails(&[
+        "--addr",
+        "0.0.0.0:0",
+        "--client-id",
+        "c",
+        "--secret-env",
+        "SERVE_SECRET",
+    ]);
+    assert!(stderr.contains("listens beyond this machine"), "{stderr}");
+    assert!(stderr.contains("--allowed-host"), "{stderr}");
+    let served = serve(&[
+        "--addr",
+        "0.0.0.0:0",
+        "--allowed-host",
+        "ci-host",
+        "--client-id",
+        "c",
+        "--secret-env",
+        "SERVE_SECRET",
+    ]);
+    // The printed origin is one a browser can open, and the guard answers it.
+    assert!(
+        served.origin.starts_with("http://127.0.0.1:"),
+        "{}",
+        served.origin
+    );
+    assert_eq!(
+        http_get(&format!("{}/__sandbox/health", served.origin)),
+        200
+    );
+    let (code, stderr) = served.terminate();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: listening on 0.0.0.0 (every interface)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn empty_client_ids_are_refused_from_flags_and_config() {
+    let stderr = serve_fails(&["--client-id", "", "--secret-env", "SERVE_SECRET"]);
+    assert!(
+        stderr.contains("--client-id") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("org.toml");
+    std::fs::write(
+        &config,
+        "[[clients]]\nid = \"\"\nsecret_env = \"SERVE_SECRET\"\n",
+    )
+    .unwrap();
+    let stderr = serve_fails(&["--config", config.to_str().unwrap()]);
+    assert!(
+        stderr.contains("org.toml:2:") && stderr.contains("id is empty"),
+        "{stderr}"
+    );
+}
+
+/// Under a 128-descriptor limit, 200 connections that never send a byte
+/// used to take every descriptor and time every load out; now the host
+/// serves at most half its limit at once, closes silent ones after the
+/// header timeout, and the load gets through.
+#[test]
+fn two_hundred_silent_connections_under_a_descriptor_limit_do_not_stop_a_load() {
+    let binary = assert_cmd::cargo::cargo_bin("embed-sandbox");
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -n 128 && exec '{}' serve --client-id cli-client --secret-env SERVE_SECRET",
+            binary.display()
+        ))
+        .env("SERVE_SECRET", SECRET)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let origin = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_owned();
+    let served = Served { child, origin };
+    let authority = served.origin.trim_start_matches("http://").to_owned();
+    let silent: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect(&authority).unwrap())
+        .collect();
+    let started = std::time::Instant::now();
+    let url = sign(&served.origin);
+    let mut stream = TcpStream::connect(&authority).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(40)))
+        .unwrap();
+    let (_, path) = url
+        .trim_start_matches("http://")
+        .split_at(url.trim_start_matches("http://").find('/').unwrap());
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.1 200"),
+        "{}",
+        response.lines().next().unwrap_or("")
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    drop(silent);
+    let (code, stderr) = served.terminate();
+    assert_eq!(code, 0, "{stderr}");
+}

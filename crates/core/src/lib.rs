@@ -33,6 +33,7 @@ pub mod request;
 pub mod scenario;
 pub mod scheme;
 pub mod schemes;
+pub mod scrub;
 pub mod secret;
 pub mod signature;
 pub mod snippet;

@@ -89,6 +89,8 @@ pub struct HostVerdict {
     pub status: u16,
     /// Whether it let the embed in.
     pub accepted: bool,
+    /// It could not judge (its ledger failed): no verdict at all.
+    pub unavailable: bool,
     /// The refusal's reason id.
     pub reason: Option<String>,
     /// What the embed showed.
@@ -318,6 +320,17 @@ fn judge(context: &UrlContext, seen: &Observations, expired: bool) -> Said {
             .as_deref()
             .map(|r| format!(" {r}"))
             .unwrap_or_default();
+        if host.unavailable {
+            return status(
+                Tone::Bad,
+                format!("Not judged {}", host.status),
+                format!(
+                    "The local host could not judge this load, so it neither accepted nor refused it: {}",
+                    host.message.as_deref().unwrap_or("no cause given")
+                ),
+                Some("Its nonce ledger failed: make the ledger file writable (or restart the host), then load again; the URL is unspent."),
+            );
+        }
         if !host.accepted {
             let words = host
                 .message
@@ -439,6 +452,7 @@ mod tests {
         HostVerdict {
             status,
             accepted: true,
+            unavailable: false,
             reason: None,
             message: None,
             code: None,
@@ -449,10 +463,31 @@ mod tests {
         HostVerdict {
             status: 403,
             accepted: false,
+            unavailable: false,
             reason: Some("unknown-team".into()),
             message: Some("The specified teams in \":external_user_team\" do not exist.".into()),
             code: None,
         }
+    }
+
+    #[test]
+    fn a_load_the_host_could_not_judge_is_neither_accepted_nor_refused() {
+        let seen = Observations {
+            host: Some(HostVerdict {
+                status: 503,
+                accepted: false,
+                unavailable: true,
+                reason: None,
+                message: Some("the nonce ledger l.sqlite could not record this URL's nonce (attempt to write a readonly database)".into()),
+                code: None,
+            }),
+            ..loaded(1)
+        };
+        let s = of(&context(LocalCheck::Passes), &seen);
+        assert_eq!(s.tone, Tone::Bad);
+        assert_eq!(s.pill, "Not judged 503");
+        assert!(!s.headline.contains("host refused it"), "{}", s.headline);
+        assert!(s.headline.contains("readonly"), "{}", s.headline);
     }
 
     #[test]

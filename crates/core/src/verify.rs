@@ -159,12 +159,13 @@ fn first_refusal(
     let policy = judge.policy;
     let spec = crate::schemes::spec(scheme);
 
-    if let Some(refusal) = spec.path_refusal(url) {
+    if let Some(refusal) = spec.shape_refusal(url) {
         return Some(refusal);
     }
     if let Some(what) = spec.client_id_name() {
         match (&facts.client_id, &policy.client_id) {
             (None, _) => return refuse(Reason::UnknownClientId, format!("{what} is missing."), "Send the client id of the embed credentials (Administration > Developer access)."),
+            (Some(got), _) if got.trim().is_empty() => return refuse(Reason::UnknownClientId, format!("{what} is empty."), "Send the client id of the embed credentials (Administration > Developer access)."),
             (Some(got), Some(want)) if got != want => {
                 return refuse(
                     Reason::UnknownClientId,
@@ -287,7 +288,7 @@ fn first_refusal(
         return refuse(
             Reason::MissingParameter,
             format!("{} is unreadable: {}.", bad.name, bad.problem),
-            "Send Unix seconds as a plain integer.",
+            "Send it as a plain whole number of seconds (no sign, no fraction).",
         );
     }
     let missing = crate::catalogue::missing_required(url, scheme);

@@ -148,6 +148,12 @@ pub fn parse(
     }
     let mut clients = extra;
     for entry in file.clients {
+        if entry.id.get_ref().trim().is_empty() {
+            return Err(error_at(
+                entry.id.span().start,
+                "a client's id is empty: every client needs the id its URLs carry (Sigma's client id; any name for a vendor whose URLs carry none)".to_owned(),
+            ));
+        }
         if clients.iter().any(|c| c.id == *entry.id.get_ref()) {
             return Err(error_at(
                 entry.id.span().start,

@@ -34,6 +34,9 @@ pub enum Outcome {
     Accepted(Box<Accepted>),
     /// Show the refusal.
     Refused(Box<Refusal>),
+    /// The host could not judge (its ledger failed): a 503 with the cause,
+    /// never a verdict it cannot stand behind.
+    Unavailable(String),
 }
 
 /// The decision with its HTTP status.
@@ -93,23 +96,39 @@ impl Who {
     }
 }
 
+/// How one request is judged besides its URL.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequestOptions {
+    /// A tool's probe, logged as one.
+    pub probe: bool,
+    /// Seconds to judge this request later (or earlier) than the host's
+    /// clock: a tool's per-request time travel, which moves no one else's.
+    pub shift: i64,
+}
+
 /// Judges `url` (as the browser sent it) arriving on a route for
-/// `route_scheme`; a tool's `probe` is logged as one.
+/// `route_scheme`.
 pub fn judge(
     state: &HostState,
     route_scheme: Scheme,
     route: &str,
     url: &str,
-    probe: bool,
+    options: RequestOptions,
 ) -> Judgement {
-    let now = state.clock.now();
+    let now = state.clock.now_shifted(options.shift);
     let org = state.org();
     let (outcome, who) = decide(state, &org, route_scheme, url, now);
-    let (status, refusal) = match &outcome {
-        Outcome::Accepted(_) => (200, None),
-        Outcome::Refused(refusal) => (status_for(refusal.reason), Some(refusal.as_ref())),
+    let (status, refusal, verdict) = match &outcome {
+        Outcome::Accepted(_) => (200, None, "accepted"),
+        Outcome::Refused(refusal) => (
+            status_for(refusal.reason),
+            Some(refusal.as_ref()),
+            "refused",
+        ),
+        Outcome::Unavailable(_) => (503, None, "unavailable"),
     };
-    let offset = state.clock.offset();
+    let probe = options.probe;
+    let offset = state.clock.offset().saturating_add(options.shift);
     state.log.push(LogEntry {
         id: 0,
         time: u64::try_from(
@@ -126,14 +145,13 @@ pub fn judge(
         scheme: Some(route_scheme.id().to_owned()),
         client_id: who.client_id,
         user: who.user,
-        verdict: if refusal.is_none() {
-            "accepted"
-        } else {
-            "refused"
-        },
+        verdict,
         status,
         reason: refusal.map(|r| r.reason.id().to_owned()),
-        message: refusal.map(|r| r.message.clone()),
+        message: match &outcome {
+            Outcome::Unavailable(cause) => Some(cause.clone()),
+            _ => refusal.map(|r| r.message.clone()),
+        },
         code: refusal.and_then(|r| r.code.map(str::to_owned)),
         nonce_fingerprint: who.nonce.as_deref().map(fingerprint),
         probe,
@@ -252,10 +270,7 @@ fn decide(
         policy: &org.policy,
         now: Some(now),
     };
-    let mut ledger = LedgerAt {
-        ledger: &state.ledger,
-        now,
-    };
+    let mut ledger = LedgerAt::new(&state.ledger, now);
     let verification = embed.verify(
         &judge,
         Context {
@@ -264,6 +279,9 @@ fn decide(
         },
     );
     let who = Who::of(&embed);
+    if let Some(cause) = ledger.fault {
+        return (Outcome::Unavailable(cause), who);
+    }
     match verification.refusal {
         Some(refusal) => (refused(refusal), who),
         None => {

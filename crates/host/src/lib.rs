@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod clock;
 pub mod config;
+pub mod connections;
 pub mod data;
 pub mod error;
 pub mod framing;

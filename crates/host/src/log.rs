@@ -39,7 +39,8 @@ pub struct LogEntry {
     pub client_id: Option<String>,
     /// The embed user's email.
     pub user: Option<String>,
-    /// `accepted` or `refused`.
+    /// `accepted`, `refused`, or `unavailable` (the host could not judge:
+    /// its ledger failed).
     pub verdict: &'static str,
     /// The HTTP status sent.
     pub status: u16,

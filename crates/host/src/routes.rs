@@ -19,7 +19,7 @@ use serde::Deserialize;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
-use crate::judge::{judge, Outcome};
+use crate::judge::{judge, Outcome, RequestOptions};
 use crate::log::{truncate, EmbedEvent, EVENT_BYTES};
 use crate::pages;
 use crate::state::HostState;
@@ -84,9 +84,20 @@ const MINIMAL_PAGE: &str = "<!doctype html><p>Embed accepted.</p>\n";
 
 /// Judges an embed request for `scheme` and answers with the vendor's page.
 pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
-    let probe = headers.contains_key(PROBE_HEADER);
-    let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri), probe);
+    let shift = match time_shift(state, headers) {
+        Ok(shift) => shift,
+        Err(response) => return *response,
+    };
+    let options = RequestOptions {
+        probe: headers.contains_key(PROBE_HEADER),
+        shift,
+    };
+    let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri), options);
     let (mut response, verdict) = match &judgement.outcome {
+        Outcome::Unavailable(cause) => (
+            pages::refusal::unavailable(cause),
+            "unavailable; reason=ledger".to_owned(),
+        ),
         Outcome::Accepted(_) if state.minimal_page() => {
             (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())
         }
@@ -102,7 +113,65 @@ pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri:
     if let Ok(value) = HeaderValue::from_str(&verdict) {
         response.headers_mut().insert(VERDICT_HEADER, value);
     }
+    if let Outcome::Unavailable(cause) = &judgement.outcome {
+        let printable: String = cause
+            .chars()
+            .map(|c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        if let Ok(value) = HeaderValue::from_str(&printable) {
+            response.headers_mut().insert(CAUSE_HEADER, value);
+        }
+    }
     response
+}
+
+/// Why the host could not judge a request (with the verdict `unavailable`).
+pub const CAUSE_HEADER: &str = "x-embed-sandbox-cause";
+
+/// The header a tool sends to have one embed request judged this many
+/// seconds later than the host's clock (the replay test's after-expiry
+/// load). It moves no clock, so concurrent tools never see each other's
+/// time travel; it needs the tools' token, like the clock itself.
+pub const TIME_OFFSET_HEADER: &str = "x-embed-sandbox-time-offset";
+
+/// The per-request shift asked for, or the refusal of a bad or unauthorised
+/// one.
+fn time_shift(state: &HostState, headers: &HeaderMap) -> Result<i64, Box<Response>> {
+    let Some(value) = headers.get(TIME_OFFSET_HEADER) else {
+        return Ok(0);
+    };
+    let token = headers
+        .get(crate::guard::TOKEN_HEADER)
+        .and_then(|t| t.to_str().ok());
+    if !token.is_some_and(|t| state.guard.token_matches(t)) {
+        return Err(Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                format!("{TIME_OFFSET_HEADER} needs the tools' token in {}: only a tool that may move the clock may judge a request at another time.\n", crate::guard::TOKEN_HEADER),
+            )
+                .into_response(),
+        ));
+    }
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|v| v.unsigned_abs() <= 100 * 365 * 86_400)
+        .ok_or_else(|| {
+            Box::new(
+                (
+                    StatusCode::BAD_REQUEST,
+                    format!("{TIME_OFFSET_HEADER} must be a whole number of seconds (at most a century either way).\n"),
+                )
+                    .into_response(),
+            )
+        })
 }
 
 /// A HEAD on an embed path: refused, since only a GET may spend a nonce.
@@ -116,7 +185,11 @@ pub(crate) async fn no_head() -> Response {
 
 async fn index(State(state): State<Shared>, headers: HeaderMap) -> Response {
     let origin = full_url(&headers, &Uri::from_static("/"));
-    pages::index::render(&state.org(), origin.trim_end_matches('/'))
+    pages::index::render(
+        &state.org(),
+        &state.ledger.health(),
+        origin.trim_end_matches('/'),
+    )
 }
 
 #[derive(Deserialize)]
@@ -198,29 +271,43 @@ async fn log_stream(
 struct ClockView {
     now: u64,
     offset: i64,
+    /// Seconds until a lent offset is put back, or null.
+    lease_left: Option<u64>,
 }
 
-async fn clock(State(state): State<Shared>) -> Json<ClockView> {
+fn clock_view(state: &HostState) -> Json<ClockView> {
     Json(ClockView {
         now: state.clock.now(),
         offset: state.clock.offset(),
+        lease_left: state.clock.lease_left(),
     })
+}
+
+async fn clock(State(state): State<Shared>) -> Json<ClockView> {
+    clock_view(&state)
 }
 
 #[derive(Deserialize)]
 struct ClockQuery {
     offset: i64,
+    /// Lend the offset for this many seconds only (then the host puts the
+    /// previous one back itself).
+    #[serde(rename = "for")]
+    lend_for: Option<u64>,
 }
 
 async fn set_clock(
     State(state): State<Shared>,
     Query(query): Query<ClockQuery>,
 ) -> Json<ClockView> {
-    state.clock.set_offset(query.offset);
-    Json(ClockView {
-        now: state.clock.now(),
-        offset: state.clock.offset(),
-    })
+    match query.lend_for {
+        Some(seconds) => state.clock.lend_offset(
+            query.offset,
+            std::time::Duration::from_secs(seconds.min(86_400)),
+        ),
+        None => state.clock.set_offset(query.offset),
+    }
+    clock_view(&state)
 }
 
 async fn not_found(uri: Uri) -> Response {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::error::HostError;
@@ -52,7 +52,7 @@ pub struct RunningHost {
     pub addr: SocketAddr,
     /// The shared state (log, clock, org, ledger).
     pub state: Arc<HostState>,
-    shutdown: Option<oneshot::Sender<()>>,
+    shutdown: Option<watch::Sender<bool>>,
     task: JoinHandle<()>,
 }
 
@@ -87,23 +87,11 @@ pub async fn start(options: HostOptions) -> Result<RunningHost, HostError> {
     let token = options.token.unwrap_or_else(fresh_token);
     let guard = Guard::new(addr, &options.allowed_hosts, token);
     let state = Arc::new(HostState::new(options.org, ledger, guard));
-    let (shutdown, stop) = oneshot::channel::<()>();
+    let (shutdown, stop) = watch::channel(false);
     let app = router(state.clone());
     let served = state.clone();
-    // No Nagle: a page goes out as headers then body, and waiting for the
-    // peer's delayed ACK between them costs 40 ms.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp: &mut tokio::net::TcpStream| {
-        let _ = tcp.set_nodelay(true);
-    });
     let task = tokio::spawn(async move {
-        let result = axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stop.await;
-            })
-            .await;
-        if let Err(e) = result {
-            eprintln!("error: the local host stopped: {e}");
-        }
+        crate::connections::serve(listener, app, stop).await;
         served.ledger.flush();
     });
     Ok(RunningHost {
@@ -115,9 +103,16 @@ pub async fn start(options: HostOptions) -> Result<RunningHost, HostError> {
 }
 
 impl RunningHost {
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT`: the bound address, or its loopback twin
+    /// when bound on every interface (`0.0.0.0` is no address a browser
+    /// can open, and the guard answers to loopback names).
     pub fn origin(&self) -> String {
-        format!("http://{}", self.addr)
+        let ip = match self.addr.ip() {
+            std::net::IpAddr::V4(ip) if ip.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::IpAddr::V6(ip) if ip.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+            ip => ip,
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
     }
 
     /// The tools' per-run token (the app holds it in-process).
@@ -134,7 +129,7 @@ impl RunningHost {
     /// stream never does), then closes everything and flushes the ledger.
     pub async fn stop(mut self) {
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
         if tokio::time::timeout(DRAIN, &mut self.task).await.is_err() {
             self.task.abort();

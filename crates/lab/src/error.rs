@@ -32,6 +32,15 @@ pub enum LabError {
         /// The HTTP status.
         status: u16,
     },
+    /// The local host answered that it could not judge the load (its nonce
+    /// ledger failed): no verdict, and the URL's nonce was not spent.
+    #[error("the local host at {host} could not judge the load: {cause}")]
+    HostCannotJudge {
+        /// Scheme, host and port.
+        host: String,
+        /// What the host said.
+        cause: String,
+    },
     /// The parent page given to the doctor is larger than it reads.
     #[error("the parent page {what} is over {limit} bytes")]
     ParentTooLarge {
@@ -57,6 +66,7 @@ impl LabError {
             LabError::Network { .. } => "network",
             LabError::TooLarge { .. } => "too-large",
             LabError::HostTool { .. } => "host-tool",
+            LabError::HostCannotJudge { .. } => "host-cannot-judge",
             LabError::ScratchHost(_) => "scratch-host",
             LabError::DoctorInput(_) => "doctor-input",
             LabError::ParentTooLarge { .. } => "parent-too-large",
@@ -69,8 +79,9 @@ impl LabError {
             LabError::BadUrl(_) => "Paste the whole URL, starting with http:// or https://.",
             LabError::Network { .. } => "Check the host is running and reachable from this machine (proxy, VPN, firewall), then try again.",
             LabError::TooLarge { .. } => "This is not an embed page; check the URL's path.",
-            LabError::HostTool { status: 403, .. } => "The local host's clock needs its per-run token: run the replay from the app, or set EMBED_SANDBOX_HOST_TOKEN to the token `embed-sandbox serve` printed.",
+            LabError::HostTool { status: 403, .. } => "The local host's time travel needs its per-run token: run the replay from the app, or set EMBED_SANDBOX_HOST_TOKEN to the token `embed-sandbox serve` printed.",
             LabError::HostTool { .. } => "Restart the local host; if it persists, report it as a bug.",
+            LabError::HostCannotJudge { .. } => "Make the host's ledger file writable (or restart `embed-sandbox serve` with another --ledger path), then run again.",
             LabError::ParentTooLarge { .. } => "Give the page that holds the embed's iframe (its HTML alone, without inlined images or bundles).",
             LabError::DoctorInput(_) => "Give the parent page's http(s) URL (or its saved HTML) and the whole embed URL the iframe loads, starting with http:// or https://.",
             LabError::ScratchHost(_) => "Check that this machine can listen on 127.0.0.1 (any free port), then run again.",

@@ -10,6 +10,10 @@ use crate::error::{origin_of, LabError};
 
 /// The local host's verdict header (see `embed_host::routes::VERDICT_HEADER`).
 pub const VERDICT_HEADER: &str = "x-embed-sandbox-verdict";
+/// Why the local host could not judge (see `embed_host::routes::CAUSE_HEADER`).
+pub const CAUSE_HEADER: &str = "x-embed-sandbox-cause";
+/// Judge one request later (see `embed_host::routes::TIME_OFFSET_HEADER`).
+pub const TIME_OFFSET_HEADER: &str = "x-embed-sandbox-time-offset";
 /// Most of a page read when looking for an error text.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -95,6 +99,19 @@ impl Loader {
 
     /// Loads `url` once, as `scheme`.
     pub async fn load(&self, url: &str, scheme: Scheme) -> Result<LoadOutcome, LabError> {
+        self.load_at(url, scheme, 0).await
+    }
+
+    /// Loads `url` once, as `scheme`, judged `shift` seconds after the
+    /// local host's clock: for that request only, so nobody else's loads
+    /// move in time. Needs the host's tools token (see
+    /// [`Loader::with_host_token`]); a shift of 0 is a plain load.
+    pub async fn load_at(
+        &self,
+        url: &str,
+        scheme: Scheme,
+        shift: i64,
+    ) -> Result<LoadOutcome, LabError> {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(LabError::BadUrl(
                 "it does not start with http:// or https://".into(),
@@ -106,13 +123,44 @@ impl Loader {
             // reqwest's message may quote the URL: keep only what it says after it.
             detail: e.without_url().to_string(),
         };
-        let mut response = self.client.get(url).send().await.map_err(network)?;
+        let mut request = self.client.get(url);
+        if shift != 0 {
+            let token = self.token_for(url).ok_or(LabError::HostTool {
+                endpoint: "time offset",
+                status: 403,
+            })?;
+            request = request
+                .header(TOKEN_HEADER, token)
+                .header(TIME_OFFSET_HEADER, shift.to_string());
+        }
+        let mut response = request.send().await.map_err(network)?;
         let status = response.status().as_u16();
-        let header = response
-            .headers()
-            .get(VERDICT_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let header_text = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let header = header_text(VERDICT_HEADER);
+        if header
+            .as_deref()
+            .is_some_and(|v| v.starts_with("unavailable"))
+        {
+            return Err(LabError::HostCannotJudge {
+                host,
+                cause: header_text(CAUSE_HEADER)
+                    .unwrap_or_else(|| format!("it answered {status} without a verdict")),
+            });
+        }
+        if shift != 0 && header.is_none() {
+            // The host refused the shift itself (a wrong token), or is no
+            // local host: nothing was judged at the later time.
+            return Err(LabError::HostTool {
+                endpoint: "time offset",
+                status,
+            });
+        }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(network)? {
             if body.len() + chunk.len() > BODY_LIMIT {

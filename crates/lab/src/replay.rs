@@ -1,7 +1,9 @@
 //! The replay test: load a URL, load the very same URL again, and expect the
 //! second load to be refused for its spent nonce. Against the local host a
-//! third load shows the URL after its expiry (the host's clock moved past
-//! it, then put back).
+//! third load shows the URL after its expiry: that one request is judged
+//! just past the URL's expiry (a per-request time offset), so no clock
+//! moves, concurrent replays and other loads are judged at the right time,
+//! and a replay killed half-way leaves nothing behind.
 
 use embed_core::inspect::Embed;
 use embed_core::verdict::Reason;
@@ -22,7 +24,7 @@ pub struct ReplayReport {
     /// never expires or the host is a real vendor).
     pub after_expiry: Option<LoadOutcome>,
     /// Why the after-expiry load was not run, when the host is local but
-    /// would not lend its clock (the tools' token was not given).
+    /// would not judge a request later (the tools' token was not given).
     pub after_expiry_not_run: Option<String>,
     /// Whether the second load was refused for the reused nonce.
     pub pass: bool,
@@ -81,13 +83,8 @@ pub async fn replay(loader: &Loader, url: &str, now: u64) -> Result<ReplayReport
     })
 }
 
-#[derive(serde::Deserialize)]
-struct ClockView {
-    offset: i64,
-}
-
-/// Moves the local host's clock just past `expires_at`, loads, and puts the
-/// clock back, even when the load fails.
+/// Loads `url` judged a minute past `expires_at` on the host's clock (which
+/// the app's time travel may have moved from `now`), for this request only.
 async fn after_expiry(
     loader: &Loader,
     url: &str,
@@ -95,31 +92,36 @@ async fn after_expiry(
     expires_at: u64,
     now: u64,
 ) -> Result<LoadOutcome, LabError> {
-    let clock = format!("{}/__sandbox/clock", origin_of(url));
-    let previous = set_clock(loader, &clock, None).await?;
-    let past_expiry = i64::try_from(expires_at.saturating_sub(now))
+    let host_now = host_now(loader, url).await?.unwrap_or(now);
+    let past_expiry = i64::try_from(expires_at.saturating_sub(host_now))
         .unwrap_or(i64::MAX / 2)
         .saturating_add(60);
-    set_clock(loader, &clock, Some(past_expiry)).await?;
-    let outcome = loader.load(url, scheme).await;
-    set_clock(loader, &clock, Some(previous)).await?;
-    outcome
+    loader.load_at(url, scheme, past_expiry).await
 }
 
-/// Reads (with `None`) or sets the host clock's offset; returns the offset.
-async fn set_clock(loader: &Loader, clock: &str, offset: Option<i64>) -> Result<i64, LabError> {
-    let mut request = match offset {
-        Some(offset) => loader.client().post(format!("{clock}?offset={offset}")),
-        None => loader.client().get(clock),
+#[derive(serde::Deserialize)]
+struct ClockView {
+    now: u64,
+}
+
+/// The local host's time (a read: it moves nothing), or `None` when this
+/// loader has no token for it.
+async fn host_now(loader: &Loader, url: &str) -> Result<Option<u64>, LabError> {
+    let clock = format!("{}/__sandbox/clock", origin_of(url));
+    let Some(token) = loader.token_for(&clock) else {
+        return Ok(None);
     };
-    if let Some(token) = loader.token_for(clock) {
-        request = request.header(crate::load::TOKEN_HEADER, token);
-    }
     let network = |e: reqwest::Error| LabError::Network {
-        host: origin_of(clock),
+        host: origin_of(url),
         detail: e.without_url().to_string(),
     };
-    let response = request.send().await.map_err(network)?;
+    let response = loader
+        .client()
+        .get(&clock)
+        .header(crate::load::TOKEN_HEADER, token)
+        .send()
+        .await
+        .map_err(network)?;
     let status = response.status().as_u16();
     if status != 200 {
         return Err(LabError::HostTool {
@@ -127,5 +129,7 @@ async fn set_clock(loader: &Loader, clock: &str, offset: Option<i64>) -> Result<
             status,
         });
     }
-    Ok(response.json::<ClockView>().await.map_err(network)?.offset)
+    Ok(Some(
+        response.json::<ClockView>().await.map_err(network)?.now,
+    ))
 }

@@ -158,6 +158,7 @@ impl LoadWatch {
                 .map(|r| HostVerdict {
                     status: r.status,
                     accepted: r.verdict == "accepted",
+                    unavailable: r.verdict == "unavailable",
                     reason: r.reason,
                     message: r.message,
                     code: r.code,

@@ -229,7 +229,7 @@ async fn an_unreachable_host_is_one_not_run_state_never_a_pile_of_findings() {
     assert!(
         tally
             .summary
-            .starts_with(&format!("Host unreachable: {total} not run.")),
+            .starts_with(&format!("Not run ({total}): Host unreachable: ")),
         "{}",
         tally.summary
     );

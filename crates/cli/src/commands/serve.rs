@@ -25,6 +25,12 @@ fn clients(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
         .iter()
         .zip(&args.secret_envs)
         .map(|(id, var)| {
+            if id.trim().is_empty() {
+                return Err(CliError::Core(embed_core::Error::BadField {
+                    field: "--client-id".into(),
+                    reason: "it is empty; give the client id the URLs carry, exactly as issued".into(),
+                }));
+            }
             let secret = std::env::var(var).map_err(|_| CliError::SecretEnvMissing(var.clone()))?;
             let secret = Secret::new(secret);
             if secret.has_surrounding_whitespace() {
@@ -83,6 +89,10 @@ fn vendor_secrets(args: &ServeArgs) -> Result<Vec<Client>, CliError> {
 
 /// Runs `serve`.
 pub fn run(args: ServeArgs) -> Result<(), CliError> {
+    let beyond_loopback = !args.addr.ip().is_loopback();
+    if beyond_loopback && args.allowed_hosts.is_empty() && !args.expose {
+        return Err(CliError::ExposedWithoutNames(args.addr));
+    }
     let mut extra = clients(&args)?;
     extra.extend(vendor_secrets(&args)?);
     let org = match &args.config {
@@ -113,7 +123,7 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
             addr: args.addr,
             org,
             ledger: args.ledger,
-            allowed_hosts: args.allowed_hosts,
+            allowed_hosts: args.allowed_hosts.clone(),
             token,
         })
         .await?;
@@ -132,6 +142,15 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
             .and_then(|()| stdout.flush())
             .map_err(|e| CliError::Output(e.to_string()))?;
         drop(stdout);
+        if beyond_loopback {
+            eprintln!(
+                "warning: listening on {}{}: anyone who can reach this machine on port {} can load the embeds this host accepts (Host names allowed besides loopback: {})",
+                args.addr.ip(),
+                if args.addr.ip().is_unspecified() { " (every interface)" } else { "" },
+                host.addr.port(),
+                if args.allowed_hosts.is_empty() { "the bound address only".to_owned() } else { args.allowed_hosts.join(", ") }
+            );
+        }
         wait_for_stop().await;
         eprintln!("stopping: finishing open requests, flushing the ledger");
         host.stop().await;

@@ -33,16 +33,18 @@ pub fn checks(page: &str, embed_url: &str, embed: &Origin) -> Vec<Check> {
     checks
 }
 
-/// The tag as evidence: its attributes with `src` redacted (a page's iframe
-/// carries a signed URL: its nonce and signature never reach a report).
+/// The tag as evidence: every attribute scrubbed, `src` redacted (a page's
+/// iframe carries a signed URL, in `src`, `data-src` or anywhere else: its
+/// nonce and signature never reach a report).
 fn evidence(frame: &Element) -> String {
     let mut out = String::from("<iframe");
     for (name, value) in &frame.attributes {
         let value = if name == "src" {
             crate::redact::redact(value, true)
         } else {
-            value.clone()
+            crate::scrub::scrub(value, &[])
         };
+        let name = crate::scrub::scrub(name, &[]);
         if value.is_empty() {
             out.push_str(&format!(" {name}"));
         } else {

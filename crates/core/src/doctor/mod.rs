@@ -151,7 +151,7 @@ pub fn diagnose(parent: &ParentObserved, embed: &EmbedObserved) -> DoctorReport 
         .as_deref()
         .and_then(|o| origin::Origin::of(o).ok());
     let checks = checks::all(parent, parent_origin.as_ref(), embed, embed_origin.as_ref());
-    DoctorReport {
+    let report = DoctorReport {
         format: FORMAT.into(),
         parent: ParentSummary {
             url: parent.url.clone(),
@@ -165,7 +165,28 @@ pub fn diagnose(parent: &ParentObserved, embed: &EmbedObserved) -> DoctorReport 
             status: embed.answer.as_ref().ok().copied(),
         },
         checks,
+    };
+    scrubbed(report, &crate::scrub::secrets_of(&embed.url))
+}
+
+/// `report` with every signature and nonce taken out of its free text: the
+/// page it quotes may carry signed URLs anywhere (a `data-src`, a `title`,
+/// a damaged attribute), and no report ever does.
+fn scrubbed(mut report: DoctorReport, known: &[String]) -> DoctorReport {
+    let scrub = |text: &mut String| *text = crate::scrub::scrub(text, known);
+    if let Some(url) = report.parent.url.as_mut() {
+        scrub(url);
     }
+    if let Some(file) = report.parent.file.as_mut() {
+        scrub(file);
+    }
+    scrub(&mut report.embed.probe);
+    for check in &mut report.checks {
+        scrub(&mut check.evidence);
+        scrub(&mut check.explanation);
+        scrub(&mut check.fix);
+    }
+    report
 }
 
 impl Check {

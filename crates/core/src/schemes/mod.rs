@@ -247,9 +247,17 @@ pub trait SchemeSpec: Sync {
     fn form_covers(&self, _name: &str) -> bool {
         false
     }
-    /// A refusal the vendor gives on the URL's path alone, before reading
-    /// anything else (Looker: lower-case escapes are a 404).
-    fn path_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
+    /// A refusal on the URL's shape alone, before its signature is read or
+    /// its nonce spent (Looker: lower-case escapes in the path are a 404;
+    /// Bold BI: embed parameters outside the signed string).
+    fn shape_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
+        None
+    }
+    /// The HTTP status the vendor documents for exactly `reason`, so that a
+    /// page with no known text and that status is evidence of it (Looker:
+    /// a lower-case login path is a 404). `None` where the vendor documents
+    /// none: a bare status then proves nothing.
+    fn documented_status(&self, _reason: Reason) -> Option<u16> {
         None
     }
     /// Where this vendor's own allowlist of embedding sites is set, when it

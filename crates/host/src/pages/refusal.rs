@@ -66,3 +66,17 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
     }
     .respond(status)
 }
+
+/// The page for a request the host could not judge: its ledger failed. A
+/// 503 that says why and what to do, never a verdict.
+pub fn unavailable(cause: &str) -> Response {
+    crate::html::Page::new(
+        "Embed Sandbox: cannot judge",
+        &["base.css"],
+        format!(
+            "<main data-testid=\"unavailable\" data-reason=\"ledger\"><p class=\"message\" data-testid=\"message\">The local host cannot judge this embed: {}.</p><p class=\"muted\">Nothing was decided about the URL and its nonce was not spent. Make the ledger file writable (or start the host with another --ledger path), then load the URL again.</p></main>",
+            crate::html::esc(cause)
+        ),
+    )
+    .respond(axum::http::StatusCode::SERVICE_UNAVAILABLE)
+}

@@ -1,14 +1,54 @@
-//! Bold BI's own check after the email: `embed_expirationtime` needs a
-//! timestamp to count from and must lie in the documented range.
+//! Bold BI's own checks after the email: no embed parameter outside the
+//! signed string, and `embed_expirationtime` needs a timestamp to count
+//! from and must lie in the documented range.
 
-use super::{MAX_EXPIRATION, MIN_EXPIRATION};
+use super::{signed_view, unsigned_prefix, MAX_EXPIRATION, MIN_EXPIRATION};
 use crate::facts::EmbedFacts;
 use crate::query::ParsedUrl;
 use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
 
+/// Names that belong in front of `embed_nonce`: the widget sample puts
+/// them on the dashboard URL, where they only choose what to show.
+pub const DASHBOARD_URL_PARAMS: [&str; 3] = ["isWidgetMode", "widgetId", "WidgetId"];
+
+/// The parameters in front of `embed_nonce` that Bold BI reads as embed
+/// parameters (the user, permissions, the interface, the time): outside
+/// the signature, so anyone holding the URL could set them.
+pub fn unsigned_embed_params(url: &ParsedUrl) -> Vec<&str> {
+    unsigned_prefix(url)
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|name| !DASHBOARD_URL_PARAMS.contains(name))
+        .filter(|name| {
+            name.starts_with("embed_") || crate::catalogue::lookup(Scheme::BoldBi, name).is_some()
+        })
+        .collect()
+}
+
+/// An embed parameter outside the signed string. What Bold BI's server
+/// does with one is not documented; trusting it would let anyone holding
+/// the URL choose the user, so the product refuses it (in its own words).
+pub fn unsigned_embed_param(url: &ParsedUrl) -> Option<Refusal> {
+    let names = unsigned_embed_params(url);
+    let first = names.first()?;
+    Some(Refusal::new(
+        Scheme::BoldBi,
+        Reason::InvalidSignature,
+        format!(
+            "{} stand{} before embed_nonce, outside the signed string: the signature does not vouch for {}, so anyone holding the URL could have set {}.",
+            names.join(", "),
+            if names.len() == 1 { "s" } else { "" },
+            if names.len() == 1 { "it" } else { "them" },
+            if names.len() == 1 { format!("{first} to anything") } else { "them".to_owned() },
+        ),
+        "Put every embed parameter after embed_nonce, inside the signed string; only the dashboard URL's own isWidgetMode and widgetId may stand in front.",
+    ))
+}
+
 /// An expiration without a timestamp, or outside Bold BI's range.
 pub fn expiration(url: &ParsedUrl, facts: &EmbedFacts) -> Option<Refusal> {
+    let url = &signed_view(url);
     let expiration = url.first("embed_expirationtime")?;
     let why = if facts.issued_at.is_none() {
         "embed_expirationtime is set without embed_timestamp, so there is nothing to count from."

@@ -1,12 +1,15 @@
-//! What a Bold BI URL claims (vendors.md §4).
+//! What a Bold BI URL claims (vendors.md §4), read from the signed string
+//! only: a parameter in front of `embed_nonce` never names the user or sets
+//! the time.
 
-use super::sign::DEFAULT_VALIDITY;
+use super::sign::{signed_view, DEFAULT_VALIDITY};
 use crate::facts::{number, value, EmbedFacts};
 use crate::query::ParsedUrl;
 
 /// What a Bold BI URL claims: the user, the nonce and, when timestamped,
 /// its validity.
 pub fn read(url: &ParsedUrl) -> EmbedFacts {
+    let url = &signed_view(url);
     let mut unreadable = Vec::new();
     let issued_at = number(url, "embed_timestamp", &mut unreadable);
     let expiration = number(url, "embed_expirationtime", &mut unreadable);

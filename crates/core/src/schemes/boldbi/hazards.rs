@@ -1,6 +1,7 @@
 //! Bold BI's own hazards: a raw '+' in the Base64 signature, parameters
 //! outside the signed string, and how the datasource filter is read.
 
+use super::checks::unsigned_embed_params;
 use super::{datasource_filter, unsigned_prefix};
 use crate::hazards::{Hazard, Severity};
 use crate::query::{ParsedUrl, RawParam};
@@ -21,6 +22,17 @@ pub fn signature(sig: &RawParam, found: &mut Vec<Hazard>) {
 /// What a Bold BI URL carries that its signature does not cover, or that a
 /// plain query parser would misread.
 pub fn reading(url: &ParsedUrl, found: &mut Vec<Hazard>) {
+    let trusted = unsigned_embed_params(url);
+    if let Some(first) = trusted.first() {
+        found.push(Hazard::new(
+            "unsigned-prefix",
+            Severity::Error,
+            Some(first),
+            format!("{} stand before embed_nonce, outside the signed string: anyone holding the URL could set {}. The signature vouches only for what follows embed_nonce, so this URL is refused, and what it would show is read from the signed parameters alone.", trusted.join(", "), if trusted.len() == 1 { "it" } else { "them" }),
+            "Put every embed parameter after embed_nonce, inside the signed string; only the dashboard URL's own isWidgetMode and widgetId may stand in front.",
+        ));
+        return reading_signed(url, found);
+    }
     let prefix = unsigned_prefix(url);
     if !prefix.is_empty() {
         let names: Vec<&str> = prefix.iter().map(|p| p.name.as_str()).collect();
@@ -32,7 +44,12 @@ pub fn reading(url: &ParsedUrl, found: &mut Vec<Hazard>) {
             "Nothing, if they only choose what to show (isWidgetMode, widgetId); never put identity or permissions there.",
         ));
     }
-    if let Some(filter) = url.first(datasource_filter::FILTER_PARAM) {
+    reading_signed(url, found);
+}
+
+/// How the signed part is read: the datasource filter, whole.
+fn reading_signed(url: &ParsedUrl, found: &mut Vec<Hazard>) {
+    if let Some(filter) = super::signed_view(url).first(datasource_filter::FILTER_PARAM) {
         let parts: Vec<String> = datasource_filter::conditions(&filter.value)
             .into_iter()
             .map(|c| {

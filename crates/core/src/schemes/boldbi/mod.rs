@@ -115,6 +115,9 @@ impl SchemeSpec for BoldBi {
     ) -> Option<Refusal> {
         checks::expiration(url, facts)
     }
+    fn shape_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
+        checks::unsigned_embed_param(url)
+    }
 
     fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
         (texts::message(reason), Wording::Product, None)

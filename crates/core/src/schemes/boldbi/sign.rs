@@ -132,6 +132,17 @@ pub fn unsigned_prefix(url: &ParsedUrl) -> &[RawParam] {
     &url.params[..end]
 }
 
+/// `url` as far as its signature vouches for it: the parameters in front
+/// of `embed_nonce` left out, so a name read from it (the user, a switch,
+/// the time) is always the signed one.
+pub fn signed_view(url: &ParsedUrl) -> ParsedUrl {
+    let skip = unsigned_prefix(url).len();
+    ParsedUrl {
+        params: url.params[skip..].to_vec(),
+        ..url.clone()
+    }
+}
+
 /// Signs a Bold BI query string `params` (no `?`) as given and appends the
 /// signature, raw or escaped.
 pub fn sign_params(

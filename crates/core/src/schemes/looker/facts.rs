@@ -27,6 +27,9 @@ pub fn json(url: &ParsedUrl, name: &str) -> Option<Value> {
 pub fn read(url: &ParsedUrl) -> EmbedFacts {
     let mut unreadable = Vec::new();
     let issued_at = number(url, "time", &mut unreadable);
+    // A session length that is not whole seconds (`-1`, `1.5`) is refused
+    // as unreadable, never read as the 300 s default.
+    let _session_length = number(url, "session_length", &mut unreadable);
     let user_attributes = match json(url, "user_attributes") {
         Some(Value::Object(map)) => map
             .into_iter()

@@ -109,6 +109,10 @@ impl SchemeSpec for Looker {
         texts::message(reason)
     }
 
+    fn documented_status(&self, reason: Reason) -> Option<u16> {
+        // "Lower-case escapes in the path give a 404" (vendors.md §5).
+        (reason == Reason::UnknownEmbed).then_some(404)
+    }
     fn signature_param(&self) -> &'static str {
         SIGNATURE_PARAM
     }
@@ -175,7 +179,7 @@ impl SchemeSpec for Looker {
     fn snippet_uses_encoding(&self) -> bool {
         false
     }
-    fn path_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
+    fn shape_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
         checks::path_escapes(url)
     }
     fn profile_policy(&self, defaults: &SignForm, policy: &mut Policy) {

@@ -6,6 +6,8 @@
 //! true) or their legacy `embed_*` names, `hide_dashboard_edit`, `language_code` and
 //! `embed_datasource_filter` (which filters the sample table), and posts the
 //! same loaded/error events as the Sigma mock so the parent page can follow it.
+//! Every one is read from the signed string: a parameter in front of
+//! `embed_nonce` changes nothing.
 
 use std::fmt::Write;
 
@@ -53,7 +55,9 @@ const SWITCHES: &[(&str, Option<&str>, &str, bool)] = &[
 /// Renders the dashboard for an accepted URL.
 pub fn render(accepted: &Accepted) -> Response {
     let embed = &accepted.embed;
-    let param = |name: &str| embed.url.first(name).map(|p| p.value.as_str());
+    // Only what the signature vouches for changes the page.
+    let signed = embed_core::boldbi::signed_view(&embed.url);
+    let param = |name: &str| signed.first(name).map(|p| p.value.as_str());
     // A switch by its current name, else its legacy name (supported up to
     // 11.3), else its current default (false for all but the favourite).
     let switch = |current: &str, legacy: Option<&str>, default: bool| {
