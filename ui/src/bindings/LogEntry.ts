@@ -40,7 +40,8 @@ client_id: string | null,
  */
 user: string | null, 
 /**
- * `accepted` or `refused`.
+ * `accepted`, `refused`, or `unavailable` (the host could not judge:
+ * its ledger failed).
  */
 verdict: string, 
 /**

@@ -20,7 +20,7 @@ second: LoadOutcome,
 after_expiry: LoadOutcome | null, 
 /**
  * Why the after-expiry load was not run, when the host is local but
- * would not lend its clock (the tools' token was not given).
+ * would not judge a request later (the tools' token was not given).
  */
 after_expiry_not_run: string | null, 
 /**

@@ -19,7 +19,9 @@ actual: { Ok : LoadOutcome } | { Err : string },
  */
 matches: boolean, 
 /**
- * Why the scenario was not run (the host could not be reached): not a
- * finding, nothing was learnt about the vendor.
+ * Why the scenario says nothing (the host could not be reached or
+ * judge, it stopped answering as it did, or its answer carried no
+ * evidence of a reason): not a finding, nothing was learnt about the
+ * vendor.
  */
 not_run: string | null, };

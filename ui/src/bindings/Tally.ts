@@ -17,7 +17,7 @@ as_expected: number,
  */
 findings: number, 
 /**
- * Not loaded (the host could not be reached).
+ * Not run, or run with no evidence either way (see [`ScenarioRun::not_run`]).
  */
 not_run: number, 
 /**
