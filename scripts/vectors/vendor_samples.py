@@ -7,6 +7,16 @@ re-implements one sample's construction as vendors.md describes it:
   order with :account_type last, each value through quote(v, safe=",:"),
   :time as time.time() (a float), HMAC-SHA256 hex over the whole URL, then
   "&:signature=".
+- Sigma's Python package with a team holding a space: quote() sends it as
+  %20, which a space must be (never an "encoded name").
+- Looker's Ruby (URI.encode_www_form, the group, external group and user
+  attributes after the signature), Go (url.Values.Encode() sorts its keys,
+  so time and user_attributes follow the signature) and C# (HostPort 0 puts
+  ":0" in the URL no browser can load) samples.
+- Bold BI's C# samples print booleans as bool.ToString() does (True,
+  False), and its Node and PHP samples sign the Embed SDK's authorize query
+  (embed_dashboard_id ... embed_server_timestamp) and GET
+  <api>/embed/authorize?<query>&embed_signature=<sig>.
 - Bold BI's iframe samples and current docs: the widget URL
   ("?isWidgetMode=true&widgetId=<id>&" in front, unsigned), the culture
   segment (/bi/en-us/site/...), embed_datasource_filter with raw '&' inside
@@ -24,7 +34,7 @@ import hashlib
 import hmac
 import json
 import sys
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus, urlencode
 
 SIGMA_SECRET = "0123456789abcdef" * 8
 SIGMA_PATH = "https://app.sigmacomputing.com/embed/1-2wDc2M6GqIrajkSwjkl0az"
@@ -97,8 +107,153 @@ def validity():
 
 
 DASHBOARD = BOLDBI_SERVER + "/site/site1/dashboards/8428c9ee-0b4e-4d2d-9c9c-1a2b3c4d5e6f/Sales/Overview"
+BOLDBI_API = BOLDBI_SERVER + "/api/site/site1"
+DASHBOARD_ID = "8428c9ee-0b4e-4d2d-9c9c-1a2b3c4d5e6f"
+
+
+def boldbi_authorize(nonce, dashboard_id=DASHBOARD_ID):
+    """Bold BI's Node sample (embed.js) and PHP sample: the Embed SDK's
+    embedQuerString, then the server appends the user and its timestamp,
+    signs the whole string (Base64 HMAC-SHA256) and GETs the authorize URL
+    with the signature appended raw."""
+    sdk = ("embed_nonce=" + nonce + "&embed_dashboard_id=" + dashboard_id
+           + "&embed_dashboard_ids=&embed_dashboard_path=&embed_dashboard_paths=&pinboard_name="
+           + "&embed_mode=view&embed_timestamp=" + str(BOLDBI_NOW) + "&embed_expirationtime=86400")
+    query = sdk + "&embed_user_email=bo.chen@example.com&embed_server_timestamp=" + str(BOLDBI_NOW)
+    signature = base64.b64encode(
+        hmac.new(BOLDBI_SECRET.encode("utf-8"), query.encode("utf-8"), hashlib.sha256).digest()
+    ).decode("ascii")
+    return BOLDBI_API + "/embed/authorize?" + query + "&embed_signature=" + signature
+
+
+def raw_plus(url):
+    """vendors.md section 4: Bold BI's samples append the Base64 signature
+    raw, and a '+' in it is named as a hazard."""
+    return ["raw-plus"] if "+" in url.split("&embed_signature=")[1] else []
+
+
+CSHARP_URL = boldbi(DASHBOARD + "?", identity("f6a7b8c9-csharp") + "&embed_dashboard_views=True&embed_dashboard_export=True&embed_dashboard_comments=False&hide_header=False" + validity())
+
+LOOKER_SECRET = "looker-sample-secret-6d5e4f"
+LOOKER_TIME = 1795314000
+
+
+def looker_values(json_text):
+    return {
+        "nonce": json_text("n-4f3e2d1c0b"),
+        "time": str(LOOKER_TIME),
+        "session_length": "3600",
+        "external_user_id": json_text("user-57"),
+        "permissions": json_text(["access_data", "see_user_dashboards"]),
+        "models": json_text(["thelook"]),
+        "group_ids": json_text([5, 4]),
+        "external_group_id": json_text("awesome_engineers"),
+        "user_attributes": json_text({"region": "West"}),
+        "access_filters": json_text({}),
+    }
+
+
+def looker_signature(host, path, values):
+    lines = [host, path] + [values[n] for n in ("nonce", "time", "session_length", "external_user_id",
+                                                 "permissions", "models", "group_ids", "external_group_id",
+                                                 "user_attributes", "access_filters")]
+    return base64.b64encode(hmac.new(LOOKER_SECRET.encode("utf-8"), "\n".join(lines).encode("utf-8"),
+                                     hashlib.sha1).digest()).decode()
+
+
+def compact_json(value):
+    return json.dumps(value, separators=(",", ":"))
+
+
+def looker_ruby(host="acme.looker.com"):
+    """ruby_example.rb: URI.encode_www_form of the parameters in the order
+    the sample lists them, with group_ids, external_group_id and
+    user_attributes added after signature."""
+    values = looker_values(compact_json)
+    path = "/login/embed/" + quote("/embed/dashboards/3", safe="")
+    params = [(n, values[n]) for n in ("nonce", "time", "session_length", "external_user_id",
+                                       "permissions", "models", "access_filters")]
+    params += [("first_name", compact_json("Embed")), ("last_name", compact_json("Wil")),
+               ("force_logout_login", "true")]
+    params.append(("signature", looker_signature(host, path, values)))
+    params += [(n, values[n]) for n in ("group_ids", "external_group_id", "user_attributes")]
+    return "https://" + host + path + "?" + urlencode(params)
+
+
+def looker_go(host="acme.looker.com"):
+    """go_example.go: url.Values.Encode() sorts by key, so signature comes
+    before time and user_attributes."""
+    values = looker_values(compact_json)
+    path = "/login/embed/" + quote("/embed/dashboards/3", safe="")
+    params = dict(values)
+    params["first_name"] = compact_json("Embed")
+    params["last_name"] = compact_json("Wil")
+    params["force_logout_login"] = "true"
+    params["signature"] = looker_signature(host, path, values)
+    return "https://" + host + path + "?" + "&".join(quote_plus(k) + "=" + quote_plus(params[k]) for k in sorted(params))
+
+
+def looker_csharp_port_zero():
+    """The C# sample with its default HostPort = 0: the URL carries ':0'."""
+    host = "acme.looker.com:0"
+    values = looker_values(compact_json)
+    path = "/login/embed/" + quote("/embed/dashboards/3", safe="")
+    names = ("nonce", "time", "session_length", "external_user_id", "permissions", "models",
+             "group_ids", "external_group_id", "user_attributes", "access_filters")
+    query = "&".join(n + "=" + quote(values[n], safe="") for n in names)
+    return "https://" + host + path + "?" + query + "&signature=" + quote(looker_signature(host, path, values), safe="")
 
 vectors = [
+    {
+        "name": "Sigma Python signing package with a team holding a space: %20, as a space must travel",
+        "scheme": "sigma-classic",
+        "secret": SIGMA_SECRET,
+        "url": sigma_python_package(1795314028, "Viewer", teams="Embedded Users,EmbeddingTown"),
+        "now": 1795314028 + 60,
+        "only_hazards": [],
+    },
+    {
+        "name": "Looker ruby_example.rb: group_ids, external_group_id and user_attributes after the signature",
+        "scheme": "looker",
+        "secret": LOOKER_SECRET,
+        "url": looker_ruby(),
+        "now": LOOKER_TIME + 60,
+        "only_hazards": [],
+    },
+    {
+        "name": "Looker go_example.go: url.Values.Encode() sorts time and user_attributes after the signature",
+        "scheme": "looker",
+        "secret": LOOKER_SECRET,
+        "url": looker_go(),
+        "now": LOOKER_TIME + 60,
+        "only_hazards": [],
+    },
+    {
+        "name": "Looker C# sample with its default HostPort = 0: no browser can load :0",
+        "scheme": "looker",
+        "secret": LOOKER_SECRET,
+        "url": looker_csharp_port_zero(),
+        "now": LOOKER_TIME + 60,
+        "only_hazards": ["port-zero"],
+    },
+    {
+        "name": "Bold BI C# sample: booleans as bool.ToString() prints them (True, False)",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": CSHARP_URL,
+        "now": BOLDBI_NOW + 60,
+        "only_hazards": sorted(["csharp-boolean", "legacy-parameter"] + raw_plus(CSHARP_URL)),
+        "strict_setting": "boldbi-strict-booleans",
+    },
+    {
+        "name": "Bold BI Node and PHP samples: the Embed SDK's authorize request",
+        "scheme": "boldbi",
+        "secret": BOLDBI_SECRET,
+        "url": boldbi_authorize("0d9c8b7a-6f5e-4d3c-b2a1-authorize"),
+        "now": BOLDBI_NOW + 60,
+        # vendors.md section 4: a raw '+' in the Base64 signature is shown as a hazard.
+        "only_hazards": raw_plus(boldbi_authorize("0d9c8b7a-6f5e-4d3c-b2a1-authorize")),
+    },
     {
         "name": "Sigma JWT as the signing packages send it: ?:embed=true&:jwt=, ver 1.1 with aud, sub with an underscore",
         "scheme": "sigma-jwt",

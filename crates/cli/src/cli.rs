@@ -301,6 +301,9 @@ pub struct PolicyArgs {
     /// Treat a raw '+' in a Bold BI signature as a space, as form decoding would (unconfirmed).
     #[arg(long)]
     pub boldbi_plus_as_space: bool,
+    /// Refuse Bold BI's True / False (C#'s bool.ToString(), which its C# samples send; unconfirmed).
+    #[arg(long)]
+    pub boldbi_strict_booleans: bool,
     /// Refuse a fractional Sigma :time (Sigma's Python signing package sends one; unconfirmed).
     #[arg(long)]
     pub sigma_strict_time: bool,

@@ -49,8 +49,11 @@ pub enum Error {
         parameter: String,
     },
     /// None of the known schemes' parameters were found.
-    #[error("not an embed URL: found no :nonce, :jwt or embed_nonce parameter")]
-    UnknownScheme,
+    #[error("not an embed URL: found none of {looked_for}")]
+    UnknownScheme {
+        /// Each scheme's telling parameters, from the registry.
+        looked_for: String,
+    },
     /// The `:jwt` value is not a compact JWS.
     #[error("the :jwt parameter is not a JWT: {reason}")]
     MalformedJwt {
@@ -81,6 +84,23 @@ pub enum Error {
 }
 
 impl Error {
+    /// "Not an embed URL", naming what every scheme in the registry looks for.
+    pub fn unknown_scheme() -> Self {
+        let names: Vec<String> = crate::schemes::all()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    s.nonce_param().unwrap_or_else(|| s.signature_param()),
+                    s.label()
+                )
+            })
+            .collect();
+        Error::UnknownScheme {
+            looked_for: names.join(", "),
+        }
+    }
+
     /// A stable machine-readable code for this error (used in JSON output and IPC).
     pub fn code(&self) -> &'static str {
         match self {
@@ -90,7 +110,7 @@ impl Error {
             Error::NoQuery => "no-query",
             Error::InvalidPercentEscape { .. } => "invalid-percent-escape",
             Error::NotUtf8 { .. } => "not-utf8",
-            Error::UnknownScheme => "unknown-scheme",
+            Error::UnknownScheme { .. } => "unknown-scheme",
             Error::MalformedJwt { .. } => "malformed-jwt",
             Error::BadBaseUrl { .. } => "bad-base-url",
             Error::BadField { .. } => "bad-field",
@@ -117,9 +137,19 @@ impl Error {
             Error::NotUtf8 { .. } => {
                 "Percent-encode the UTF-8 bytes of the text (encodeURIComponent in JavaScript, urllib.parse.quote in Python), not Latin-1 or UTF-16.".into()
             }
-            Error::UnknownScheme => {
-                "Sigma classic URLs carry :nonce and :signature, Sigma JWT URLs carry :jwt, Bold BI URLs carry embed_nonce and embed_signature.".into()
-            }
+            Error::UnknownScheme { .. } => format!(
+                "Paste the whole signed URL, query included: {}.",
+                crate::schemes::all()
+                    .iter()
+                    .map(|s| format!(
+                        "{}: {}",
+                        s.label(),
+                        s.nonce_param()
+                            .map_or_else(|| s.signature_param().to_owned(), |n| format!("{n} and {}", s.signature_param()))
+                    ))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
             Error::MalformedJwt { .. } => {
                 "A JWT is three base64url parts joined by dots (header.claims.signature); check it was not truncated or double-encoded.".into()
             }

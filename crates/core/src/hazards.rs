@@ -75,6 +75,7 @@ pub fn find(url: &ParsedUrl, scheme: Scheme, facts: &EmbedFacts) -> Vec<Hazard> 
             "If a parameter value contains '#', send it as %23.",
         ));
     }
+    port_zero(url, &mut found);
     let spec = crate::schemes::spec(scheme);
     signature_position(url, spec, &mut found);
     duplicates(url, &mut found);
@@ -88,15 +89,35 @@ pub fn find(url: &ParsedUrl, scheme: Scheme, facts: &EmbedFacts) -> Vec<Hazard> 
     found
 }
 
-fn signature_position(url: &ParsedUrl, spec: &dyn SchemeSpec, found: &mut Vec<Hazard>) {
-    if !spec.signature_goes_last() {
-        return;
+/// `https://host:0/…`: port 0 is no port a browser connects to (Looker's
+/// C# sample leaves its `HostPort` at 0 and prints it).
+fn port_zero(url: &ParsedUrl, found: &mut Vec<Hazard>) {
+    let authority = url
+        .base
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or_default());
+    let zero_port = authority
+        .rsplit_once(':')
+        .filter(|(_, port)| !port.is_empty() && port.bytes().all(|b| b == b'0'));
+    if let Some((host, _)) = zero_port {
+        found.push(Hazard::new(
+            "port-zero",
+            Severity::Error,
+            None,
+            format!("The URL's address is {host}:0: port 0 is no port a browser can connect to, so the embed never loads (a signer's port setting left at 0, as in Looker's C# sample)."),
+            "Leave the port out (443 for https), or set the real one, and sign again: the host, port included, is part of what is signed.",
+        ));
     }
+}
+
+fn signature_position(url: &ParsedUrl, spec: &dyn SchemeSpec, found: &mut Vec<Hazard>) {
     let name = spec.signature_param();
     let Some(sig) = url.params.iter().rev().find(|p| p.name == name) else {
         return;
     };
-    if sig.index + 1 != url.params.len() {
+    // Only where the vendor reads the signature's position (Sigma classic
+    // signs everything before it); Looker reads its parameters by name.
+    if spec.signature_goes_last() && sig.index + 1 != url.params.len() {
         found.push(Hazard::new(
             "signature-not-last",
             Severity::Warning,
@@ -170,7 +191,13 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
         ));
     }
     if let Some(documented) = catalogue::lookup(scheme, name) {
-        check_value(documented.name, documented.allowed, &param.value, found);
+        check_value(
+            documented.name,
+            documented.allowed,
+            &param.value,
+            spec,
+            found,
+        );
         if let Some(legacy) = documented.legacy {
             found.push(Hazard::new(
                 "legacy-parameter",
@@ -227,7 +254,13 @@ fn unknown(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard>) {
     }
 }
 
-fn check_value(name: &str, allowed: Allowed, value: &str, found: &mut Vec<Hazard>) {
+fn check_value(
+    name: &str,
+    allowed: Allowed,
+    value: &str,
+    spec: &dyn SchemeSpec,
+    found: &mut Vec<Hazard>,
+) {
     let out_of_range = |found: &mut Vec<Hazard>, why: String| {
         found.push(Hazard::new(
             "out-of-range",
@@ -239,8 +272,18 @@ fn check_value(name: &str, allowed: Allowed, value: &str, found: &mut Vec<Hazard
     };
     match allowed {
         Allowed::Bool if value != "true" && value != "false" => {
-            let hint = if value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false")
-            {
+            let cased = value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false");
+            if let Some(setting) = spec.strict_booleans_setting().filter(|_| cased) {
+                found.push(Hazard::new(
+                    "csharp-boolean",
+                    Severity::Info,
+                    Some(name),
+                    format!("{name}={value} is C#'s bool.ToString(), as {}'s own C# samples send it; its server is .NET, whose boolean parsing ignores case, so it is read as {} here (unconfirmed: the setting {setting} refuses it instead).", spec.vendor(), value.to_ascii_lowercase()),
+                    format!("Nothing to change if it works; to be safe send {}.", value.to_ascii_lowercase()),
+                ));
+                return;
+            }
+            let hint = if cased {
                 " (casing: C# prints True/False)"
             } else {
                 ""

@@ -171,18 +171,31 @@ impl Embed {
 pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectReport> {
     let embed = Embed::read(input)?;
     let Embed { url, scheme, facts } = &embed;
+    let signature_param = crate::schemes::spec(*scheme).signature_param();
     let parameters = url
         .params
         .iter()
-        .map(|p| ParamRow {
-            index: p.index,
-            raw_name: p.raw_name.clone(),
-            raw_value: p.raw_value.clone(),
-            name: p.name.clone(),
-            value: p.value.clone(),
-            signed: is_signed(*scheme, url, p),
-            is_signature: p.name == crate::schemes::spec(*scheme).signature_param(),
-            info: info_for(*scheme, &p.name),
+        .map(|p| {
+            let is_signature = p.name == signature_param;
+            ParamRow {
+                index: p.index,
+                raw_name: p.raw_name.clone(),
+                raw_value: p.raw_value.clone(),
+                name: p.name.clone(),
+                // A signature is shown as the bytes the verifier compares:
+                // escapes decoded, a raw '+' kept (Bold BI's samples append
+                // the Base64 raw; reading it as a space is a setting, and a
+                // hazard says what a server may do with it).
+                value: if is_signature {
+                    crate::encoding::decode_component(p.raw_value_or_empty(), false)
+                        .unwrap_or_else(|_| p.value.clone())
+                } else {
+                    p.value.clone()
+                },
+                signed: is_signed(*scheme, url, p),
+                is_signature,
+                info: info_for(*scheme, &p.name),
+            }
         })
         .collect();
     let jwt = facts.jwt.as_ref().map(|j| JwtView {

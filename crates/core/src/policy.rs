@@ -17,6 +17,10 @@ pub struct Policy {
     pub boldbi_plus_as_space: bool,
     /// Whether Bold BI refuses a reused `embed_nonce`.
     pub boldbi_refuse_reused_nonce: bool,
+    /// Bold BI: refuse `True` / `False` (C#'s `bool.ToString()`, which its
+    /// C# samples send; Bold BI's .NET server likely reads them without
+    /// regard to case; off = follow the sample, with a hazard).
+    pub boldbi_strict_booleans: bool,
     /// Sigma: refuse a fractional `:time` (Sigma's Python signing package
     /// sends `time.time()`; off = follow the sample, with a hazard).
     pub sigma_strict_time: bool,
@@ -47,6 +51,7 @@ impl Default for Policy {
             clock_skew: DEFAULT_CLOCK_SKEW,
             boldbi_plus_as_space: false,
             boldbi_refuse_reused_nonce: true,
+            boldbi_strict_booleans: false,
             sigma_strict_time: false,
             sigma_refuse_legacy_modes: false,
             looker_algorithm: crate::schemes::looker::Algorithm::Sha1,
@@ -70,12 +75,13 @@ pub struct SettingUsed {
 
 impl Policy {
     /// Every setting with its value, for reports.
-    pub fn settings(&self) -> [SettingUsed; 8] {
+    pub fn settings(&self) -> [SettingUsed; 9] {
         [
             self.max_session_length_used(),
             self.clock_skew_used(),
             self.boldbi_plus_used(),
             self.boldbi_nonce_used(),
+            self.boldbi_strict_booleans_used(),
             self.sigma_strict_time_used(),
             self.sigma_legacy_modes_used(),
             self.looker_algorithm_used(),
@@ -98,6 +104,15 @@ impl Policy {
             name: "looker-refuse-future-time",
             value: self.looker_refuse_future_time.to_string(),
             note: "unconfirmed: whether Looker's 5-minute window for time also refuses a time ahead of its clock",
+        }
+    }
+
+    /// The Bold BI strict-booleans setting as used.
+    pub fn boldbi_strict_booleans_used(&self) -> SettingUsed {
+        SettingUsed {
+            name: "boldbi-strict-booleans",
+            value: self.boldbi_strict_booleans.to_string(),
+            note: "unconfirmed: how Bold BI reads True / False (its C# samples send C#'s bool.ToString(); its .NET server likely ignores case)",
         }
     }
 

@@ -84,6 +84,10 @@ fn presentation(name: &str) -> (&'static str, SettingKind) {
         ),
         "boldbi-plus-as-space" => ("Bold BI reads a raw “+” in the signature as a space", switch),
         "boldbi-refuse-reused-nonce" => ("Bold BI refuses a reused embed_nonce", switch),
+        "boldbi-strict-booleans" => (
+            "Bold BI refuses True / False (its C# samples send them; off reads them as true / false)",
+            switch,
+        ),
         "sigma-strict-time" => (
             "Sigma refuses a fractional :time (its Python signing package sends one)",
             switch,
@@ -166,6 +170,7 @@ impl Policy {
             "clock-skew" => self.clock_skew = seconds(name, value, 0)?,
             "boldbi-plus-as-space" => self.boldbi_plus_as_space = switch(name, value)?,
             "boldbi-refuse-reused-nonce" => self.boldbi_refuse_reused_nonce = switch(name, value)?,
+            "boldbi-strict-booleans" => self.boldbi_strict_booleans = switch(name, value)?,
             "sigma-strict-time" => self.sigma_strict_time = switch(name, value)?,
             "sigma-refuse-legacy-modes" => self.sigma_refuse_legacy_modes = switch(name, value)?,
             "looker-algorithm" => {

@@ -68,7 +68,8 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
             best = Some((likeness, spec.scheme()));
         }
     }
-    best.map(|(_, scheme)| scheme).ok_or(Error::UnknownScheme)
+    best.map(|(_, scheme)| scheme)
+        .ok_or_else(Error::unknown_scheme)
 }
 
 #[cfg(test)]
@@ -104,7 +105,14 @@ mod tests {
             scheme_of("https://a/bi/site/s/dashboards/1?embed_nonce=1"),
             Ok(Scheme::BoldBi)
         );
-        assert_eq!(scheme_of("https://a/other?x=1"), Err(Error::UnknownScheme));
+        assert_eq!(
+            scheme_of("https://a/other?x=1"),
+            Err(Error::unknown_scheme())
+        );
+        let words = Error::unknown_scheme().to_string();
+        for name in [":nonce", ":jwt", "embed_nonce", "nonce (Looker"] {
+            assert!(words.contains(name), "{words}");
+        }
         assert_eq!(
             scheme_of("https://a/bi/en-us/site/s/dashboards/1?isWidgetMode=true"),
             Ok(Scheme::BoldBi)

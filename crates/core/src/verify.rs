@@ -32,8 +32,9 @@ pub trait Directory {
     fn unknown_teams(&self, teams: &[String]) -> Vec<String>;
     /// Whether the account type exists.
     fn account_type_known(&self, account_type: &str) -> bool;
-    /// Whether the embed (embed id, workbook or dashboard) at this base URL exists.
-    fn embed_known(&self, scheme: Scheme, base: &str) -> bool;
+    /// Whether the embed (embed id, workbook or dashboard) the URL names
+    /// exists; `id` is `None` when the URL names none the scheme can read.
+    fn embed_known(&self, scheme: Scheme, id: Option<&str>) -> bool;
     /// Whether the email belongs to an internal (non-embed) user.
     fn is_internal_user(&self, email: &str) -> bool;
 }
@@ -281,7 +282,7 @@ fn first_refusal(
         }
     }
 
-    if let Some(refusal) = spec.strict_refusal(facts, policy) {
+    if let Some(refusal) = spec.strict_refusal(url, facts, policy) {
         return Some(refusal);
     }
     if let Some(bad) = facts.unreadable.first() {
@@ -326,7 +327,8 @@ fn directory_refusal(
             );
         }
     }
-    if !directory.embed_known(scheme, &url.base) {
+    let id = crate::schemes::spec(scheme).embed_id_in(url);
+    if !directory.embed_known(scheme, id.as_deref()) {
         return refuse(
             Reason::UnknownEmbed,
             format!("Nothing is embedded at {}.", url.base),

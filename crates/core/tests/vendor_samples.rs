@@ -105,6 +105,36 @@ fn vendor_samples_get_the_hazards_vendors_md_names_and_nothing_current_is_unknow
                 "{name}: {code} in {found:?}"
             );
         }
+        // The exact list: a vendor's own sample gets no hazard its
+        // behaviour does not justify.
+        if v.get("only_hazards").is_some() {
+            let mut found: Vec<String> = found.iter().map(|c| (*c).to_owned()).collect();
+            found.sort();
+            found.dedup();
+            let mut want = codes(&v, "only_hazards");
+            want.sort();
+            assert_eq!(found, want, "{name}: the exact hazards");
+        }
+    }
+}
+
+/// Looker's python_example.py puts first_name, last_name and
+/// force_logout_login after the signature: Looker reads parameters by name,
+/// so no position warning.
+#[test]
+fn looker_python_sample_urls_get_no_position_warning() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("looker.json")).unwrap()).unwrap();
+    let samples = file["python_sample"].as_array().unwrap();
+    assert!(!samples.is_empty());
+    for sample in samples {
+        let embed = Embed::read(&text(sample, "url")).unwrap();
+        let found: Vec<&str> = hazards::find(&embed.url, embed.scheme, &embed.facts)
+            .iter()
+            .map(|h| h.code)
+            .collect();
+        assert!(!found.contains(&"signature-not-last"), "{found:?}");
     }
 }
 
@@ -112,6 +142,7 @@ fn vendor_samples_get_the_hazards_vendors_md_names_and_nothing_current_is_unknow
 fn the_strict_settings_refuse_exactly_the_oddities_they_name() {
     let strict = Policy {
         sigma_strict_time: true,
+        boldbi_strict_booleans: true,
         sigma_refuse_legacy_modes: true,
         ..Policy::default()
     };
@@ -138,7 +169,7 @@ fn the_strict_settings_refuse_exactly_the_oddities_they_name() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 2);
+    assert_eq!(checked, 3);
 }
 
 #[test]
@@ -163,5 +194,35 @@ fn a_fractional_time_still_expires_and_teams_decode_as_the_sample_meant() {
             assert_eq!(param.value, filter);
             assert!(embed.url.first("Region").is_none() && embed.url.first("Store").is_none());
         }
+    }
+}
+
+/// The inspector shows a Bold BI signature as the verdict reads it: a raw
+/// '+' stays a '+', never a space.
+#[test]
+fn a_raw_plus_in_a_bold_bi_signature_is_shown_as_the_verdict_reads_it() {
+    let mut seen = 0;
+    for v in vectors().iter().filter(|v| v["scheme"] == "boldbi") {
+        let url = text(v, "url");
+        let raw = url.split("&embed_signature=").nth(1).unwrap().to_owned();
+        if !raw.contains('+') {
+            continue;
+        }
+        let report = embed_core::inspect(&url, &embed_core::InspectOptions::default()).unwrap();
+        let row = report.parameters.iter().find(|p| p.is_signature).unwrap();
+        assert_eq!(row.value, raw, "{}", text(v, "name"));
+        seen += 1;
+    }
+    assert!(seen > 0, "no vector has a '+' in its signature");
+}
+
+/// Without any embed parameter, the message names every registered
+/// scheme's parameters (Looker's too).
+#[test]
+fn a_url_with_no_embed_parameter_names_what_each_scheme_looks_for() {
+    let error = Embed::read("https://example.com/page?utm_source=mail").unwrap_err();
+    let text = format!("{error} {}", error.fix());
+    for name in [":nonce", ":jwt", "embed_nonce", "nonce (Looker"] {
+        assert!(text.contains(name), "{text}");
     }
 }

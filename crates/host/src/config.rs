@@ -15,6 +15,7 @@
 //! clock_skew = 300
 //! boldbi_refuse_reused_nonce = true
 //! boldbi_plus_as_space = false
+//! boldbi_strict_booleans = false       # refuse True / False (C# samples)
 //! sigma_strict_time = false            # refuse a fractional :time
 //! sigma_refuse_legacy_modes = false    # refuse :mode=view / explore
 //! looker_algorithm = "sha1"            # or "sha256" (API-made secrets)
@@ -69,6 +70,7 @@ struct Settings {
     clock_skew: Option<u64>,
     boldbi_plus_as_space: Option<bool>,
     boldbi_refuse_reused_nonce: Option<bool>,
+    boldbi_strict_booleans: Option<bool>,
     sigma_strict_time: Option<bool>,
     sigma_refuse_legacy_modes: Option<bool>,
     looker_algorithm: Option<embed_core::schemes::looker::Algorithm>,
@@ -219,6 +221,9 @@ pub fn parse(
             boldbi_refuse_reused_nonce: settings
                 .boldbi_refuse_reused_nonce
                 .unwrap_or(defaults.boldbi_refuse_reused_nonce),
+            boldbi_strict_booleans: settings
+                .boldbi_strict_booleans
+                .unwrap_or(defaults.boldbi_strict_booleans),
             sigma_strict_time: settings
                 .sigma_strict_time
                 .unwrap_or(defaults.sigma_strict_time),

@@ -164,17 +164,13 @@ impl Directory for Org {
         self.account_types.contains_key(account_type)
     }
 
-    fn embed_known(&self, scheme: Scheme, base: &str) -> bool {
-        let id = embed_id(scheme, base);
-        if id
-            .as_ref()
-            .is_some_and(|id| self.absent_embeds.contains(id))
-        {
+    fn embed_known(&self, _scheme: Scheme, id: Option<&str>) -> bool {
+        if id.is_some_and(|id| self.absent_embeds.contains(id)) {
             return false;
         }
         match (&self.embeds, id) {
             (None, _) => true,
-            (Some(known), Some(id)) => known.contains(&id),
+            (Some(known), Some(id)) => known.contains(id),
             (Some(_), None) => false,
         }
     }

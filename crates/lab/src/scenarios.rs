@@ -58,7 +58,7 @@ pub fn tally(runs: &[ScenarioRun], not_applicable: usize) -> Tally {
     let as_expected = run - findings;
     let plural = if findings == 1 { "" } else { "s" };
     let summary = match runs.iter().find_map(|r| r.not_run.as_deref()) {
-        Some(why) if run == 0 => format!("Not run ({not_run}): {why}"),
+        Some(why) if run == 0 => format!("{not_run} not run. {why}"),
         Some(why) => format!("{run} run, {as_expected} as expected, {findings} finding{plural}; {not_run} not run ({why}); {not_applicable} not applicable"),
         None => format!("{run} run, {as_expected} as expected, {findings} finding{plural}, {not_applicable} not applicable"),
     };

@@ -229,7 +229,7 @@ async fn an_unreachable_host_is_one_not_run_state_never_a_pile_of_findings() {
     assert!(
         tally
             .summary
-            .starts_with(&format!("Not run ({total}): Host unreachable: ")),
+            .starts_with(&format!("{total} not run. Host unreachable: ")),
         "{}",
         tally.summary
     );

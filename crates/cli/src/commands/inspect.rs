@@ -12,6 +12,7 @@ pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
         max_session_length: args.max_session_length,
         clock_skew: args.clock_skew,
         boldbi_plus_as_space: args.boldbi_plus_as_space,
+        boldbi_strict_booleans: args.boldbi_strict_booleans,
         sigma_strict_time: args.sigma_strict_time,
         sigma_refuse_legacy_modes: args.sigma_refuse_legacy_modes,
         looker_algorithm: args.algorithm.into(),

@@ -35,8 +35,8 @@ impl Directory for Org {
     fn account_type_known(&self, account_type: &str) -> bool {
         matches!(account_type, "Viewer" | "Creator")
     }
-    fn embed_known(&self, _: Scheme, base: &str) -> bool {
-        !base.contains(MISSING_EMBED_ID)
+    fn embed_known(&self, _: Scheme, id: Option<&str>) -> bool {
+        id != Some(MISSING_EMBED_ID)
     }
     fn is_internal_user(&self, email: &str) -> bool {
         email == DEMO_INTERNAL_USER

@@ -127,7 +127,12 @@ pub trait SchemeSpec: Sync {
         None
     }
     /// The scheme's checks after the organisation's (strict settings).
-    fn strict_refusal(&self, _facts: &EmbedFacts, _policy: &Policy) -> Option<Refusal> {
+    fn strict_refusal(
+        &self,
+        _url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        _policy: &Policy,
+    ) -> Option<Refusal> {
         None
     }
 
@@ -175,10 +180,20 @@ pub trait SchemeSpec: Sync {
     fn plus_is_a_space(&self) -> bool {
         false
     }
-    /// Whether the signature belongs last in the URL (a JWT is followed by
-    /// unsigned interface parameters).
+    /// Whether the vendor needs the signature last in the URL, so that a
+    /// parameter after it is unsigned or was moved (Sigma classic, Bold BI).
+    /// False where position means nothing: a JWT is followed by unsigned
+    /// interface parameters, and Looker reads every parameter by name (its
+    /// Ruby and Go samples put signed ones after the signature).
     fn signature_goes_last(&self) -> bool {
         true
+    }
+    /// The setting that makes this vendor's reading of `True` / `False`
+    /// strict, when its server reads booleans without regard to case
+    /// (unconfirmed, and its own samples send them so): such a value is then
+    /// an informational hazard naming the setting, not an error.
+    fn strict_booleans_setting(&self) -> Option<&'static str> {
+        None
     }
     /// Hazards of the signature parameter's value.
     fn signature_hazards(&self, _signature: &RawParam, _found: &mut Vec<Hazard>) {}
@@ -199,6 +214,11 @@ pub trait SchemeSpec: Sync {
     /// The id of the embed a base URL opens (embed id, workbook slug,
     /// dashboard id), as the vendor's organisation knows it.
     fn embed_id(&self, base: &str) -> Option<String>;
+    /// The embed a whole URL names: its base URL's by default (Bold BI's
+    /// authorize request names its dashboard in `embed_dashboard_id`).
+    fn embed_id_in(&self, url: &ParsedUrl) -> Option<String> {
+        self.embed_id(&url.base)
+    }
     /// Where this scheme's URLs go, for people ("/embed/...").
     fn path_hint(&self) -> &'static str;
     /// Whether a URL is valid forever (Bold BI without a timestamp).

@@ -105,6 +105,43 @@ pub const PARAMS: &[ParamSpec] = &[
         "Display name of the AI assistant.",
         TEXT,
     ),
+    // The Embed SDK's authorize request (vendors.md section 4.1): what the
+    // SDK's embedQuerString carries, and the server's own timestamp.
+    opt(
+        "embed_dashboard_id",
+        "Authorize request: the dashboard the Embed SDK asks for (the browser chooses it; the authorization server should check it).",
+        TEXT,
+    ),
+    opt(
+        "embed_dashboard_ids",
+        "Authorize request: several dashboards (multi-tab embedding); empty for one.",
+        TEXT,
+    ),
+    opt(
+        "embed_dashboard_path",
+        "Authorize request: the dashboard by path (Category/Name) instead of id; empty when by id.",
+        TEXT,
+    ),
+    opt(
+        "embed_dashboard_paths",
+        "Authorize request: several dashboards by path; empty for one.",
+        TEXT,
+    ),
+    opt(
+        "pinboard_name",
+        "Authorize request: the pinboard to embed; empty for a dashboard.",
+        TEXT,
+    ),
+    opt(
+        "embed_mode",
+        "Authorize request: view, or design for the designer.",
+        TEXT,
+    ),
+    opt(
+        "embed_server_timestamp",
+        "Authorize request: Unix time (seconds) at which the customer's authorization server signed it.",
+        Allowed::UnixTime,
+    ),
     // Legacy names, still read by older servers.
     renamed(
         "embed_dashboard_views",

@@ -3,7 +3,9 @@
 //! from and must lie in the documented range.
 
 use super::{signed_view, unsigned_prefix, MAX_EXPIRATION, MIN_EXPIRATION};
+use crate::catalogue::Allowed;
 use crate::facts::EmbedFacts;
+use crate::policy::Policy;
 use crate::query::ParsedUrl;
 use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
@@ -44,6 +46,31 @@ pub fn unsigned_embed_param(url: &ParsedUrl) -> Option<Refusal> {
         ),
         "Put every embed parameter after embed_nonce, inside the signed string; only the dashboard URL's own isWidgetMode and widgetId may stand in front.",
     ))
+}
+
+/// A boolean sent as C# prints it (`True`), refused only when the strict
+/// setting is on; otherwise it is read as the sample means it.
+pub fn strict_booleans(url: &ParsedUrl, policy: &Policy) -> Option<Refusal> {
+    if !policy.boldbi_strict_booleans {
+        return None;
+    }
+    let signed = signed_view(url);
+    let param = signed.params.iter().find(|p| {
+        crate::catalogue::lookup(Scheme::BoldBi, &p.name)
+            .is_some_and(|spec| matches!(spec.allowed, Allowed::Bool))
+            && p.value != "true"
+            && p.value != "false"
+            && (p.value.eq_ignore_ascii_case("true") || p.value.eq_ignore_ascii_case("false"))
+    })?;
+    Some(
+        Refusal::new(
+            Scheme::BoldBi,
+            Reason::MissingParameter,
+            format!("{}={} is not true or false as Bold BI documents them (it is C#'s bool.ToString()).", param.name, param.value),
+            "Send lower-case true / false (value.ToString().ToLower() in C#).",
+        )
+        .with_setting(policy.boldbi_strict_booleans_used()),
+    )
 }
 
 /// An expiration without a timestamp, or outside Bold BI's range.

@@ -50,7 +50,7 @@ pub fn from_url(embed: &Embed, form: &mut SignForm) {
                     | "embed_timestamp"
                     | "embed_expirationtime"
                     | SIGNATURE_PARAM
-            )
+            ) && !super::authorize::AUTHORIZE_PARAMS.contains(&p.name.as_str())
         })
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect();

@@ -1,6 +1,7 @@
 //! Bold BI token authentication (vendors.md §4): signing, reading (with its
 //! datasource filter), its catalogue and its hand-off snippets.
 
+pub mod authorize;
 pub mod catalogue;
 mod checks;
 pub mod datasource_filter;
@@ -44,6 +45,7 @@ pub fn is_boldbi_path(base: &str) -> bool {
     let path = base.split_once("://").map_or(base, |(_, rest)| rest);
     let segments: Vec<&str> = path.split('/').collect();
     segments.windows(2).any(|w| w == ["bi", "site"])
+        || segments.windows(3).any(|w| w == ["bi", "api", "site"])
         || segments
             .windows(3)
             .any(|w| w[0] == "bi" && w[2] == "site" && is_culture(w[1]))
@@ -115,6 +117,17 @@ impl SchemeSpec for BoldBi {
     ) -> Option<Refusal> {
         checks::expiration(url, facts)
     }
+    fn strict_refusal(
+        &self,
+        url: &ParsedUrl,
+        _facts: &EmbedFacts,
+        policy: &Policy,
+    ) -> Option<Refusal> {
+        checks::strict_booleans(url, policy)
+    }
+    fn strict_booleans_setting(&self) -> Option<&'static str> {
+        Some("boldbi-strict-booleans")
+    }
     fn shape_refusal(&self, url: &ParsedUrl) -> Option<Refusal> {
         checks::unsigned_embed_param(url)
     }
@@ -159,6 +172,16 @@ impl SchemeSpec for BoldBi {
             // The designer without an id opens a new dashboard.
             .or_else(|| Some("new-dashboard".into()))
     }
+    fn embed_id_in(&self, url: &ParsedUrl) -> Option<String> {
+        if authorize::is_authorize(&url.base) {
+            return authorize::dashboard_id(url);
+        }
+        self.embed_id(&url.base)
+    }
+    fn embed_path_of(&self, embed: &Embed) -> String {
+        // An authorize request opens in the form as the dashboard it asks for.
+        authorize::dashboard_url(&embed.url).unwrap_or_else(|| embed.url.base.clone())
+    }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::PARAMS]
@@ -191,10 +214,12 @@ impl SchemeSpec for BoldBi {
         form::from_url(embed, form);
     }
     fn form_covers(&self, name: &str) -> bool {
+        // The authorize request's own parameters are the Embed SDK's and its
+        // authorization server's, never an iframe URL's interface.
         matches!(
             name,
             "embed_timestamp" | "embed_expirationtime" | "isWidgetMode" | "widgetId" | "WidgetId"
-        )
+        ) || authorize::AUTHORIZE_PARAMS.contains(&name)
     }
 
     fn snippet_values<'a>(

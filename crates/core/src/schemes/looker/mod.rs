@@ -109,6 +109,9 @@ impl SchemeSpec for Looker {
         texts::message(reason)
     }
 
+    fn signature_goes_last(&self) -> bool {
+        false
+    }
     fn documented_status(&self, reason: Reason) -> Option<u16> {
         // "Lower-case escapes in the path give a 404" (vendors.md §5).
         (reason == Reason::UnknownEmbed).then_some(404)

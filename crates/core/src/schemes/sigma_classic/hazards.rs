@@ -29,15 +29,40 @@ pub fn parameter(param: &RawParam, found: &mut Vec<Hazard>) {
             "Nothing to change if these are the teams you meant; a team name cannot contain a comma.",
         ));
     }
-    if matches!(name, ":external_user_team" | ":account_type" | ":theme") && raw.contains('%') {
+    if matches!(name, ":external_user_team" | ":account_type" | ":theme")
+        && needless_escape(raw).is_some()
+    {
         found.push(Hazard::new(
             "encoded-name",
             Severity::Info,
             Some(name),
-            format!("{name} is percent-encoded; Sigma's help says team names, account types and theme names must not be encoded (an older example does encode them)."),
-            "If the name is not found, compare it with the admin portal's spelling; escape only what would break the URL (&, #, +, %, spaces).",
+            format!("{name} percent-encodes {}, which could travel as it is; Sigma's help says team names, account types and theme names must not be encoded (an older example does encode them).", needless_escape(raw).unwrap_or_default()),
+            "If the name is not found, compare it with the admin portal's spelling; escape only what would break the URL (&, #, +, %, spaces, non-ASCII).",
         ));
     }
+}
+
+/// The first escape in `raw` that did not need escaping (`%5F` for `_`),
+/// as `%5F ('_')`. A space (`%20`), `&`, `#`, `+`, `%`, a comma (its own
+/// hazard), a control character or a non-ASCII byte cannot travel raw, so
+/// escaping them (or a character URLs never carry raw, like `"` or `{`) is
+/// what every URL encoder must do, never an "encoded name".
+fn needless_escape(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    (0..bytes.len()).find_map(|i| {
+        if bytes[i] != b'%' {
+            return None;
+        }
+        let hex = raw.get(i + 1..i + 3)?;
+        let byte = u8::from_str_radix(hex, 16).ok()?;
+        let needed = !byte.is_ascii_graphic()
+            || matches!(byte, b'&' | b'#' | b'+' | b'%' | b',')
+            || matches!(
+                byte,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+            );
+        (!needed).then(|| format!("%{hex} ({:?})", char::from(byte)))
+    })
 }
 
 /// A fractional `:time` and a legacy `:mode`: accepted as Sigma's own

@@ -87,7 +87,12 @@ impl SchemeSpec for SigmaClassic {
     ) -> Option<Refusal> {
         checks::claims(facts, policy)
     }
-    fn strict_refusal(&self, facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
+    fn strict_refusal(
+        &self,
+        _url: &ParsedUrl,
+        facts: &EmbedFacts,
+        policy: &Policy,
+    ) -> Option<Refusal> {
         checks::strict_time(facts, policy)
     }
 

@@ -63,9 +63,11 @@ pub fn render(accepted: &Accepted) -> Response {
     let switch = |current: &str, legacy: Option<&str>, default: bool| {
         param(current)
             .or_else(|| legacy.and_then(param))
-            .map_or(default, |v| v == "true")
+            .map_or(default, |v| v.eq_ignore_ascii_case("true"))
     };
-    let hidden = |name: &str| param(name) == Some("true");
+    // C#'s True reads as true, as the vendor's C# samples mean it (a strict
+    // setting refuses such a URL before it gets here).
+    let hidden = |name: &str| param(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
     let listed = |name: &str| {
         param(name)
             .map(|v| {
