@@ -84,6 +84,30 @@ const MINIMAL_PAGE: &str = "<!doctype html><p>Embed accepted.</p>\n";
 
 /// Judges an embed request for `scheme` and answers with the vendor's page.
 pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri: &Uri) -> Response {
+    answer(state, scheme, headers, uri, |judgement| {
+        match &judgement.outcome {
+            Outcome::Unavailable(cause) => pages::refusal::unavailable(cause),
+            Outcome::Accepted(_) if state.minimal_page() => Html(MINIMAL_PAGE).into_response(),
+            Outcome::Accepted(accepted) => {
+                crate::vendors::accepted_page(state, judgement.scheme, accepted)
+            }
+            Outcome::Refused(refusal) => {
+                pages::refusal::render(judgement.scheme, refusal, judgement.status)
+            }
+        }
+    })
+}
+
+/// Judges a signed request for `scheme` (its per-request time shift
+/// checked, its verdict logged) and answers with what `respond` makes of
+/// the judgement, with the verdict headers tools read.
+pub(crate) fn answer(
+    state: &HostState,
+    scheme: Scheme,
+    headers: &HeaderMap,
+    uri: &Uri,
+    respond: impl FnOnce(&crate::judge::Judgement) -> Response,
+) -> Response {
     let shift = match time_shift(state, headers) {
         Ok(shift) => shift,
         Err(response) => return *response,
@@ -93,22 +117,11 @@ pub(crate) fn embed(state: &HostState, scheme: Scheme, headers: &HeaderMap, uri:
         shift,
     };
     let judgement = judge(state, scheme, uri.path(), &full_url(headers, uri), options);
-    let (mut response, verdict) = match &judgement.outcome {
-        Outcome::Unavailable(cause) => (
-            pages::refusal::unavailable(cause),
-            "unavailable; reason=ledger".to_owned(),
-        ),
-        Outcome::Accepted(_) if state.minimal_page() => {
-            (Html(MINIMAL_PAGE).into_response(), "accepted".to_owned())
-        }
-        Outcome::Accepted(accepted) => (
-            crate::vendors::accepted_page(state, judgement.scheme, accepted),
-            "accepted".to_owned(),
-        ),
-        Outcome::Refused(refusal) => (
-            pages::refusal::render(judgement.scheme, refusal, judgement.status),
-            format!("refused; reason={}", refusal.reason.id()),
-        ),
+    let mut response = respond(&judgement);
+    let verdict = match &judgement.outcome {
+        Outcome::Unavailable(_) => "unavailable; reason=ledger".to_owned(),
+        Outcome::Accepted(_) => "accepted".to_owned(),
+        Outcome::Refused(refusal) => format!("refused; reason={}", refusal.reason.id()),
     };
     if let Ok(value) = HeaderValue::from_str(&verdict) {
         response.headers_mut().insert(VERDICT_HEADER, value);

@@ -25,6 +25,8 @@ pub struct HostState {
     pub guard: Guard,
     /// Looker embed sessions, started by accepted signed URLs.
     pub looker_sessions: crate::vendors::looker::Sessions,
+    /// Bold BI access tokens, minted by the authorize endpoint.
+    pub boldbi_tokens: crate::vendors::boldbi::tokens::Tokens,
     /// Accepted embeds get one fixed line instead of the mock page.
     minimal_page: AtomicBool,
 }
@@ -40,6 +42,7 @@ impl HostState {
             events: EventLog::default(),
             clock: Clock::default(),
             looker_sessions: Default::default(),
+            boldbi_tokens: Default::default(),
             minimal_page: AtomicBool::new(false),
         }
     }

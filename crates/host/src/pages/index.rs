@@ -39,7 +39,7 @@ pub fn render(org: &Org, ledger: &LedgerHealth, origin: &str) -> Response {
          <h2>Embed routes</h2><ul>\
          <li>Sigma classic: <code>/embed/{{embed_id}}</code>, <code>/embed/{{embed_id}}/tag/{{tag}}</code></li>\
          <li>Sigma JWT: <code>/{{org}}/workbook/{{name}}-{{id}}</code> (and <code>/page/</code>, <code>/element/</code>, <code>/tag/</code>)</li>\
-         <li>Bold BI: <code>/bi/site/{{site}}/dashboards/{{id}}/{{category}}/{{name}}</code>, <code>/bi/site/{{site}}/dashboard-designer</code></li>\
+         <li>Bold BI: <code>/bi/site/{{site}}/dashboards/{{id}}/{{category}}/{{name}}</code>, <code>/bi/site/{{site}}/dashboard-designer</code>; the Embed SDK's <code>/bi/api/site/{{site}}/embed/authorize</code> (JSON, as an authorization server calls it) and a stand-in for its script at <code>/embedded-sdk/boldbi-embed.js</code></li>\
          <li>Looker: <code>/login/embed/{{escaped embed path}}</code>, then <code>/embed/dashboards/{{id}}</code>, <code>/embed/looks/{{id}}</code>, <code>/embed/explore/{{model}}/{{view}}</code></li></ul>\
          <h2>Sandbox</h2><ul><li><code>/__sandbox/parent?src=URL</code>: preview an embed inside a parent page</li>\
          <li><code>/__sandbox/log</code> (JSON), <code>/__sandbox/log/stream</code> (server-sent events)</li>\

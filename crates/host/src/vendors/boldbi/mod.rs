@@ -1,32 +1,53 @@
 //! Bold BI on the local host: the dashboard and designer paths (with or
-//! without a culture segment) and the mock dashboard they open.
+//! without a culture segment) and the mock dashboard they open; the Embed
+//! SDK's authorize endpoint, the dashboard its access token opens, and a
+//! stand-in for the Embed SDK script, so a customer's page using
+//! `BoldBI.create({… authorizationServer: {url}})` works offline.
 
+pub mod authorize;
 pub mod dashboard;
+pub mod tokens;
 
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, Uri};
-use axum::response::Response;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use embed_core::Scheme;
+use embed_core::facts::EmbedFacts;
+use embed_core::query::ParsedUrl;
+use embed_core::{Embed, Scheme};
 
+use crate::html::{esc, Page};
+use crate::judge::Accepted;
 use crate::routes::{embed, no_head, Shared};
+
+/// Where the Embed SDK stand-in is served (the CDN's path, on this host).
+pub const SDK_PATH: &str = "/embedded-sdk/boldbi-embed.js";
+const SDK: &str = include_str!("sdk.js");
 
 /// Whether `path` is one of Bold BI's.
 pub fn owns(path: &str) -> bool {
-    path.starts_with("/bi/")
+    path.starts_with("/bi/") || path == SDK_PATH
 }
 
 /// `router` with Bold BI's paths: `/bi/site/...` and, as newer docs put a
-/// culture segment first, `/bi/en-us/site/...`.
+/// culture segment first, `/bi/en-us/site/...`; the authorize endpoint; the
+/// SDK stand-in.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
-    let mut router = router;
+    let mut router = router
+        .route(
+            "/bi/api/site/{site}/embed/authorize",
+            get(authorize::authorize).head(no_head),
+        )
+        .route(SDK_PATH, get(sdk));
     for prefix in ["/bi/site/{site}", "/bi/{culture}/site/{site}"] {
-        for path in [
-            "/dashboards/{*rest}",
-            "/dashboard-designer",
-            "/dashboard-designer/{*rest}",
-        ] {
+        router = router.route(
+            &format!("{prefix}/dashboards/{{*rest}}"),
+            get(dashboard).post(with_token).head(no_head),
+        );
+        for path in ["/dashboard-designer", "/dashboard-designer/{*rest}"] {
             router = router.route(&format!("{prefix}{path}"), get(dashboard).head(no_head));
         }
     }
@@ -35,4 +56,65 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
 
 async fn dashboard(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
     embed(&state, Scheme::BoldBi, &headers, &uri)
+}
+
+async fn sdk() -> Response {
+    (
+        [(CONTENT_TYPE, "application/javascript; charset=utf-8")],
+        SDK,
+    )
+        .into_response()
+}
+
+/// The dashboard the Embed SDK stand-in opens by posting the authorize
+/// endpoint's `access_token` (a form body, so the token never sits in a
+/// URL or the request log).
+async fn with_token(State(state): State<Shared>, uri: Uri, body: Bytes) -> Response {
+    let refuse = |why: &str| {
+        Page::new(
+            "Not authorized",
+            &["base.css"],
+            format!(
+                "<main data-testid=\"refusal\" data-reason=\"access-token\"><p class=\"message\" data-testid=\"message\">{}</p><p class=\"muted\">Embed Sandbox: the Embed SDK opens a dashboard with the access_token the authorize endpoint gave for it.</p></main>",
+                esc(why)
+            ),
+        )
+        .respond(StatusCode::UNAUTHORIZED)
+    };
+    let token = String::from_utf8_lossy(&body)
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("access_token="))
+        .and_then(|raw| embed_core::encoding::decode_component(raw, true).ok());
+    let Some(token) = token else {
+        return refuse("No access_token was posted.");
+    };
+    let now = state.clock.now();
+    let claims = match state.boldbi_tokens.check(&token, now) {
+        Ok(claims) => claims,
+        Err(why) => return refuse(why),
+    };
+    let base = format!("http://127.0.0.1{}", uri.path());
+    if embed_core::schemes::spec(Scheme::BoldBi)
+        .embed_id(&base)
+        .as_deref()
+        != Some(claims.dashboard.as_str())
+    {
+        return refuse("The access token is for another dashboard.");
+    }
+    let Ok(url) = ParsedUrl::parse(&format!("{base}?{}", claims.query)) else {
+        return refuse("The access token's parameters are unreadable.");
+    };
+    let accepted = Accepted {
+        embed: Embed {
+            url,
+            scheme: Scheme::BoldBi,
+            facts: EmbedFacts {
+                email: Some(claims.sub),
+                ..EmbedFacts::default()
+            },
+        },
+        grants: state.org().grants(None),
+        now,
+    };
+    dashboard::render(&accepted)
 }
