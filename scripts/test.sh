@@ -44,9 +44,9 @@ if [ -d .git ] && [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
 fi
 echo "bindings: up to date"
 
-step "node tests: the seed's Express embed API against the host; Chromium draws the pages"
+step "node tests: the seed's Express embed API against the host; Chromium draws the pages; token endpoints written in Node"
 node_log=$(mktemp)
-node --test tests/seed-client/ tests/browser/ 2>&1 | tee "$node_log"
+node --test tests/seed-client/ tests/browser/ tests/node/ 2>&1 | tee "$node_log"
 node_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_log" | tail -1)
 node_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$node_log" | tail -1)
 rm -f "$node_log"

@@ -35,8 +35,45 @@ pub enum Command {
     Scenarios(ScenariosArgs),
     /// Say why an embed stays blank in a page: frame headers, the page's CSP, the iframe, cookies (exit 0 nothing fails, 1 a check fails, 2 bad input).
     Doctor(DoctorArgs),
+    /// Check the customer's token endpoint as the vendor's browser SDK calls it: refuses strangers,
+    /// signs right, adds the user, hands the answer back, refuses another dashboard (exit 0 all pass,
+    /// 1 a check fails, 2 bad input or unreachable).
+    TokenEndpoint(TokenEndpointArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+}
+
+/// The embeds whose browser SDK asks a customer's token endpoint.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TokenScheme {
+    /// Bold BI's Embed SDK and its authorization server.
+    Boldbi,
+}
+
+/// Arguments of `token-endpoint`.
+#[derive(Debug, Args)]
+pub struct TokenEndpointArgs {
+    /// The endpoint's URL, as the page's SDK calls it (http://localhost:3000/authorize).
+    pub url: String,
+    /// Whose SDK calls it.
+    #[arg(long, value_enum)]
+    pub scheme: TokenScheme,
+    /// The page's dashboard id (what the SDK asks for).
+    #[arg(long, value_name = "DASHBOARD_ID")]
+    pub entity: String,
+    /// A session cookie a signed-in browser sends to the endpoint, NAME=VALUE; repeatable. Its value
+    /// is sent to the endpoint only and never printed.
+    #[arg(long = "cookie", value_name = "NAME=VALUE")]
+    pub cookies: Vec<String>,
+    /// The embed secret the endpoint signs with (a scratch local host checks its signatures).
+    #[command(flatten)]
+    pub secret: SecretSource,
+    /// Seconds to wait for each request.
+    #[arg(long, value_name = "SECONDS", default_value_t = 15)]
+    pub timeout: u64,
+    /// Print JSON (embed-sandbox.token-endpoint.v1, documented in the README).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `doctor`.

@@ -52,6 +52,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Replay(args) => args.json,
         Command::Scenarios(args) => args.json,
         Command::Doctor(args) => args.json,
+        Command::TokenEndpoint(args) => args.json,
         Command::Sign(_) | Command::Completions(_) | Command::Serve(_) => false,
     }
 }
@@ -71,6 +72,7 @@ fn run(command: Command) -> Result<(String, u8), CliError> {
         }
         Command::Scenarios(args) => commands::scenarios::run(args),
         Command::Doctor(args) => commands::doctor::run(args),
+        Command::TokenEndpoint(args) => commands::token_endpoint::run(args),
     }
 }
 

@@ -38,6 +38,7 @@ pub mod secret;
 pub mod signature;
 pub mod snippet;
 pub mod tier;
+pub mod token_endpoint;
 pub mod url_status;
 pub mod verdict;
 pub mod verify;

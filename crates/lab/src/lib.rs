@@ -15,6 +15,7 @@ pub mod reach;
 pub mod replay;
 pub mod report;
 pub mod scenarios;
+pub mod token_endpoint;
 pub mod watch;
 
 pub use error::LabError;

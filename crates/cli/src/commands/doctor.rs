@@ -71,26 +71,6 @@ fn text(report: &DoctorReport) -> String {
         (None, None) => "(none)".into(),
     };
     out.push_str(&format!("parent: {parent}\nembed:  {}\nprobe:  {} (the signed URL was not loaded; its nonce is unspent)\n\n", report.embed.url, report.embed.probe));
-    for check in &report.checks {
-        let mark = match check.status {
-            Status::Pass => "pass",
-            Status::Warn => "WARN",
-            Status::Fail => "FAIL",
-        };
-        out.push_str(&format!(
-            "{mark}  {}\n      {}\n      {}\n",
-            check.id, check.evidence, check.explanation
-        ));
-        if !check.fix.is_empty() {
-            out.push_str(&format!("      fix: {}\n", check.fix));
-        }
-    }
-    let count = |s: Status| report.checks.iter().filter(|c| c.status == s).count();
-    out.push_str(&format!(
-        "\n{} fail, {} warn, {} pass\n",
-        count(Status::Fail),
-        count(Status::Warn),
-        count(Status::Pass)
-    ));
+    out.push_str(&crate::render::checks::blocks(&report.checks));
     out
 }

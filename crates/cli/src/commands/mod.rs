@@ -8,4 +8,5 @@ pub mod replay;
 pub mod scenarios;
 pub mod serve;
 pub mod sign;
+pub mod token_endpoint;
 pub mod verify;

@@ -1,5 +1,6 @@
 //! Plain-text renderings for people; `--json` output is the core's types as JSON.
 
+pub mod checks;
 pub mod diff;
 pub mod inspect;
 pub mod verdict;

@@ -1,0 +1,65 @@
+//! `embed-sandbox token-endpoint URL --scheme boldbi --entity ID`: checks a
+//! customer's token endpoint as the vendor's browser SDK calls it, against
+//! a scratch local host that records what the endpoint signs.
+
+use std::time::Duration;
+
+use embed_core::doctor::Status;
+use embed_core::token_endpoint::TokenEndpointReport;
+use embed_lab::token_endpoint::{check, Request};
+
+use crate::cli::{TokenEndpointArgs, TokenScheme};
+use crate::commands::replay::runtime;
+use crate::error::CliError;
+use crate::input;
+
+/// Runs `token-endpoint`; returns the output and the exit code (0 all
+/// pass, 1 a check fails).
+pub fn run(args: TokenEndpointArgs) -> Result<(String, u8), CliError> {
+    let TokenScheme::Boldbi = args.scheme;
+    let secret = input::secret(&args.secret)?.ok_or(CliError::SecretRequired)?;
+    if args.entity.trim().is_empty() {
+        return Err(CliError::Core(embed_core::Error::BadField {
+            field: "--entity".into(),
+            reason: "it is empty; give the dashboard id the page shows".into(),
+        }));
+    }
+    let cookies = args
+        .cookies
+        .iter()
+        .map(|given| {
+            given
+                .split_once('=')
+                .filter(|(name, _)| !name.trim().is_empty())
+                .map(|(name, value)| (name.trim().to_owned(), value.to_owned()))
+                .ok_or_else(|| CliError::NotKeyValue {
+                    flag: "--cookie",
+                    // The value may be a live session: name it only.
+                    given: given.split('=').next().unwrap_or_default().to_owned(),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let report = runtime()?.block_on(check(&Request {
+        endpoint: args.url.trim(),
+        entity: args.entity.trim(),
+        cookies: &cookies,
+        secret: &secret,
+        timeout: Duration::from_secs(args.timeout),
+    }))?;
+    let code = u8::from(report.worst() == Status::Fail);
+    if args.json {
+        let json =
+            serde_json::to_string_pretty(&report).map_err(|e| CliError::Output(e.to_string()))?;
+        return Ok((json + "\n", code));
+    }
+    Ok((text(&report), code))
+}
+
+fn text(report: &TokenEndpointReport) -> String {
+    format!(
+        "endpoint: {}\nentity:   {} (and another dashboard, which it must refuse)\n\n{}",
+        report.endpoint,
+        report.entity,
+        crate::render::checks::blocks(&report.checks)
+    )
+}
