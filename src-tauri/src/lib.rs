@@ -46,6 +46,7 @@ pub fn run() -> Result<(), String> {
             commands::doctor::doctor,
             commands::doctor::blank_frames,
             commands::doctor::reproduce_blank_frame,
+            commands::doctor::token_endpoint,
             commands::history::history,
             commands::history::record_copied,
             commands::history::clear_history,

@@ -90,3 +90,55 @@ test('a blank-frame case is reproduced in the preview, shown as refused, and the
   await session.click('[data-testid=load]');
   await session.until(() => session.text('[data-testid=load-pill]'), (t) => t === 'Accepted 200', 'a good load after the reset', 20000);
 });
+
+// A customer's Bold BI authorization server, as Bold BI's Node sample
+// writes one: it needs the session cookie, signs only its page's dashboard.
+async function authorizationServer(secret, session_) {
+  const http = await import('node:http');
+  const crypto = await import('node:crypto');
+  const { once } = await import('node:events');
+  const get = (url) => new Promise((resolve, reject) => {
+    http.get(url, (res) => { let b = ''; res.on('data', (c) => { b += c; }); res.on('end', () => resolve(b)); }).on('error', reject);
+  });
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', async () => {
+      const reply = (status, text) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(text); };
+      if (!(req.headers.cookie || '').includes(`sid=${session_}`)) return reply(401, '{"error":"sign in"}');
+      const { embedQuerString, dashboardServerApiUrl } = JSON.parse(body);
+      if (new URLSearchParams(embedQuerString).get('embed_dashboard_id') !== 'd-42') return reply(403, '{"error":"not yours"}');
+      const query = embedQuerString + '&embed_user_email=bo@example.com&embed_server_timestamp=' + Math.floor(Date.now() / 1000);
+      const signature = crypto.createHmac('sha256', secret).update(query).digest('base64');
+      reply(200, await get(dashboardServerApiUrl + '/embed/authorize?' + query + '&embed_signature=' + encodeURIComponent(signature)));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${server.address().port}/authorize` };
+}
+
+test("the doctor tab checks a Bold BI token endpoint with the profile's secret, never showing the cookie", async () => {
+  await tab('compose');
+  await h.selectProfile(session, 'Local demo · Bold BI');
+  await session.until(() => session.text('h2'), (t) => t.startsWith('Local demo · Bold BI'), 'the Bold BI profile');
+  const secret = await h.keychainSecret(await h.profileId(session));
+  const cookie = 'e2e-session-' + Math.random().toString(16).slice(2);
+  const { server, url } = await authorizationServer(secret, cookie);
+  try {
+    await tab('doctor');
+    await h.paste(session, '[data-testid=token-url]', url);
+    await h.paste(session, '[data-testid=token-entity]', 'd-42');
+    await h.paste(session, '[data-testid=token-cookies]', `sid=${cookie}`);
+    await session.click('[data-testid=token-run]');
+    await session.find('[data-testid=token-report]', 30000);
+    const found = Object.fromEntries(await session.run("return [...document.querySelectorAll('[data-testid=token-check]')].map((r) => [r.dataset.check, r.dataset.status])"));
+    for (const id of ['session-required', 'calls-authorize', 'signature', 'user-added', 'answer', 'entity-checked']) {
+      assert.equal(found[id], 'pass', `${id}: ${JSON.stringify(found)}`);
+    }
+    const report = await session.text('[data-testid=token-report]');
+    assert.ok(!report.includes(cookie), 'the session cookie is in the report');
+  } finally {
+    server.close();
+  }
+});

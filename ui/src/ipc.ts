@@ -49,6 +49,8 @@ import type { BlankFrameResults } from './bindings/BlankFrameResults';
 import type { BlankFrameCase } from './bindings/BlankFrameCase';
 export type { DoctorReport, Parent, BlankFrameResults, BlankFrameCase };
 export type { Check } from './bindings/Check';
+import type { TokenEndpointReport } from './bindings/TokenEndpointReport';
+export type { TokenEndpointReport };
 export type { Status } from './bindings/Status';
 export type { BlankFrameCaseView } from './bindings/BlankFrameCaseView';
 
@@ -101,6 +103,9 @@ export const setHostSetting = (name: string, value: string) => invoke<SettingVie
 
 /** The embed doctor: fetches `parent` and the embed origin's unsigned answer (never `embed` itself). */
 export const doctor = (parent: Parent, embed: string) => invoke<DoctorReport>('doctor', { parent, embed });
+/** Checks the customer's token endpoint as Bold BI's Embed SDK calls it; profile `id`'s secret stays in Rust. */
+export const tokenEndpoint = (id: string, url: string, entity: string, cookies: [string, string][]) =>
+  invoke<TokenEndpointReport>('token_endpoint', { id, url, entity, cookies });
 /** Runs every blank-frame case on a scratch local host (the app's host is untouched). */
 export const blankFrames = (id: string, form: SignForm) => invoke<BlankFrameResults>('blank_frames', { id, form });
 /** Switches `blankCase` on in the app's local host and loads the form in the preview from another site. */

@@ -42,6 +42,11 @@ pub struct Request<'a> {
 /// be checked: a bad endpoint URL, the scratch host, or an endpoint that
 /// cannot be reached at all.
 pub async fn check(request: &Request<'_>) -> Result<TokenEndpointReport, LabError> {
+    if request.entity.trim().is_empty() {
+        return Err(LabError::DoctorInput(
+            "give the dashboard id the page shows (the SDK's dashboardId)".into(),
+        ));
+    }
     if !(request.endpoint.starts_with("http://") || request.endpoint.starts_with("https://")) {
         return Err(LabError::BadUrl(
             "the token endpoint must be an http(s) URL".into(),

@@ -1,12 +1,16 @@
-//! The embed doctor and the blank-frame gallery: adapters over
-//! `embed_lab::doctor` and `embed_lab::blank_frames`. Nothing here loads a
-//! signed URL except "reproduce", which is a deliberate preview load.
+//! The embed doctor, the blank-frame gallery and the token endpoint check:
+//! adapters over `embed_lab::doctor`, `embed_lab::blank_frames` and
+//! `embed_lab::token_endpoint`. Nothing here loads a signed URL except
+//! "reproduce", which is a deliberate preview load; the profile's secret
+//! stays on the Rust side.
 
 use std::time::Duration;
 
 use embed_core::doctor::blank_frames::{self, BlankFrameCase};
 use embed_core::doctor::emulation::Framing;
 use embed_core::doctor::DoctorReport;
+use embed_core::token_endpoint::TokenEndpointReport;
+use embed_core::Scheme;
 use embed_lab::blank_frames::BlankFrameResults;
 use embed_lab::doctor::Parent;
 use embed_profiles::profiles::Signed;
@@ -24,6 +28,36 @@ const DOCTOR_TIMEOUT: Duration = Duration::from_secs(10);
 #[tauri::command]
 pub(crate) async fn doctor(parent: Parent, embed: String) -> Result<DoctorReport, IpcError> {
     Ok(embed_lab::doctor::examine(parent, embed.trim(), DOCTOR_TIMEOUT).await?)
+}
+
+/// Checks the customer's token endpoint at `url` as Bold BI's Embed SDK
+/// calls it, for dashboard `entity`, with the session `cookies` a signed-in
+/// browser sends; a scratch local host holding the profile's secret records
+/// what the endpoint signs.
+#[tauri::command]
+pub(crate) async fn token_endpoint(
+    state: State<'_, AppState>,
+    id: String,
+    url: String,
+    entity: String,
+    cookies: Vec<(String, String)>,
+) -> Result<TokenEndpointReport, IpcError> {
+    let profile = state.profiles.store().get(&id)?;
+    if profile.scheme != Scheme::BoldBi {
+        return Err(IpcError {
+            code: "not-applicable".into(),
+            message: format!("{} is a {} profile: the token endpoint check is for Bold BI's Embed SDK, whose browser asks your server to sign. Choose a Bold BI profile.", profile.name, profile.scheme.label()),
+        });
+    }
+    let secret = state.profiles.secret(&id)?;
+    let request = embed_lab::token_endpoint::Request {
+        endpoint: url.trim(),
+        entity: entity.trim(),
+        cookies: &cookies,
+        secret: &secret,
+        timeout: DOCTOR_TIMEOUT,
+    };
+    Ok(embed_lab::token_endpoint::check(&request).await?)
 }
 
 /// Runs every blank-frame case for the profile's embed on a scratch local
