@@ -39,6 +39,7 @@ fn main() {
         "doctor",
         "blank_frames",
         "reproduce_blank_frame",
+        "token_endpoint",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -131,7 +131,9 @@ test("the doctor tab checks a Bold BI token endpoint with the profile's secret, 
     await h.paste(session, '[data-testid=token-entity]', 'd-42');
     await h.paste(session, '[data-testid=token-cookies]', `sid=${cookie}`);
     await session.click('[data-testid=token-run]');
-    await session.find('[data-testid=token-report]', 30000);
+    const outcome = await session.until(() => session.run("return document.querySelector('[data-testid=token-report]') ? 'report' : (document.querySelector('[data-testid=token-error]')?.textContent ?? '')"),
+      (t) => t !== '', 'the report or an error', 30000);
+    assert.equal(outcome, 'report');
     const found = Object.fromEntries(await session.run("return [...document.querySelectorAll('[data-testid=token-check]')].map((r) => [r.dataset.check, r.dataset.status])"));
     for (const id of ['session-required', 'calls-authorize', 'signature', 'user-added', 'answer', 'entity-checked']) {
       assert.equal(found[id], 'pass', `${id}: ${JSON.stringify(found)}`);
