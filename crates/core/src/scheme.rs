@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn json_names_are_the_cli_names() {
-        for scheme in [Scheme::SigmaClassic, Scheme::SigmaJwt, Scheme::BoldBi] {
+        for scheme in crate::schemes::all().map(|s| s.scheme()) {
             assert_eq!(serde_json::to_value(scheme).unwrap(), scheme.id());
         }
     }

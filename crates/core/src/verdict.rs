@@ -141,14 +141,27 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    /// A refusal for `reason` under `scheme`.
+    /// A refusal for `reason` under `scheme`, in the scheme's words (found
+    /// through the registry: for shared code).
     pub fn new(
         scheme: Scheme,
         reason: Reason,
         explanation: impl Into<String>,
         fix: impl Into<String>,
     ) -> Self {
-        let (message, wording, code) = reason.message(scheme);
+        Refusal::worded(reason.message(scheme), reason, explanation, fix)
+    }
+
+    /// A refusal for `reason` with its text given as `(message, whose
+    /// words, the vendor's code)`: a scheme's folder passes its own texts,
+    /// with no trip through the registry.
+    pub fn worded(
+        text: (&'static str, Wording, Option<&'static str>),
+        reason: Reason,
+        explanation: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        let (message, wording, code) = text;
         Refusal {
             reason,
             message: message.to_owned(),

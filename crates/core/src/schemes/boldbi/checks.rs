@@ -7,7 +7,6 @@ use crate::catalogue::Allowed;
 use crate::facts::EmbedFacts;
 use crate::policy::Policy;
 use crate::query::ParsedUrl;
-use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
 
 /// Names that belong in front of `embed_nonce`: the widget sample puts
@@ -23,7 +22,7 @@ pub fn unsigned_embed_params(url: &ParsedUrl) -> Vec<&str> {
         .map(|p| p.name.as_str())
         .filter(|name| !DASHBOARD_URL_PARAMS.contains(name))
         .filter(|name| {
-            name.starts_with("embed_") || crate::catalogue::lookup(Scheme::BoldBi, name).is_some()
+            name.starts_with("embed_") || super::catalogue::PARAMS.iter().any(|p| p.name == *name)
         })
         .collect()
 }
@@ -34,9 +33,7 @@ pub fn unsigned_embed_params(url: &ParsedUrl) -> Vec<&str> {
 pub fn unsigned_embed_param(url: &ParsedUrl) -> Option<Refusal> {
     let names = unsigned_embed_params(url);
     let first = names.first()?;
-    Some(Refusal::new(
-        Scheme::BoldBi,
-        Reason::InvalidSignature,
+    Some(super::refusal(Reason::InvalidSignature,
         format!(
             "{} stand{} before embed_nonce, outside the signed string: the signature does not vouch for {}, so anyone holding the URL could have set {}.",
             names.join(", "),
@@ -56,16 +53,15 @@ pub fn strict_booleans(url: &ParsedUrl, policy: &Policy) -> Option<Refusal> {
     }
     let signed = signed_view(url);
     let param = signed.params.iter().find(|p| {
-        crate::catalogue::lookup(Scheme::BoldBi, &p.name)
-            .is_some_and(|spec| matches!(spec.allowed, Allowed::Bool))
+        super::catalogue::PARAMS
+            .iter()
+            .any(|spec| spec.name == p.name && matches!(spec.allowed, Allowed::Bool))
             && p.value != "true"
             && p.value != "false"
             && (p.value.eq_ignore_ascii_case("true") || p.value.eq_ignore_ascii_case("false"))
     })?;
     Some(
-        Refusal::new(
-            Scheme::BoldBi,
-            Reason::MissingParameter,
+        super::refusal(Reason::MissingParameter,
             format!("{}={} is not true or false as Bold BI documents them (it is C#'s bool.ToString()).", param.name, param.value),
             "Send lower-case true / false (value.ToString().ToLower() in C#).",
         )
@@ -89,9 +85,7 @@ pub fn expiration(url: &ParsedUrl, facts: &EmbedFacts) -> Option<Refusal> {
             Err(_) => return None, // reported as unreadable
         }
     };
-    Some(Refusal::new(
-        Scheme::BoldBi,
-        Reason::InvalidExpiration,
+    Some(super::refusal(Reason::InvalidExpiration,
         why,
         "Send embed_timestamp (Unix seconds) and an embed_expirationtime between 86400 and 518400, or neither.",
     ))

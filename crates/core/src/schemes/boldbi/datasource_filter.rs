@@ -8,10 +8,8 @@
 //! the next known Bold BI parameter is folded back into the filter's value,
 //! byte for byte. Nothing is re-encoded, so the signed string is unchanged.
 
-use crate::catalogue;
 use crate::encoding::decode_component;
 use crate::query::ParsedUrl;
-use crate::scheme::Scheme;
 
 /// The parameter whose value may hold raw `&`.
 pub const FILTER_PARAM: &str = "embed_datasource_filter";
@@ -22,7 +20,7 @@ pub fn fold(url: &mut ParsedUrl) {
         return;
     };
     let known = |name: &str| {
-        catalogue::lookup(Scheme::BoldBi, name).is_some() || name.starts_with("embed_")
+        super::catalogue::PARAMS.iter().any(|p| p.name == name) || name.starts_with("embed_")
     };
     let end = url.params[at + 1..]
         .iter()

@@ -17,7 +17,7 @@ pub const LAYOUT: Layout = Layout {
 pub fn profile_fields() -> ProfileFields {
     ProfileFields {
         path_label: "Dashboard URL".into(),
-        path_placeholder: "https://bi.example.com/bi/site/site1/dashboards/8f1c…/Sales/Overview"
+        path_placeholder: "https://bi.example.com/bi/site/site1/dashboards/8f1c2d3e/Sales/Overview"
             .into(),
         client_id_label: None,
     }

@@ -59,6 +59,16 @@ fn is_culture(segment: &str) -> bool {
             .all(|b| b.is_ascii_alphabetic() || b == b'-')
 }
 
+/// A refusal for `reason` in this scheme's own words (its texts, not the
+/// registry's lookup of them).
+pub(crate) fn refusal(
+    reason: Reason,
+    explanation: impl Into<String>,
+    fix: impl Into<String>,
+) -> Refusal {
+    Refusal::worded(BoldBi.refusal_text(reason), reason, explanation, fix)
+}
+
 impl SchemeSpec for BoldBi {
     fn framing_allowlist(&self) -> Option<&'static str> {
         Some("Bold BI: add the parent's origin to the allowed domains (\"Accept embedding requests from these websites\" in the embed settings); elsewhere Chrome shows a blank page with no error.")

@@ -5,16 +5,13 @@
 use super::{LOGIN_PATH, MAX_SESSION_LENGTH};
 use crate::encoding::has_lowercase_escape;
 use crate::query::ParsedUrl;
-use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
 
 /// `session_length` over Looker's 30 days.
 pub fn session_length(url: &ParsedUrl) -> Option<Refusal> {
     let length: u64 = url.first("session_length")?.value.trim().parse().ok()?;
     (length > MAX_SESSION_LENGTH).then(|| {
-        Refusal::new(
-            Scheme::Looker,
-            Reason::SessionLengthTooLong,
+        super::refusal(Reason::SessionLengthTooLong,
             format!("session_length is {length} s; Looker allows at most {MAX_SESSION_LENGTH} s (30 days)."),
             "Lower session_length (the API's default is 300).",
         )
@@ -26,9 +23,7 @@ pub fn session_length(url: &ParsedUrl) -> Option<Refusal> {
 pub fn path_escapes(url: &ParsedUrl) -> Option<Refusal> {
     let path = url.base.split_once(LOGIN_PATH)?.1;
     has_lowercase_escape(path).then(|| {
-        Refusal::new(
-            Scheme::Looker,
-            Reason::UnknownEmbed,
+        super::refusal(Reason::UnknownEmbed,
             format!("The embed path {path} is escaped in lower case; Looker answers 404 Not Found for it."),
             "Escape the embed URL with upper-case hex (%2F), as encodeURIComponent does, and sign that text.",
         )

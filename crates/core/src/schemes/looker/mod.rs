@@ -55,6 +55,16 @@ pub const TIME_WINDOW: u64 = 300;
 /// Looker's spec.
 pub struct Looker;
 
+/// A refusal for `reason` in this scheme's own words (its texts, not the
+/// registry's lookup of them).
+pub(crate) fn refusal(
+    reason: Reason,
+    explanation: impl Into<String>,
+    fix: impl Into<String>,
+) -> Refusal {
+    Refusal::worded(Looker.refusal_text(reason), reason, explanation, fix)
+}
+
 impl SchemeSpec for Looker {
     fn scheme(&self) -> Scheme {
         Scheme::Looker

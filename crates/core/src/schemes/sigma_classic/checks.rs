@@ -5,10 +5,7 @@
 use super::DEFAULT_MODE;
 use crate::facts::EmbedFacts;
 use crate::policy::Policy;
-use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
-
-const SCHEME: Scheme = Scheme::SigmaClassic;
 
 /// `:mode` must be `userbacked`; `view` and `explore` (the Node signing
 /// package's) pass unless the setting refuses them.
@@ -16,24 +13,18 @@ pub fn mode(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
     match facts.mode.as_deref() {
         Some(DEFAULT_MODE) => None,
         Some(legacy @ ("view" | "explore")) if policy.sigma_refuse_legacy_modes => Some(
-            Refusal::new(
-                SCHEME,
-                Reason::WrongMode,
+            super::refusal(Reason::WrongMode,
                 format!(":mode is {legacy:?}, an older application-embed mode; secure embeds document \"userbacked\"."),
                 "Send :mode=userbacked (Sigma's Node signing package still sends view).",
             )
             .with_setting(policy.sigma_legacy_modes_used()),
         ),
         Some("view" | "explore") => None,
-        Some(other) => Some(Refusal::new(
-            SCHEME,
-            Reason::WrongMode,
+        Some(other) => Some(super::refusal(Reason::WrongMode,
             format!(":mode is {other:?}; this scheme needs \"userbacked\"."),
             "Send :mode=userbacked.",
         )),
-        None => Some(Refusal::new(
-            SCHEME,
-            Reason::WrongMode,
+        None => Some(super::refusal(Reason::WrongMode,
             ":mode is missing.",
             "Send :mode=userbacked.",
         )),
@@ -45,9 +36,7 @@ pub fn claims(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
     if let Some(length) = facts.lifetime {
         if length > policy.max_session_length {
             return Some(
-                Refusal::new(
-                    SCHEME,
-                    Reason::SessionLengthTooLong,
+                super::refusal(Reason::SessionLengthTooLong,
                     format!(":session_length is {length} s; the maximum in force is {} s.", policy.max_session_length),
                     "Lower :session_length (seconds), or raise max-session-length if your Sigma org accepts more.",
                 )
@@ -60,9 +49,7 @@ pub fn claims(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
         .as_ref()
         .is_none_or(|t| t.iter().all(String::is_empty))
     {
-        return Some(Refusal::new(
-            SCHEME,
-            Reason::NoTeam,
+        return Some(super::refusal(Reason::NoTeam,
             "No team is given in :external_user_team; an embed user must belong to at least one team.",
             "Send :external_user_team with at least one team name.",
         ));
@@ -77,8 +64,7 @@ pub fn strict_time(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
         .as_ref()
         .filter(|_| policy.sigma_strict_time)?;
     Some(
-        Refusal::new(
-            SCHEME,
+        super::refusal(
             Reason::MissingParameter,
             format!(
                 ":time is {value:?}, with a fraction of a second; Sigma documents Unix seconds."

@@ -37,6 +37,16 @@ use crate::verify::Judge;
 /// The classic signed URL's spec.
 pub struct SigmaClassic;
 
+/// A refusal for `reason` in this scheme's own words (its texts, not the
+/// registry's lookup of them).
+pub(crate) fn refusal(
+    reason: Reason,
+    explanation: impl Into<String>,
+    fix: impl Into<String>,
+) -> Refusal {
+    Refusal::worded(SigmaClassic.refusal_text(reason), reason, explanation, fix)
+}
+
 impl SchemeSpec for SigmaClassic {
     fn scheme(&self) -> Scheme {
         Scheme::SigmaClassic

@@ -3,15 +3,13 @@
 
 use super::{DecodedJwt, AUDIENCE_V1_1, MAX_LIFETIME};
 use crate::facts::EmbedFacts;
-use crate::scheme::Scheme;
 use crate::verdict::{Reason, Refusal};
 
 /// `exp - iat` over Sigma's maximum.
 pub fn lifetime(facts: &EmbedFacts) -> Option<Refusal> {
     let lifetime = facts.lifetime?;
     (lifetime > MAX_LIFETIME).then(|| {
-        Refusal::new(
-            Scheme::SigmaJwt,
+        super::refusal(
             Reason::JwtLifetimeTooLong,
             format!("exp - iat is {lifetime} s; Sigma allows at most {MAX_LIFETIME} s."),
             "Shorten the token's lifetime (exp - iat).",
@@ -27,16 +25,13 @@ pub fn claims(jwt: &DecodedJwt) -> Option<Refusal> {
         .into_iter()
         .find(|c| jwt.claims.get(*c).is_some());
     if let (Some(claim), false) = (oauth, version_1_1) {
-        return Some(Refusal::new(
-            Scheme::SigmaJwt,
-            Reason::OAuthNeedsVersion11,
+        return Some(super::refusal(Reason::OAuthNeedsVersion11,
             format!("The token carries {claim}, but its ver is {}; OAuth token claims exist only in claims version 1.1.", jwt.claim_str("ver").unwrap_or("absent (1.0)")),
             "Set ver: \"1.1\" and aud: \"sigmacomputing\", or drop the OAuth claims.",
         ));
     }
     if version_1_1 && jwt.claim_str("aud") != Some(AUDIENCE_V1_1) {
-        return Some(Refusal::new(
-            Scheme::SigmaJwt,
+        return Some(super::refusal(
             Reason::MissingParameter,
             format!(
                 "ver is 1.1, which requires aud = \"sigmacomputing\"; aud is {}.",

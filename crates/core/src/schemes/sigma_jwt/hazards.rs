@@ -2,12 +2,11 @@
 //! interface parameters Sigma does not take beside a token.
 
 use super::catalogue::ALLOWED_BESIDE;
-use super::{DecodedJwt, AUDIENCE_V1_1, MAX_LIFETIME};
-use crate::catalogue;
+use super::{DecodedJwt, SigmaJwt, AUDIENCE_V1_1, MAX_LIFETIME};
 use crate::facts::EmbedFacts;
 use crate::hazards::{Hazard, Severity};
 use crate::query::ParsedUrl;
-use crate::scheme::Scheme;
+use crate::schemes::SchemeSpec;
 
 /// The token's time claims: lifetime over the maximum, no `exp`, and
 /// claims that are not whole seconds (query parameters get their value
@@ -124,7 +123,10 @@ pub fn beside(url: &ParsedUrl, found: &mut Vec<Hazard>) {
         let name = param.name.as_str();
         if name.starts_with(':')
             && !ALLOWED_BESIDE.contains(&name)
-            && catalogue::lookup(Scheme::SigmaJwt, name).is_some()
+            && SigmaJwt
+                .catalogue()
+                .iter()
+                .any(|table| table.iter().any(|p| p.name == name))
         {
             found.push(Hazard::new(
                 "not-beside-jwt",

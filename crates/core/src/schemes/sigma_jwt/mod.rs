@@ -36,6 +36,16 @@ use crate::verify::Judge;
 /// The JWT embed's spec.
 pub struct SigmaJwt;
 
+/// A refusal for `reason` in this scheme's own words (its texts, not the
+/// registry's lookup of them).
+pub(crate) fn refusal(
+    reason: Reason,
+    explanation: impl Into<String>,
+    fix: impl Into<String>,
+) -> Refusal {
+    Refusal::worded(SigmaJwt.refusal_text(reason), reason, explanation, fix)
+}
+
 impl SchemeSpec for SigmaJwt {
     fn scheme(&self) -> Scheme {
         Scheme::SigmaJwt

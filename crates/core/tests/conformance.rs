@@ -1,0 +1,270 @@
+//! The conformance suite over the registry: every registered scheme, from
+//! its own kit (the profile editor's example path and the form's defaults),
+//! and nothing written here per vendor. A scheme is tested by registering it:
+//! - signed, it is inspected without an error hazard and verified accepted;
+//! - loaded twice, the second load is refused for its nonce exactly when the
+//!   scheme's embeds are single-use;
+//! - read back into a form, it signs the same URL;
+//! - redacted, it shows neither its signature nor its nonce;
+//! - every scenario it builds gets the refusal it promises from the core's
+//!   verifier (with a ledger and a directory like the local host's), and a
+//!   scenario it does not build says why.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashSet;
+
+use embed_core::form::{request, Environment, SignForm};
+use embed_core::form_layout::{kit, SchemeKit};
+use embed_core::hazards::Severity;
+use embed_core::open_in_form::open_in_form;
+use embed_core::request::EmbedRequest;
+use embed_core::scenario::{
+    build_all, Base, Built, NotBuilt, DEMO_INTERNAL_USER, MISSING_EMBED_ID,
+};
+use embed_core::verdict::Reason;
+use embed_core::verify::{Directory, NonceLedger};
+use embed_core::{inspect, schemes, Context, Embed, InspectOptions, Judge, Policy, Scheme, Secret};
+
+const NOW: u64 = 1_800_000_000;
+const CLIENT: &str = "conformance-client";
+const NONCE: &str = "conformance-nonce-7f3e";
+
+#[derive(Default)]
+struct Ledger(HashSet<String>);
+impl NonceLedger for Ledger {
+    fn first_use(&mut self, scheme: Scheme, nonce: &str, _: Option<u64>) -> bool {
+        self.0.insert(format!("{}:{nonce}", scheme.id()))
+    }
+}
+
+/// A directory like the local host's demo organisation, built from the
+/// kit's own defaults: their teams and account type exist, nothing else.
+struct Org {
+    teams: Vec<String>,
+    account_type: String,
+}
+impl Directory for Org {
+    fn unknown_teams(&self, teams: &[String]) -> Vec<String> {
+        teams
+            .iter()
+            .filter(|t| !self.teams.contains(t))
+            .cloned()
+            .collect()
+    }
+    fn account_type_known(&self, account_type: &str) -> bool {
+        account_type == self.account_type || matches!(account_type, "Viewer" | "Creator")
+    }
+    fn embed_known(&self, _: Scheme, id: Option<&str>) -> bool {
+        id != Some(MISSING_EMBED_ID)
+    }
+    fn is_internal_user(&self, email: &str) -> bool {
+        email == DEMO_INTERNAL_USER
+    }
+}
+
+fn environment(kit: &SchemeKit) -> Environment {
+    Environment {
+        scheme: kit.scheme,
+        embed_path: kit.profile.path_placeholder.clone(),
+        client_id: if kit.profile.client_id_label.is_some() {
+            CLIENT.into()
+        } else {
+            String::new()
+        },
+    }
+}
+
+fn form(kit: &SchemeKit) -> SignForm {
+    SignForm {
+        nonce: NONCE.into(),
+        time: Some(NOW),
+        ..kit.defaults.clone()
+    }
+}
+
+fn policy() -> Policy {
+    Policy {
+        client_id: Some(CLIENT.into()),
+        ..Policy::default()
+    }
+}
+
+fn org(kit: &SchemeKit) -> Org {
+    Org {
+        teams: kit.defaults.teams.clone(),
+        account_type: kit.defaults.account_type.clone(),
+    }
+}
+
+fn secret() -> Secret {
+    Secret::new("conformance-secret-9a8b")
+}
+
+/// Loads `url` once with `ledger`; the verdict.
+fn load(url: &str, kit: &SchemeKit, ledger: &mut Ledger) -> (bool, Option<Reason>) {
+    let verification = Embed::read(url).unwrap().verify(
+        &Judge {
+            secret: &secret(),
+            policy: &policy(),
+            now: Some(NOW),
+        },
+        Context {
+            ledger: Some(ledger),
+            directory: Some(&org(kit)),
+        },
+    );
+    (
+        verification.accepted,
+        verification.refusal.map(|r| r.reason),
+    )
+}
+
+fn signed(kit: &SchemeKit) -> (EmbedRequest, String) {
+    let request = request(&environment(kit), &form(kit), NOW, String::new);
+    let url = request
+        .sign(&secret())
+        .unwrap_or_else(|e| panic!("{:?}: the kit's defaults do not sign: {e}", kit.scheme));
+    (request, url)
+}
+
+fn kits() -> Vec<SchemeKit> {
+    schemes::all().iter().map(|s| kit(s.scheme())).collect()
+}
+
+#[test]
+fn every_scheme_signs_its_defaults_into_a_url_it_accepts_without_an_error_hazard() {
+    for kit in kits() {
+        let (_, url) = signed(&kit);
+        assert_eq!(Embed::read(&url).unwrap().scheme, kit.scheme, "{url}");
+        let report = inspect(
+            &url,
+            &InspectOptions {
+                secret: Some(&secret()),
+                policy: policy(),
+                now: Some(NOW),
+            },
+        )
+        .unwrap();
+        let errors: Vec<_> = report
+            .hazards
+            .iter()
+            .filter(|h| h.severity == Severity::Error)
+            .map(|h| h.code)
+            .collect();
+        assert!(errors.is_empty(), "{:?}: {errors:?} in {url}", kit.scheme);
+        let verification = report.verification.unwrap();
+        assert!(
+            verification.accepted,
+            "{:?}: {:?}",
+            kit.scheme, verification.refusal
+        );
+        assert_eq!(
+            load(&url, &kit, &mut Ledger::default()),
+            (true, None),
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn a_second_load_is_refused_for_its_nonce_exactly_when_the_scheme_is_single_use() {
+    for kit in kits() {
+        let (_, url) = signed(&kit);
+        let embed = Embed::read(&url).unwrap();
+        let single_use =
+            embed.facts.nonce.is_some() && schemes::spec(kit.scheme).nonce_rule(&policy()).0;
+        let mut ledger = Ledger::default();
+        assert!(load(&url, &kit, &mut ledger).0);
+        let again = load(&url, &kit, &mut ledger);
+        if single_use {
+            assert_eq!(
+                again,
+                (false, Some(Reason::NonceReused)),
+                "{:?}",
+                kit.scheme
+            );
+        } else {
+            assert_eq!(again, (true, None), "{:?}", kit.scheme);
+        }
+    }
+}
+
+#[test]
+fn every_url_reads_back_into_a_form_that_signs_it_again() {
+    for kit in kits() {
+        let (_, url) = signed(&kit);
+        let (env, mut back) = open_in_form(&url).unwrap();
+        assert_eq!(env, environment(&kit), "{:?}", kit.scheme);
+        back.nonce = NONCE.into();
+        back.time = Some(NOW);
+        let again = request(&env, &back, NOW, String::new)
+            .sign(&secret())
+            .unwrap();
+        assert_eq!(again, url, "{:?}", kit.scheme);
+    }
+}
+
+#[test]
+fn redaction_hides_the_signature_and_the_nonce() {
+    for kit in kits() {
+        let (_, url) = signed(&kit);
+        let parsed = embed_core::query::ParsedUrl::parse(&url).unwrap();
+        let spec = schemes::spec(kit.scheme);
+        let signature = parsed.first(spec.signature_param()).unwrap();
+        let tail = signature
+            .raw_value_or_empty()
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let redacted = embed_core::redact::redact(&url, true);
+        assert!(!redacted.contains(&tail), "{:?}: {redacted}", kit.scheme);
+        assert!(!redacted.contains(NONCE), "{:?}: {redacted}", kit.scheme);
+    }
+}
+
+#[test]
+fn every_scenario_a_scheme_builds_gets_the_refusal_it_promises() {
+    for kit in kits() {
+        let (request, _) = signed(&kit);
+        let (secret, policy) = (secret(), policy());
+        let base = Base {
+            request: &request,
+            secret: &secret,
+            policy: &policy,
+            now: NOW,
+        };
+        let mut counter = 0;
+        let mut ledger = Ledger::default();
+        let mut built_any = false;
+        for (id, built) in build_all(&base, || {
+            counter += 1;
+            format!("scenario-nonce-{counter}")
+        }) {
+            match built {
+                Ok(built) => {
+                    built_any = true;
+                    assert_eq!(
+                        judged(&built, &kit, &mut ledger),
+                        (built.expected.accepted, built.expected.reason),
+                        "{:?} {id:?}: {}",
+                        kit.scheme,
+                        built.url
+                    );
+                }
+                Err(NotBuilt::NotApplicable(why)) => assert!(!why.is_empty(), "{id:?}"),
+                Err(NotBuilt::Failed(e)) => panic!("{:?} {id:?}: {e}", kit.scheme),
+            }
+        }
+        assert!(built_any, "{:?} builds no scenario", kit.scheme);
+    }
+}
+
+fn judged(built: &Built, kit: &SchemeKit, ledger: &mut Ledger) -> (bool, Option<Reason>) {
+    let mut last = (false, None);
+    for _ in 0..built.loads {
+        last = load(&built.url, kit, ledger);
+    }
+    last
+}
