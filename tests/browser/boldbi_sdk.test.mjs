@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chrome, serve } from './common.mjs';
+import { chrome, httpGet as get, serve } from './common.mjs';
 
 const secret = 'boldbi-sdk-secret-' + Math.random().toString(16).slice(2);
 const env = { ...process.env, BOLDBI_SDK_SECRET: secret };
@@ -22,17 +22,6 @@ async function host() {
   const { child, host: origin } = await serve(['--client-id', 'bb-client', '--secret-env', 'BOLDBI_SDK_SECRET'], env);
   cleanups.push(() => child.kill('SIGTERM'));
   return origin;
-}
-
-/** GET `url` from Node, as the sample's server does; resolves to status and body. */
-function get(url) {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    }).on('error', reject);
-  });
 }
 
 /** The customer's site: the page with the SDK, and its authorization server. */

@@ -2,6 +2,7 @@
 // on port 0 (its first line gives the address), and Debian's headless
 // Chromium with the flags this closed-network machine needs.
 import { execFile, spawn } from 'node:child_process';
+import http from 'node:http';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,4 +39,15 @@ export async function chromeWithPrefs(budget, prefs, ...args) {
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, `--virtual-time-budget=${budget}`];
   const { stdout } = await run(chromium, [...flags, ...args], { maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
   return stdout;
+}
+
+/** GET `url` from Node (as a customer's server calls the vendor); resolves to its status and body. */
+export function httpGet(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    }).on('error', reject);
+  });
 }

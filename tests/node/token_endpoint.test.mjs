@@ -9,23 +9,13 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bin, run } from '../browser/common.mjs';
+import { bin, httpGet as get, run } from '../browser/common.mjs';
 
 const secret = 'token-endpoint-secret-' + Math.random().toString(16).slice(2);
 const session = 'session-value-' + Math.random().toString(16).slice(2);
 const env = { ...process.env, TE_SECRET: secret };
 const cleanups = [];
 after(() => cleanups.forEach((c) => c()));
-
-function get(url) {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.on('data', (c) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    }).on('error', reject);
-  });
-}
 
 /** An authorization server with the given faults; resolves to its URL. */
 async function endpoint({ needsCookie = true, checksDashboard = true, lowercase = false, text = false } = {}) {

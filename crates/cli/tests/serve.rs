@@ -18,10 +18,15 @@ struct Served {
 }
 
 fn serve(args: &[&str]) -> Served {
-    let mut child = Command::cargo_bin("embed-sandbox")
-        .unwrap()
-        .arg("serve")
-        .args(args)
+    let mut command = Command::cargo_bin("embed-sandbox").unwrap();
+    command.arg("serve").args(args);
+    spawn(command)
+}
+
+/// Starts `command` (a `serve`, perhaps inside a shell) and reads the
+/// address from its first line.
+fn spawn(mut command: Command) -> Served {
+    let mut child = command
         .env("SERVE_SECRET", SECRET)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -301,27 +306,12 @@ fn empty_client_ids_are_refused_from_flags_and_config() {
 #[test]
 fn two_hundred_silent_connections_under_a_descriptor_limit_do_not_stop_a_load() {
     let binary = assert_cmd::cargo::cargo_bin("embed-sandbox");
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -n 128 && exec '{}' serve --client-id cli-client --secret-env SERVE_SECRET",
-            binary.display()
-        ))
-        .env("SERVE_SECRET", SECRET)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let origin = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_owned();
-    let served = Served { child, origin };
+    let mut limited = Command::new("sh");
+    limited.arg("-c").arg(format!(
+        "ulimit -n 128 && exec '{}' serve --client-id cli-client --secret-env SERVE_SECRET",
+        binary.display()
+    ));
+    let served = spawn(limited);
     let authority = served.origin.trim_start_matches("http://").to_owned();
     let silent: Vec<TcpStream> = (0..200)
         .map(|_| TcpStream::connect(&authority).unwrap())

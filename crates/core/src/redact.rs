@@ -10,9 +10,16 @@ use crate::schemes::{self as registry, SchemeSpec};
 
 const KEEP: usize = 8;
 
+/// The first [`KEEP`] characters of `raw`, never cutting a percent escape
+/// in two (a redacted URL must still parse: `%2` would not).
 fn shorten(raw: &str) -> String {
-    let prefix: String = raw.chars().take(KEEP).collect();
-    format!("{prefix}…redacted")
+    let mut end = raw.char_indices().nth(KEEP).map_or(raw.len(), |(at, _)| at);
+    if let Some(percent) = raw[..end].rfind('%') {
+        if end - percent < 3 {
+            end = percent;
+        }
+    }
+    format!("{}…redacted", &raw[..end])
 }
 
 /// A nonce's short fingerprint: the first 8 hex digits of its SHA-256. The
@@ -74,6 +81,30 @@ pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shortened_signature_never_cuts_an_escape_in_two() {
+        for raw in [
+            "abcde%2Bfghij",
+            "abcdef%2Bghij",
+            "abcdefg%2Bhij",
+            "%2B%2F%3D%2B%2F",
+            "abcdefghijk",
+        ] {
+            let short = shorten(raw);
+            let kept = short.trim_end_matches("…redacted");
+            assert!(raw.starts_with(kept), "{raw} -> {short}");
+            let bytes = kept.as_bytes();
+            for (i, b) in bytes.iter().enumerate() {
+                if *b == b'%' {
+                    assert!(i + 3 <= bytes.len(), "{raw} -> {short}");
+                }
+            }
+        }
+        let url = "https://h/bi/site/s/dashboards/1?embed_nonce=n&embed_user_email=a%40b.co&embed_signature=abcde%2Bfghijklmnop";
+        let redacted = redact(url, true);
+        assert!(ParsedUrl::parse(&redacted).is_ok(), "{redacted}");
+    }
 
     #[test]
     fn the_signature_is_shortened_and_the_rest_kept() {

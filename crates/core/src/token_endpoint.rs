@@ -91,11 +91,7 @@ pub struct TokenEndpointReport {
 impl TokenEndpointReport {
     /// The worst status (pass when there are no checks).
     pub fn worst(&self) -> Status {
-        self.checks
-            .iter()
-            .map(|c| c.status)
-            .max()
-            .unwrap_or(Status::Pass)
+        crate::doctor::worst(&self.checks)
     }
 }
 

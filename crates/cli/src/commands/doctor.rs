@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use embed_core::doctor::{DoctorReport, Status};
+use embed_core::doctor::DoctorReport;
 use embed_lab::doctor::{Parent, PAGE_LIMIT};
 
 use crate::cli::{DoctorArgs, SecretSource};
@@ -30,13 +30,7 @@ pub fn run(args: DoctorArgs) -> Result<(String, u8), CliError> {
         embed,
         Duration::from_secs(args.timeout),
     ))?;
-    let code = u8::from(report.worst() == Status::Fail);
-    if args.json {
-        let json =
-            serde_json::to_string_pretty(&report).map_err(|e| CliError::Output(e.to_string()))?;
-        return Ok((json + "\n", code));
-    }
-    Ok((text(&report), code))
+    crate::render::checks::output(&report, &report.checks, args.json, || text(&report))
 }
 
 fn read_page(path: &str) -> Result<String, CliError> {

@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use embed_core::doctor::Status;
 use embed_core::token_endpoint::TokenEndpointReport;
 use embed_lab::token_endpoint::{check, Request};
 
@@ -46,13 +45,7 @@ pub fn run(args: TokenEndpointArgs) -> Result<(String, u8), CliError> {
         secret: &secret,
         timeout: Duration::from_secs(args.timeout),
     }))?;
-    let code = u8::from(report.worst() == Status::Fail);
-    if args.json {
-        let json =
-            serde_json::to_string_pretty(&report).map_err(|e| CliError::Output(e.to_string()))?;
-        return Ok((json + "\n", code));
-    }
-    Ok((text(&report), code))
+    crate::render::checks::output(&report, &report.checks, args.json, || text(&report))
 }
 
 fn text(report: &TokenEndpointReport) -> String {

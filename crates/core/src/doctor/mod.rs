@@ -135,12 +135,17 @@ pub struct DoctorReport {
 impl DoctorReport {
     /// The worst status (pass when there are no checks).
     pub fn worst(&self) -> Status {
-        self.checks
-            .iter()
-            .map(|c| c.status)
-            .max()
-            .unwrap_or(Status::Pass)
+        worst(&self.checks)
     }
+}
+
+/// The worst status of `checks` (pass when there are none).
+pub fn worst(checks: &[Check]) -> Status {
+    checks
+        .iter()
+        .map(|c| c.status)
+        .max()
+        .unwrap_or(Status::Pass)
 }
 
 /// Diagnoses `embed` framed by `parent`.
