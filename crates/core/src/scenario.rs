@@ -307,6 +307,11 @@ impl Breaking<'_> {
 /// scenarios every scheme shares are built here; the rest by the scheme.
 pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, NotBuilt> {
     let spec = crate::schemes::spec(base.request.scheme());
+    if !spec.scenarios().contains(&id) {
+        return Err(NotBuilt::NotApplicable(
+            "another vendor's scenario: this scheme's gallery does not list it",
+        ));
+    }
     let mut request = base.request.clone();
     *request.nonce_mut() = nonce;
     request.set_time(base.now);
@@ -415,8 +420,12 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
 pub type Gallery = Vec<(ScenarioId, Result<Built, NotBuilt>)>;
 
 /// Builds every scenario that applies, with a nonce from `fresh_nonce` each.
+/// The scheme's own gallery: the scenarios it declares (shared ones that
+/// do not apply to it say why; other vendors' are not listed).
 pub fn build_all(base: &Base<'_>, mut fresh_nonce: impl FnMut() -> String) -> Gallery {
-    ALL.iter()
+    crate::schemes::spec(base.request.scheme())
+        .scenarios()
+        .iter()
         .map(|&id| (id, build(id, base, fresh_nonce())))
         .collect()
 }

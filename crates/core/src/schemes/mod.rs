@@ -24,7 +24,7 @@ use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
+use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
@@ -273,6 +273,10 @@ pub trait SchemeSpec: Sync {
     fn shape_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
         None
     }
+    /// The scenarios of this scheme's gallery, in gallery order: the shared
+    /// ones (those that do not apply say why) and its own. Another vendor's
+    /// scenario is never listed.
+    fn scenarios(&self) -> &'static [ScenarioId];
     /// The HTTP status the vendor documents for exactly `reason`, so that a
     /// page with no known text and that status is evidence of it (Looker:
     /// a lower-case login path is a 404). `None` where the vendor documents

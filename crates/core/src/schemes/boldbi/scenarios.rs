@@ -78,16 +78,6 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 expected.depending_on("Bold BI reads a raw + as a space"),
             )
         }
-        ScenarioId::RawPlusSignature => {
-            return Err(NotBuilt::NotApplicable(
-                "Bold BI's own raw-+ trap is the two Bold BI signature scenarios.",
-            ))
-        }
-        ScenarioId::LowercasePathEscape => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Looker escapes the embed path into its login URL.",
-            ))
-        }
         ScenarioId::LowercasedQuery => {
             if !r.email.chars().any(char::is_uppercase) {
                 r.email = capitalise(&r.email);
@@ -119,24 +109,9 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
         ScenarioId::UnknownTeam => {
             return Err(NotBuilt::NotApplicable("Bold BI URLs carry no teams."))
         }
-        ScenarioId::WrongMode => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Sigma classic URLs carry :mode.",
-            ))
-        }
-        ScenarioId::NoTeam => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Sigma classic requires a team (a JWT may omit teams; Bold BI has none).",
-            ))
-        }
         ScenarioId::SessionRunsOut => {
             return Err(NotBuilt::NotApplicable(
                 "Bold BI's shortest validity is a day.",
-            ))
-        }
-        ScenarioId::FractionalTime => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Sigma's classic :time is sent as a float by a vendor sample.",
             ))
         }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
@@ -175,3 +150,26 @@ fn with_plus_in_signature(
         },
     )
 }
+
+/// This scheme's gallery: the shared scenarios and its own, in gallery order.
+pub const GALLERY: &[ScenarioId] = &[
+    ScenarioId::WrongClientId,
+    ScenarioId::WrongSecret,
+    ScenarioId::TamperedAfterSigning,
+    ScenarioId::Expired,
+    ScenarioId::TimeInFuture,
+    ScenarioId::MillisecondTime,
+    ScenarioId::ReusedNonce,
+    ScenarioId::UnknownTeam,
+    ScenarioId::InvalidEmail,
+    ScenarioId::SessionTooLong,
+    ScenarioId::MissingRequired,
+    ScenarioId::RawPlusInEmail,
+    ScenarioId::BoldBiRawPlusSignature,
+    ScenarioId::BoldBiEscapedPlusSignature,
+    ScenarioId::LowercasedQuery,
+    ScenarioId::MistypedParameter,
+    ScenarioId::UnknownEmbed,
+    ScenarioId::InternalUser,
+    ScenarioId::SessionRunsOut,
+];

@@ -35,7 +35,7 @@ use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
+use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
@@ -66,6 +66,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
+    fn scenarios(&self) -> &'static [ScenarioId] {
+        scenarios::GALLERY
+    }
     fn scheme(&self) -> Scheme {
         Scheme::Looker
     }

@@ -64,24 +64,14 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 "Looker URLs carry no client id: the secret belongs to the host.",
             ))
         }
-        ScenarioId::UnknownTeam | ScenarioId::NoTeam => {
+        ScenarioId::UnknownTeam => {
             return Err(NotBuilt::NotApplicable(
                 "Looker URLs carry groups and permissions, not teams.",
-            ))
-        }
-        ScenarioId::WrongMode => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Sigma classic URLs carry :mode.",
             ))
         }
         ScenarioId::RawPlusInEmail => {
             return Err(NotBuilt::NotApplicable(
                 "Looker URLs carry no email; every value is escaped JSON.",
-            ))
-        }
-        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
-            return Err(NotBuilt::NotApplicable(
-                "These are Bold BI's sample traps; a Looker signature is always escaped.",
             ))
         }
         ScenarioId::LowercasePathEscape => b.built(
@@ -94,19 +84,9 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             raw_plus_signature(r, secret)?,
             b.refused(Reason::InvalidSignature),
         ),
-        ScenarioId::LowercasedQuery => {
-            return Err(NotBuilt::NotApplicable(
-                "The ToLower() trap is the old Bold BI sample's.",
-            ))
-        }
         ScenarioId::SessionRunsOut => {
             return Err(NotBuilt::NotApplicable(
                 "The local host's Looker session does not run out while open.",
-            ))
-        }
-        ScenarioId::FractionalTime => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Sigma's classic :time is sent as a float by a vendor sample.",
             ))
         }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
@@ -160,3 +140,25 @@ fn lowercase_path(r: &LookerRequest, secret: &Secret) -> Result<String, NotBuilt
     push_uri_component(&mut out, &r.algorithm.tag(secret, text.as_bytes()));
     Ok(out)
 }
+
+/// This scheme's gallery: the shared scenarios and its own, in gallery order.
+pub const GALLERY: &[ScenarioId] = &[
+    ScenarioId::WrongClientId,
+    ScenarioId::WrongSecret,
+    ScenarioId::TamperedAfterSigning,
+    ScenarioId::Expired,
+    ScenarioId::TimeInFuture,
+    ScenarioId::MillisecondTime,
+    ScenarioId::ReusedNonce,
+    ScenarioId::UnknownTeam,
+    ScenarioId::InvalidEmail,
+    ScenarioId::SessionTooLong,
+    ScenarioId::MissingRequired,
+    ScenarioId::RawPlusInEmail,
+    ScenarioId::MistypedParameter,
+    ScenarioId::UnknownEmbed,
+    ScenarioId::InternalUser,
+    ScenarioId::SessionRunsOut,
+    ScenarioId::LowercasePathEscape,
+    ScenarioId::RawPlusSignature,
+];

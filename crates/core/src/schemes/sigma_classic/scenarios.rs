@@ -103,26 +103,6 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             b.unknown_embed(super::sign(r, secret)?)
         }
         ScenarioId::FractionalTime => fractional_time(b, r)?,
-        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Bold BI signatures are Base64 (Sigma's are hex).",
-            ))
-        }
-        ScenarioId::RawPlusSignature => {
-            return Err(NotBuilt::NotApplicable(
-                "A Sigma classic signature is hex: it has no +.",
-            ))
-        }
-        ScenarioId::LowercasePathEscape => {
-            return Err(NotBuilt::NotApplicable(
-                "Only Looker escapes the embed path into its login URL.",
-            ))
-        }
-        ScenarioId::LowercasedQuery => {
-            return Err(NotBuilt::NotApplicable(
-                "The ToLower() trap is the old Bold BI sample's.",
-            ))
-        }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
     })
 }
@@ -158,3 +138,26 @@ fn resign_with(url: &str, secret: &Secret, edit: impl Fn(&str) -> String) -> Str
     let (base, query) = prefix.split_once('?').unwrap_or((prefix, ""));
     sign_prefix(&format!("{base}?{}", edit(query)), secret)
 }
+
+/// This scheme's gallery: the shared scenarios and its own, in gallery order.
+pub const GALLERY: &[ScenarioId] = &[
+    ScenarioId::WrongClientId,
+    ScenarioId::WrongSecret,
+    ScenarioId::TamperedAfterSigning,
+    ScenarioId::Expired,
+    ScenarioId::TimeInFuture,
+    ScenarioId::MillisecondTime,
+    ScenarioId::FractionalTime,
+    ScenarioId::ReusedNonce,
+    ScenarioId::UnknownTeam,
+    ScenarioId::WrongMode,
+    ScenarioId::InvalidEmail,
+    ScenarioId::SessionTooLong,
+    ScenarioId::MissingRequired,
+    ScenarioId::RawPlusInEmail,
+    ScenarioId::NoTeam,
+    ScenarioId::MistypedParameter,
+    ScenarioId::UnknownEmbed,
+    ScenarioId::InternalUser,
+    ScenarioId::SessionRunsOut,
+];
