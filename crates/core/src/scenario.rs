@@ -100,6 +100,38 @@ pub const ALL: [ScenarioId; 24] = [
     ScenarioId::RawPlusSignature,
 ];
 
+/// The scenarios every scheme's gallery lists (a scheme they do not apply
+/// to says why); each scheme adds its own ([`SchemeSpec::own_scenarios`]).
+///
+/// [`SchemeSpec::own_scenarios`]: crate::schemes::SchemeSpec::own_scenarios
+pub const SHARED: [ScenarioId; 16] = [
+    ScenarioId::WrongClientId,
+    ScenarioId::WrongSecret,
+    ScenarioId::TamperedAfterSigning,
+    ScenarioId::Expired,
+    ScenarioId::TimeInFuture,
+    ScenarioId::MillisecondTime,
+    ScenarioId::ReusedNonce,
+    ScenarioId::UnknownTeam,
+    ScenarioId::InvalidEmail,
+    ScenarioId::SessionTooLong,
+    ScenarioId::MissingRequired,
+    ScenarioId::RawPlusInEmail,
+    ScenarioId::MistypedParameter,
+    ScenarioId::UnknownEmbed,
+    ScenarioId::InternalUser,
+    ScenarioId::SessionRunsOut,
+];
+
+/// The gallery of `scheme`: the shared scenarios and its own, in the order
+/// of [`ALL`].
+pub fn gallery(scheme: Scheme) -> Vec<ScenarioId> {
+    let own = crate::schemes::spec(scheme).own_scenarios();
+    ALL.into_iter()
+        .filter(|id| SHARED.contains(id) || own.contains(id))
+        .collect()
+}
+
 /// An embed id no organisation has; the local demo organisation refuses it
 /// as "Embed not found".
 pub const MISSING_EMBED_ID: &str = "0-no-such-embed";
@@ -307,7 +339,7 @@ impl Breaking<'_> {
 /// scenarios every scheme shares are built here; the rest by the scheme.
 pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, NotBuilt> {
     let spec = crate::schemes::spec(base.request.scheme());
-    if !spec.scenarios().contains(&id) {
+    if !gallery(base.request.scheme()).contains(&id) {
         return Err(NotBuilt::NotApplicable(
             "another vendor's scenario: this scheme's gallery does not list it",
         ));
@@ -423,10 +455,9 @@ pub type Gallery = Vec<(ScenarioId, Result<Built, NotBuilt>)>;
 /// The scheme's own gallery: the scenarios it declares (shared ones that
 /// do not apply to it say why; other vendors' are not listed).
 pub fn build_all(base: &Base<'_>, mut fresh_nonce: impl FnMut() -> String) -> Gallery {
-    crate::schemes::spec(base.request.scheme())
-        .scenarios()
-        .iter()
-        .map(|&id| (id, build(id, base, fresh_nonce())))
+    gallery(base.request.scheme())
+        .into_iter()
+        .map(|id| (id, build(id, base, fresh_nonce())))
         .collect()
 }
 

@@ -264,3 +264,33 @@ fn scenarios_that_do_not_apply_say_why() {
         ));
     }
 }
+
+#[test]
+fn a_gallery_is_the_shared_scenarios_and_the_schemes_own_never_another_vendors() {
+    for spec in crate::schemes::all() {
+        let gallery = gallery(spec.scheme());
+        for id in SHARED {
+            assert!(gallery.contains(&id), "{:?} lacks {id:?}", spec.scheme());
+        }
+        for other in crate::schemes::all()
+            .iter()
+            .filter(|o| o.scheme() != spec.scheme())
+        {
+            for id in other.own_scenarios() {
+                if !spec.own_scenarios().contains(id) {
+                    assert!(!gallery.contains(id), "{:?} lists {id:?}", spec.scheme());
+                }
+            }
+        }
+    }
+    // Every scenario is somebody's.
+    for id in ALL {
+        assert!(
+            SHARED.contains(&id)
+                || crate::schemes::all()
+                    .iter()
+                    .any(|s| s.own_scenarios().contains(&id)),
+            "{id:?} is in no gallery"
+        );
+    }
+}

@@ -273,10 +273,12 @@ pub trait SchemeSpec: Sync {
     fn shape_refusal(&self, _url: &ParsedUrl) -> Option<Refusal> {
         None
     }
-    /// The scenarios of this scheme's gallery, in gallery order: the shared
-    /// ones (those that do not apply say why) and its own. Another vendor's
+    /// The scenarios only this scheme has; its gallery is these and the
+    /// shared ones ([`crate::scenario::gallery`]). Another vendor's
     /// scenario is never listed.
-    fn scenarios(&self) -> &'static [ScenarioId];
+    fn own_scenarios(&self) -> &'static [ScenarioId] {
+        &[]
+    }
     /// The HTTP status the vendor documents for exactly `reason`, so that a
     /// page with no known text and that status is evidence of it (Looker:
     /// a lower-case login path is a 404). `None` where the vendor documents

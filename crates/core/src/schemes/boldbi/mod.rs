@@ -70,8 +70,8 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for BoldBi {
-    fn scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::GALLERY
+    fn own_scenarios(&self) -> &'static [ScenarioId] {
+        scenarios::OWN
     }
     fn framing_allowlist(&self) -> Option<&'static str> {
         Some("Bold BI: add the parent's origin to the allowed domains (\"Accept embedding requests from these websites\" in the embed settings); elsewhere Chrome shows a blank page with no error.")

@@ -66,8 +66,8 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
-    fn scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::GALLERY
+    fn own_scenarios(&self) -> &'static [ScenarioId] {
+        scenarios::OWN
     }
     fn scheme(&self) -> Scheme {
         Scheme::Looker

@@ -48,8 +48,8 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaClassic {
-    fn scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::GALLERY
+    fn own_scenarios(&self) -> &'static [ScenarioId] {
+        scenarios::OWN
     }
     fn scheme(&self) -> Scheme {
         Scheme::SigmaClassic

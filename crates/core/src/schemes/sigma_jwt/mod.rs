@@ -25,7 +25,7 @@ use crate::inspect::Embed;
 use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
@@ -47,9 +47,6 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaJwt {
-    fn scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::GALLERY
-    }
     fn scheme(&self) -> Scheme {
         Scheme::SigmaJwt
     }

@@ -104,23 +104,3 @@ fn tamper(url: &str) -> Result<String, NotBuilt> {
     let payload = URL_SAFE_NO_PAD.encode(claims.to_string());
     Ok(url.replacen(&token, &format!("{header}.{payload}.{signature}"), 1))
 }
-
-/// This scheme's gallery: the shared scenarios and its own, in gallery order.
-pub const GALLERY: &[ScenarioId] = &[
-    ScenarioId::WrongClientId,
-    ScenarioId::WrongSecret,
-    ScenarioId::TamperedAfterSigning,
-    ScenarioId::Expired,
-    ScenarioId::TimeInFuture,
-    ScenarioId::MillisecondTime,
-    ScenarioId::ReusedNonce,
-    ScenarioId::UnknownTeam,
-    ScenarioId::InvalidEmail,
-    ScenarioId::SessionTooLong,
-    ScenarioId::MissingRequired,
-    ScenarioId::RawPlusInEmail,
-    ScenarioId::MistypedParameter,
-    ScenarioId::UnknownEmbed,
-    ScenarioId::InternalUser,
-    ScenarioId::SessionRunsOut,
-];
