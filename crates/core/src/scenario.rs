@@ -100,35 +100,23 @@ pub const ALL: [ScenarioId; 24] = [
     ScenarioId::RawPlusSignature,
 ];
 
-/// The scenarios every scheme's gallery lists (a scheme they do not apply
-/// to says why); each scheme adds its own ([`SchemeSpec::own_scenarios`]).
+/// Whether `id` is a shared scenario: no registered scheme claims it as its
+/// own ([`SchemeSpec::own_scenarios`]), so every gallery lists it (a scheme
+/// it does not apply to says why).
 ///
 /// [`SchemeSpec::own_scenarios`]: crate::schemes::SchemeSpec::own_scenarios
-pub const SHARED: [ScenarioId; 16] = [
-    ScenarioId::WrongClientId,
-    ScenarioId::WrongSecret,
-    ScenarioId::TamperedAfterSigning,
-    ScenarioId::Expired,
-    ScenarioId::TimeInFuture,
-    ScenarioId::MillisecondTime,
-    ScenarioId::ReusedNonce,
-    ScenarioId::UnknownTeam,
-    ScenarioId::InvalidEmail,
-    ScenarioId::SessionTooLong,
-    ScenarioId::MissingRequired,
-    ScenarioId::RawPlusInEmail,
-    ScenarioId::MistypedParameter,
-    ScenarioId::UnknownEmbed,
-    ScenarioId::InternalUser,
-    ScenarioId::SessionRunsOut,
-];
+pub fn is_shared(id: ScenarioId) -> bool {
+    !crate::schemes::all()
+        .iter()
+        .any(|s| s.own_scenarios().contains(&id))
+}
 
 /// The gallery of `scheme`: the shared scenarios and its own, in the order
 /// of [`ALL`].
 pub fn gallery(scheme: Scheme) -> Vec<ScenarioId> {
     let own = crate::schemes::spec(scheme).own_scenarios();
     ALL.into_iter()
-        .filter(|id| SHARED.contains(id) || own.contains(id))
+        .filter(|id| own.contains(id) || is_shared(*id))
         .collect()
 }
 

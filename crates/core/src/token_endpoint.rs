@@ -95,22 +95,6 @@ impl TokenEndpointReport {
     }
 }
 
-fn check(
-    id: &str,
-    status: Status,
-    evidence: impl Into<String>,
-    explanation: impl Into<String>,
-    fix: impl Into<String>,
-) -> Check {
-    Check {
-        id: id.into(),
-        status,
-        evidence: evidence.into(),
-        explanation: explanation.into(),
-        fix: fix.into(),
-    }
-}
-
 /// The answer's body as Bold BI's answer, if it is one with a token.
 fn token_in(answer: &Answered) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(&answer.body).ok()?;
@@ -154,7 +138,7 @@ pub fn judge(endpoint: &str, observed: &Observed) -> TokenEndpointReport {
         .max()
         .unwrap_or(0);
     if slowest > SLOW_MS {
-        checks.push(check("speed", Status::Warn, format!("slowest answer: {slowest} ms"), "The endpoint answers slowly: the SDK waits and the embed stays blank meanwhile.", "Sign locally (an HMAC takes microseconds) and call authorize once per page view; look for a slow session lookup or a cold start."));
+        checks.push(Check::new("speed", Status::Warn, format!("slowest answer: {slowest} ms"), "The endpoint answers slowly: the SDK waits and the embed stays blank meanwhile.", "Sign locally (an HMAC takes microseconds) and call authorize once per page view; look for a slow session lookup or a cold start."));
     }
     TokenEndpointReport {
         format: FORMAT.into(),
@@ -171,22 +155,22 @@ pub fn judge(endpoint: &str, observed: &Observed) -> TokenEndpointReport {
 fn session(anonymous: Option<&Exchange>) -> Check {
     let id = "session-required";
     let Some(exchange) = anonymous else {
-        return check(id, Status::Warn, "no session cookie given", "Without the page's session cookie the check cannot tell a signed-in visitor from anyone, so whether the endpoint refuses strangers is unknown.", "Give the cookie a signed-in browser sends to the endpoint (its name and value, as in the devtools), and run again.");
+        return Check::new(id, Status::Warn, "no session cookie given", "Without the page's session cookie the check cannot tell a signed-in visitor from anyone, so whether the endpoint refuses strangers is unknown.", "Give the cookie a signed-in browser sends to the endpoint (its name and value, as in the devtools), and run again.");
     };
     let signed = accepted(&exchange.authorize).is_some();
     match &exchange.answer {
-        Err(e) => check(id, Status::Warn, format!("no answer without the cookie: {e}"), "The endpoint did not answer a request without the session cookie.", "Answer 401 (or 403) without a session."),
-        Ok(a) if signed || token_in(a).is_some() => check(id, Status::Fail, format!("without the cookie: HTTP {} and a signed authorize request", a.status), "The endpoint signs for anyone who asks, signed in or not: anyone who finds it can open the dashboard as the embed user.", "Look the session up first and answer 401 when there is none; sign only for a signed-in user, with that user's email."),
-        Ok(a) if matches!(a.status, 401 | 403) => check(id, Status::Pass, format!("without the cookie: HTTP {}", a.status), "A request without the session is refused, and nothing is signed.", ""),
-        Ok(a) => check(id, Status::Warn, format!("without the cookie: HTTP {} ({})", a.status, short(&a.body)), "Nothing was signed without the session, but the answer is not 401 or 403, so a caller cannot tell a missing session from another failure.", "Answer 401 (no session) or 403 (not allowed)."),
+        Err(e) => Check::new(id, Status::Warn, format!("no answer without the cookie: {e}"), "The endpoint did not answer a request without the session cookie.", "Answer 401 (or 403) without a session."),
+        Ok(a) if signed || token_in(a).is_some() => Check::new(id, Status::Fail, format!("without the cookie: HTTP {} and a signed authorize request", a.status), "The endpoint signs for anyone who asks, signed in or not: anyone who finds it can open the dashboard as the embed user.", "Look the session up first and answer 401 when there is none; sign only for a signed-in user, with that user's email."),
+        Ok(a) if matches!(a.status, 401 | 403) => Check::new(id, Status::Pass, format!("without the cookie: HTTP {}", a.status), "A request without the session is refused, and nothing is signed.", ""),
+        Ok(a) => Check::new(id, Status::Warn, format!("without the cookie: HTTP {} ({})", a.status, short(&a.body)), "Nothing was signed without the session, but the answer is not 401 or 403, so a caller cannot tell a missing session from another failure.", "Answer 401 (no session) or 403 (not allowed)."),
     }
 }
 
 fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
     let Some(seen) = exchange.authorize.first() else {
-        return vec![check("calls-authorize", Status::Fail, "no authorize request reached dashboardServerApiUrl", "The endpoint never called the authorize URL the SDK named, so no dashboard can open.", "GET dashboardServerApiUrl + \"/embed/authorize?\" + the signed query, from the request body's dashboardServerApiUrl (not a hard-coded server), and return its answer.")];
+        return vec![Check::new("calls-authorize", Status::Fail, "no authorize request reached dashboardServerApiUrl", "The endpoint never called the authorize URL the SDK named, so no dashboard can open.", "GET dashboardServerApiUrl + \"/embed/authorize?\" + the signed query, from the request body's dashboardServerApiUrl (not a hard-coded server), and return its answer.")];
     };
-    let mut checks = vec![check(
+    let mut checks = vec![Check::new(
         "calls-authorize",
         Status::Pass,
         format!("{} authorize request(s) received", exchange.authorize.len()),
@@ -195,24 +179,24 @@ fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
     )];
     let seen = accepted(&exchange.authorize).unwrap_or(seen);
     checks.push(if seen.verdict == "accepted" {
-        check("signature", Status::Pass, "authorize: accepted", "The endpoint signs the SDK's query with the embed secret as Bold BI checks it.", "")
+        Check::new("signature", Status::Pass, "authorize: accepted", "The endpoint signs the SDK's query with the embed secret as Bold BI checks it.", "")
     } else {
-        check("signature", Status::Fail, format!("authorize: {} ({})", seen.reason.as_deref().unwrap_or("refused"), seen.message.as_deref().unwrap_or("")), "Bold BI would refuse what the endpoint signed.", "Sign the whole query exactly as received plus &embed_user_email=…&embed_server_timestamp=… (no lower-casing, no reordering), Base64 HMAC-SHA256 with the embed secret as UTF-8; the inspector names the difference for a captured URL.")
+        Check::new("signature", Status::Fail, format!("authorize: {} ({})", seen.reason.as_deref().unwrap_or("refused"), seen.message.as_deref().unwrap_or("")), "Bold BI would refuse what the endpoint signed.", "Sign the whole query exactly as received plus &embed_user_email=…&embed_server_timestamp=… (no lower-casing, no reordering), Base64 HMAC-SHA256 with the embed secret as UTF-8; the inspector names the difference for a captured URL.")
     });
     let missing: Vec<&str> = ["embed_user_email", "embed_server_timestamp"]
         .into_iter()
         .filter(|p| !seen.params.iter().any(|n| n == p))
         .collect();
     checks.push(if missing.is_empty() {
-        check("user-added", Status::Pass, "embed_user_email and embed_server_timestamp present", "The endpoint adds the signed-in user and its own timestamp, as the SDK expects.", "")
+        Check::new("user-added", Status::Pass, "embed_user_email and embed_server_timestamp present", "The endpoint adds the signed-in user and its own timestamp, as the SDK expects.", "")
     } else {
-        check("user-added", Status::Fail, format!("missing: {}", missing.join(", ")), "The authorize request lacks what the endpoint must add: the user it signs in and when it signed.", "Append &embed_user_email=<the signed-in user's email>&embed_server_timestamp=<Unix seconds> before signing.")
+        Check::new("user-added", Status::Fail, format!("missing: {}", missing.join(", ")), "The authorize request lacks what the endpoint must add: the user it signs in and when it signed.", "Append &embed_user_email=<the signed-in user's email>&embed_server_timestamp=<Unix seconds> before signing.")
     });
     let kept = seen.same_nonce && seen.dashboard.as_deref() == Some(entity);
     checks.push(if kept {
-        check("query-kept", Status::Pass, format!("nonce and embed_dashboard_id={entity} as the SDK sent them"), "The endpoint signs the SDK's query as it came.", "")
+        Check::new("query-kept", Status::Pass, format!("nonce and embed_dashboard_id={entity} as the SDK sent them"), "The endpoint signs the SDK's query as it came.", "")
     } else {
-        check("query-kept", Status::Warn, format!("embed_dashboard_id={} ; the SDK's nonce {}", seen.dashboard.as_deref().unwrap_or("(none)"), if seen.same_nonce { "kept" } else { "replaced" }), "The endpoint rebuilt the query instead of signing the SDK's: the SDK's nonce or dashboard did not reach Bold BI as sent.", "Sign embedQuerString as received; only append the user and the timestamp.")
+        Check::new("query-kept", Status::Warn, format!("embed_dashboard_id={} ; the SDK's nonce {}", seen.dashboard.as_deref().unwrap_or("(none)"), if seen.same_nonce { "kept" } else { "replaced" }), "The endpoint rebuilt the query instead of signing the SDK's: the SDK's nonce or dashboard did not reach Bold BI as sent.", "Sign embedQuerString as received; only append the user and the timestamp.")
     });
     checks
 }
@@ -220,10 +204,10 @@ fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
 fn hands_back(exchange: &Exchange) -> Check {
     let id = "answer";
     match &exchange.answer {
-        Err(e) => check(id, Status::Fail, e.clone(), "The endpoint gave no answer to a signed-in request.", "Check that it runs and is reachable from the page."),
-        Ok(a) if token_in(a).is_some() && (200..300).contains(&a.status) => check(id, Status::Pass, format!("HTTP {}, JSON with Data.access_token", a.status), "The endpoint hands Bold BI's answer back to the SDK.", ""),
-        Ok(a) if serde_json::from_str::<serde_json::Value>(&a.body).is_err() => check(id, Status::Fail, format!("HTTP {}, {}: {}", a.status, a.content_type.as_deref().unwrap_or("no content type"), short(&a.body)), "The answer is not JSON, so the SDK cannot read a token from it.", "Return Bold BI's authorize answer unchanged, as application/json."),
-        Ok(a) => check(id, Status::Fail, format!("HTTP {}: {}", a.status, short(&a.body)), "The answer is JSON but carries no Data.access_token, so the SDK shows no dashboard.", "Return Bold BI's authorize answer unchanged (ApiStatus, Data with access_token); when it is a refusal, its Message says why."),
+        Err(e) => Check::new(id, Status::Fail, e.clone(), "The endpoint gave no answer to a signed-in request.", "Check that it runs and is reachable from the page."),
+        Ok(a) if token_in(a).is_some() && (200..300).contains(&a.status) => Check::new(id, Status::Pass, format!("HTTP {}, JSON with Data.access_token", a.status), "The endpoint hands Bold BI's answer back to the SDK.", ""),
+        Ok(a) if serde_json::from_str::<serde_json::Value>(&a.body).is_err() => Check::new(id, Status::Fail, format!("HTTP {}, {}: {}", a.status, a.content_type.as_deref().unwrap_or("no content type"), short(&a.body)), "The answer is not JSON, so the SDK cannot read a token from it.", "Return Bold BI's authorize answer unchanged, as application/json."),
+        Ok(a) => Check::new(id, Status::Fail, format!("HTTP {}: {}", a.status, short(&a.body)), "The answer is JSON but carries no Data.access_token, so the SDK shows no dashboard.", "Return Bold BI's authorize answer unchanged (ApiStatus, Data with access_token); when it is a refusal, its Message says why."),
     }
 }
 
@@ -235,12 +219,12 @@ fn other_entity(exchange: &Exchange, other: &str) -> Check {
         .any(|s| s.verdict == "accepted" && s.dashboard.as_deref() == Some(other));
     let token = exchange.answer.as_ref().ok().and_then(token_in);
     if signed_other {
-        return check(id, Status::Fail, format!("embed_dashboard_id={other} was signed and accepted"), "The endpoint signs whatever dashboard the browser names: any signed-in visitor can open any dashboard the embed user may see by editing the page.", "Check embed_dashboard_id against the dashboards this user's page shows before signing; refuse (403) any other.");
+        return Check::new(id, Status::Fail, format!("embed_dashboard_id={other} was signed and accepted"), "The endpoint signs whatever dashboard the browser names: any signed-in visitor can open any dashboard the embed user may see by editing the page.", "Check embed_dashboard_id against the dashboards this user's page shows before signing; refuse (403) any other.");
     }
     match &exchange.answer {
-        Ok(a) if token.is_none() => check(id, Status::Pass, format!("another dashboard ({other}): HTTP {}, nothing signed for it", a.status), "The endpoint refuses a dashboard the page does not show.", ""),
-        Ok(a) => check(id, Status::Warn, format!("another dashboard ({other}): HTTP {} with a token, but not for {other}", a.status), "The endpoint answered with a token for a dashboard the browser did not ask for: nothing leaked, but the SDK will open the wrong one.", "Refuse (403) a dashboard the page does not show."),
-        Err(e) => check(id, Status::Warn, e.clone(), "No answer when asked for another dashboard.", "Refuse it with 403."),
+        Ok(a) if token.is_none() => Check::new(id, Status::Pass, format!("another dashboard ({other}): HTTP {}, nothing signed for it", a.status), "The endpoint refuses a dashboard the page does not show.", ""),
+        Ok(a) => Check::new(id, Status::Warn, format!("another dashboard ({other}): HTTP {} with a token, but not for {other}", a.status), "The endpoint answered with a token for a dashboard the browser did not ask for: nothing leaked, but the SDK will open the wrong one.", "Refuse (403) a dashboard the page does not show."),
+        Err(e) => Check::new(id, Status::Warn, e.clone(), "No answer when asked for another dashboard.", "Refuse it with 403."),
     }
 }
 

@@ -3,8 +3,11 @@
 //! gets the refusal it promises.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+mod common;
 
+use std::time::Duration;
+
+use common::{host_for, now};
 use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{build_all, Base, NotBuilt};
@@ -13,26 +16,13 @@ use embed_core::sigma_classic::SigmaClassicRequest;
 use embed_core::sigma_jwt::SigmaJwtRequest;
 use embed_core::verdict::Reason;
 use embed_core::{Policy, Secret};
-use embed_host::{Client, HostOptions, Org, RunningHost};
+use embed_host::RunningHost;
 use embed_lab::{replay, run_scenarios, LabError, Loader};
 
 const SECRET: &str = "lab-secret-0a1b2c";
 
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
 async fn host(policy: Policy) -> RunningHost {
-    let mut org = Org::demo(vec![Client {
-        id: "lab-client".into(),
-        secret: Secret::new(SECRET),
-        schemes: vec![],
-    }]);
-    org.policy = policy;
-    embed_host::start(HostOptions::loopback(org)).await.unwrap()
+    host_for("lab-client", SECRET, policy).await
 }
 
 fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {

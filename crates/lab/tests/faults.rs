@@ -8,32 +8,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+mod common;
 
+use std::time::Duration;
+
+use common::{host_for, now};
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{build_all, Base, Built};
 use embed_core::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::{Policy, Secret};
-use embed_host::{Client, HostOptions, Org, RunningHost};
+use embed_host::RunningHost;
 use embed_lab::{replay, run_scenarios, Loader};
 
 const SECRET: &str = "lab-faults-secret-77";
 
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
 async fn host() -> RunningHost {
-    embed_host::start(HostOptions::loopback(Org::demo(vec![Client {
-        id: "lab-client".into(),
-        secret: Secret::new(SECRET),
-        schemes: vec![],
-    }])))
-    .await
-    .unwrap()
+    host_for("lab-client", SECRET, Policy::default()).await
 }
 
 fn request(origin: &str) -> SigmaClassicRequest {

@@ -5,32 +5,23 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+mod common;
 
+use std::time::{Duration, Instant};
+
+use common::{host_for, now};
 use embed_core::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::url_status::{LocalCheck, Tone};
 use embed_core::Secret;
 use embed_host::log::EmbedEvent;
-use embed_host::{Client, HostOptions, Org, RunningHost};
+use embed_host::RunningHost;
 use embed_lab::watch::LoadWatch;
 use embed_lab::Loader;
 
 const SECRET: &str = "watch-secret";
 
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
 async fn host() -> RunningHost {
-    let org = Org::demo(vec![Client {
-        id: "watch-client".into(),
-        secret: Secret::new(SECRET),
-        schemes: vec![],
-    }]);
-    embed_host::start(HostOptions::loopback(org)).await.unwrap()
+    host_for("watch-client", SECRET, embed_core::Policy::default()).await
 }
 
 fn signed(base: &str, nonce: &str, team: &str) -> String {

@@ -195,7 +195,8 @@ fn scrubbed(mut report: DoctorReport, known: &[String]) -> DoctorReport {
 }
 
 impl Check {
-    fn new(
+    /// A check with its evidence, meaning and fix (empty when nothing needs to change).
+    pub(crate) fn new(
         id: impl Into<String>,
         status: Status,
         evidence: impl Into<String>,
