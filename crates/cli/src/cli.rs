@@ -326,34 +326,7 @@ pub struct SignBoldBiArgs {
     pub secret: SecretSource,
 }
 
-/// Settings for what the vendors leave undocumented.
-#[derive(Debug, Args, Clone)]
-pub struct PolicyArgs {
-    /// Largest :session_length accepted (unconfirmed: Sigma documents both 3600 and 36000).
-    #[arg(long, value_name = "SECONDS", default_value_t = embed_core::policy::DEFAULT_MAX_SESSION_LENGTH)]
-    pub max_session_length: u64,
-    /// How far in the future :time / iat / embed_timestamp may lie (unconfirmed).
-    #[arg(long, value_name = "SECONDS", default_value_t = embed_core::policy::DEFAULT_CLOCK_SKEW)]
-    pub clock_skew: u64,
-    /// Treat a raw '+' in a Bold BI signature as a space, as form decoding would (unconfirmed).
-    #[arg(long)]
-    pub boldbi_plus_as_space: bool,
-    /// Refuse Bold BI's True / False (C#'s bool.ToString(), which its C# samples send; unconfirmed).
-    #[arg(long)]
-    pub boldbi_strict_booleans: bool,
-    /// Refuse a fractional Sigma :time (Sigma's Python signing package sends one; unconfirmed).
-    #[arg(long)]
-    pub sigma_strict_time: bool,
-    /// Refuse Sigma's older :mode=view / :mode=explore (its Node signing package sends view; unconfirmed).
-    #[arg(long)]
-    pub sigma_refuse_legacy_modes: bool,
-    /// The HMAC of the Looker secret (sha256 for secrets made with the create_embed_secret API).
-    #[arg(long, value_enum, default_value_t = AlgorithmArg::Sha1)]
-    pub algorithm: AlgorithmArg,
-    /// Accept a Looker time ahead of the clock (whether Looker refuses one is unconfirmed).
-    #[arg(long)]
-    pub looker_accept_future_time: bool,
-}
+pub use crate::settings_args::PolicyArgs;
 
 /// Arguments of `inspect` and `verify` (verify requires the secret).
 #[derive(Debug, Args)]
@@ -482,9 +455,6 @@ pub struct ScenariosArgs {
     /// Where to load the scenarios.
     #[arg(long, value_enum, default_value_t = Against::Local)]
     pub against: Against,
-    /// Expect Bold BI to accept a reused embed_nonce (unconfirmed; the default expects a refusal).
-    #[arg(long)]
-    pub boldbi_accept_reused_nonce: bool,
     /// Seconds to wait for each load.
     #[arg(long, value_name = "SECONDS", default_value_t = 20)]
     pub timeout: u64,

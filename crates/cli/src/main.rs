@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod input;
 mod render;
+mod settings_args;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -167,10 +167,9 @@ mod tests {
 
     #[test]
     fn the_session_maximum_is_the_hosts_setting() {
-        let strict = Policy {
-            max_session_length: 3600,
-            ..Policy::default()
-        };
+        let strict = Policy::default()
+            .with("max-session-length", "3600")
+            .unwrap();
         let long = form(|f| f.session_length = 4000);
         assert!(issues(Scheme::SigmaClassic, &long, &strict)
             .join(" ")

@@ -326,7 +326,7 @@ mod tests {
         };
         spec.profile_policy(&saved, &mut policy);
         assert_eq!(
-            policy.looker_algorithm,
+            crate::schemes::looker::settings::algorithm(&policy),
             crate::schemes::looker::Algorithm::Sha256
         );
         let mut sigma = crate::Policy::default();

@@ -240,7 +240,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
         hazards: {
             let mut found = hazards::find(url, *scheme, facts);
             if let Some(now) = options.now {
-                found.extend(hazards::timing(facts, now, options.policy.clock_skew));
+                found.extend(hazards::timing(facts, now, options.policy.clock_skew()));
                 found.sort_by_key(|h| h.severity);
             }
             found

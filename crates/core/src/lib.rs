@@ -35,6 +35,7 @@ pub mod scheme;
 pub mod schemes;
 pub mod scrub;
 pub mod secret;
+pub mod setting;
 pub mod signature;
 pub mod snippet;
 pub mod tier;

@@ -1,64 +1,41 @@
-//! The behaviours the vendors do not document, as visible settings.
+//! The settings a verdict is judged with: the value chosen for each
+//! behaviour the vendors leave unconfirmed.
 //!
-//! vendors.md marks these *unconfirmed*: the product must never guess them
-//! silently. Each has a stated default, a name the CLI and config use, and a
-//! note saying why it is a setting; a refusal that depended on one names it.
+//! The settings themselves are declared by the scheme folders
+//! ([`SettingDef`]); a policy only holds the values chosen away from their
+//! defaults, so it knows no scheme, and a folder reads its own settings
+//! through its own definitions. Finding a setting by name needs the
+//! registry, so it lives in [`crate::policy_settings`].
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-/// Judgement settings for verification.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Policy {
-    /// Largest `:session_length` Sigma accepts, in seconds.
-    pub max_session_length: u64,
-    /// How far `:time` / `iat` / `embed_timestamp` may lie in the future, in seconds.
-    pub clock_skew: u64,
-    /// Whether a raw `+` in a Bold BI signature reaches the server as a space.
-    pub boldbi_plus_as_space: bool,
-    /// Whether Bold BI refuses a reused `embed_nonce`.
-    pub boldbi_refuse_reused_nonce: bool,
-    /// Bold BI: refuse `True` / `False` (C#'s `bool.ToString()`, which its
-    /// C# samples send; Bold BI's .NET server likely reads them without
-    /// regard to case; off = follow the sample, with a hazard).
-    pub boldbi_strict_booleans: bool,
-    /// Sigma: refuse a fractional `:time` (Sigma's Python signing package
-    /// sends `time.time()`; off = follow the sample, with a hazard).
-    pub sigma_strict_time: bool,
-    /// Sigma: refuse the older application-embed modes `:mode=view` and
-    /// `:mode=explore` (Sigma's Node signing package sends `view`; off =
-    /// follow the sample, with a hazard).
-    pub sigma_refuse_legacy_modes: bool,
-    /// Looker: the HMAC the embed secret signs with (SHA-1 for secrets made
-    /// in Admin > Embed; the `create_embed_secret` API defaults to SHA-256).
-    pub looker_algorithm: crate::schemes::looker::Algorithm,
-    /// Looker: refuse a `time` ahead of the clock by more than its window
-    /// (Looker documents "within 5 minutes"; whether that includes the
-    /// future is unconfirmed).
-    pub looker_refuse_future_time: bool,
-    /// The only client id accepted (any other is refused as unknown), if set.
-    pub client_id: Option<String>,
-}
+use crate::error::Result;
+use crate::setting::{Control, SettingDef, Value};
 
-/// Default for [`Policy::max_session_length`]: the SDK docs' 36000 (10 hours).
-pub const DEFAULT_MAX_SESSION_LENGTH: u64 = 36_000;
-/// Default for [`Policy::clock_skew`]: 5 minutes, as Looker documents for its scheme.
+/// The setting every scheme shares: how far a signing time may lie ahead.
+pub static CLOCK_SKEW: SettingDef = SettingDef {
+    name: "clock-skew",
+    label: "Allowed clock skew for :time / iat / embed_timestamp (s)",
+    note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
+    control: Control::Seconds {
+        min: 0,
+        default: DEFAULT_CLOCK_SKEW,
+    },
+    cli_aliases: &[],
+};
+
+/// Default of [`CLOCK_SKEW`]: 5 minutes, as Looker documents for its scheme.
 pub const DEFAULT_CLOCK_SKEW: u64 = 300;
 
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            max_session_length: DEFAULT_MAX_SESSION_LENGTH,
-            clock_skew: DEFAULT_CLOCK_SKEW,
-            boldbi_plus_as_space: false,
-            boldbi_refuse_reused_nonce: true,
-            boldbi_strict_booleans: false,
-            sigma_strict_time: false,
-            sigma_refuse_legacy_modes: false,
-            looker_algorithm: crate::schemes::looker::Algorithm::Sha1,
-            looker_refuse_future_time: true,
-            client_id: None,
-        }
-    }
+/// Judgement settings for verification.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    /// The only client id accepted (any other is refused as unknown), if set.
+    pub client_id: Option<String>,
+    /// The values chosen away from their defaults, by setting name.
+    chosen: BTreeMap<&'static str, Value>,
 }
 
 /// A setting a verdict depended on, named so the user can change it.
@@ -74,99 +51,100 @@ pub struct SettingUsed {
 }
 
 impl Policy {
-    /// Every setting with its value, for reports.
-    pub fn settings(&self) -> [SettingUsed; 9] {
-        [
-            self.max_session_length_used(),
-            self.clock_skew_used(),
-            self.boldbi_plus_used(),
-            self.boldbi_nonce_used(),
-            self.boldbi_strict_booleans_used(),
-            self.sigma_strict_time_used(),
-            self.sigma_legacy_modes_used(),
-            self.looker_algorithm_used(),
-            self.looker_future_time_used(),
-        ]
+    /// The value in force of `setting`.
+    pub fn value(&self, setting: &SettingDef) -> Value {
+        self.chosen
+            .get(setting.name)
+            .copied()
+            .unwrap_or_else(|| setting.default_value())
     }
 
-    /// The Looker algorithm setting as used.
-    pub fn looker_algorithm_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "looker-algorithm",
-            value: self.looker_algorithm.id().to_owned(),
-            note: "unconfirmed: that an API-made SHA-256 secret signs the same text as a SHA-1 one (likely)",
+    /// A switch's value in force (its default if `setting` is no switch).
+    pub fn switch(&self, setting: &SettingDef) -> bool {
+        match (self.value(setting), setting.control) {
+            (Value::Switch(on), _) => on,
+            (_, Control::Switch { default }) => default,
+            _ => false,
         }
     }
 
-    /// The Looker future-time setting as used.
-    pub fn looker_future_time_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "looker-refuse-future-time",
-            value: self.looker_refuse_future_time.to_string(),
-            note: "unconfirmed: whether Looker's 5-minute window for time also refuses a time ahead of its clock",
+    /// A number of seconds in force (0 if `setting` is no number).
+    pub fn seconds(&self, setting: &SettingDef) -> u64 {
+        match (self.value(setting), setting.control) {
+            (Value::Seconds(n), _) => n,
+            (_, Control::Seconds { default, .. }) => default,
+            _ => 0,
         }
     }
 
-    /// The Bold BI strict-booleans setting as used.
-    pub fn boldbi_strict_booleans_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "boldbi-strict-booleans",
-            value: self.boldbi_strict_booleans.to_string(),
-            note: "unconfirmed: how Bold BI reads True / False (its C# samples send C#'s bool.ToString(); its .NET server likely ignores case)",
+    /// A choice in force (`""` if `setting` is no choice).
+    pub fn choice(&self, setting: &SettingDef) -> &'static str {
+        match (self.value(setting), setting.control) {
+            (Value::Choice(choice), _) => choice,
+            (_, Control::OneOf { default, .. }) => default,
+            _ => "",
         }
     }
 
-    /// The Sigma fractional-time setting as used.
-    pub fn sigma_strict_time_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "sigma-strict-time",
-            value: self.sigma_strict_time.to_string(),
-            note: "unconfirmed: Sigma documents Unix seconds, but its Python signing package sends a fractional time.time()",
+    /// Sets `setting` to `text` (as the CLI takes it); a bad value is
+    /// named and changes nothing.
+    pub fn choose(&mut self, setting: &'static SettingDef, text: &str) -> Result<()> {
+        let value = setting.parse(text)?;
+        self.choose_value(setting, value);
+        Ok(())
+    }
+
+    /// Sets `setting` to `value`, already read (a folder setting its own
+    /// setting from what a form says).
+    pub fn choose_value(&mut self, setting: &'static SettingDef, value: Value) {
+        if value == setting.default_value() {
+            self.chosen.remove(setting.name);
+        } else {
+            self.chosen.insert(setting.name, value);
         }
     }
 
-    /// The Sigma legacy-modes setting as used.
-    pub fn sigma_legacy_modes_used(&self) -> SettingUsed {
+    /// `setting` with its value in force, for a report.
+    pub fn used(&self, setting: &'static SettingDef) -> SettingUsed {
         SettingUsed {
-            name: "sigma-refuse-legacy-modes",
-            value: self.sigma_refuse_legacy_modes.to_string(),
-            note: "unconfirmed: what Sigma does today with :mode=view or explore (the older application-embed modes its Node signing package still sends)",
+            name: setting.name,
+            value: self.value(setting).text(),
+            note: setting.note,
         }
     }
 
-    /// The max-session-length setting as used.
-    pub fn max_session_length_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "max-session-length",
-            value: self.max_session_length.to_string(),
-            note: "unconfirmed: Sigma's error page says under 3600, its SDK docs use 36000",
-        }
+    /// This policy accepting only `client_id` (any client when `None`).
+    pub fn with_client_id(mut self, client_id: Option<String>) -> Self {
+        self.client_id = client_id;
+        self
+    }
+
+    /// How far a signing time may lie ahead, in seconds.
+    pub fn clock_skew(&self) -> u64 {
+        self.seconds(&CLOCK_SKEW)
     }
 
     /// The clock-skew setting as used.
     pub fn clock_skew_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "clock-skew",
-            value: self.clock_skew.to_string(),
-            note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
-        }
+        self.used(&CLOCK_SKEW)
     }
+}
 
-    /// The Bold BI nonce-reuse setting as used.
-    pub fn boldbi_nonce_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "boldbi-refuse-reused-nonce",
-            value: self.boldbi_refuse_reused_nonce.to_string(),
-            note: "unconfirmed: whether Bold BI refuses an embed_nonce it has seen before",
-        }
-    }
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
 
-    /// The Bold BI raw-plus setting as used.
-    pub fn boldbi_plus_used(&self) -> SettingUsed {
-        SettingUsed {
-            name: "boldbi-plus-as-space",
-            value: self.boldbi_plus_as_space.to_string(),
-            note: "unconfirmed: whether Bold BI reads a raw '+' in embed_signature as a space",
-        }
+    #[test]
+    fn a_value_chosen_back_to_its_default_leaves_the_policy_equal_to_the_default() {
+        let mut policy = Policy::default();
+        policy.choose(&CLOCK_SKEW, "0").unwrap();
+        assert_eq!(policy.clock_skew(), 0);
+        assert_eq!(policy.clock_skew_used().value, "0");
+        assert_ne!(policy, Policy::default());
+        policy.choose(&CLOCK_SKEW, "300").unwrap();
+        assert_eq!(policy, Policy::default());
+        assert!(policy.choose(&CLOCK_SKEW, "soon").is_err());
+        assert_eq!(policy, Policy::default());
     }
 }

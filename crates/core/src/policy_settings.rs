@@ -1,15 +1,16 @@
-//! The verification settings as the app's settings panel shows and changes
-//! them: one list, each with its label, its kind of control, its value and
-//! why it is a setting, so the panel draws whatever the core has (a new
-//! vendor's unconfirmed behaviour needs no new Svelte) and a change goes
+//! The verification settings as every reader sees them: the registry's
+//! collection of what each scheme folder declares, found by name, listed
+//! for reports, and shown (label, control, value, why it is a setting) by
+//! the app's panel, so the panel, the CLI's `--set` and the host's
+//! `[settings]` table draw whatever the schemes declare and a change goes
 //! through one checked setter.
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::policy::{Policy, SettingUsed};
+use crate::policy::{Policy, SettingUsed, CLOCK_SKEW};
 use crate::scheme::Scheme;
-use crate::schemes::looker::Algorithm;
+use crate::setting::{Control, SettingDef};
 
 /// The control a setting takes.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -58,132 +59,89 @@ pub struct SettingView {
     pub emulation: bool,
 }
 
-/// The schemes each setting judges (a setting not listed judges all).
-fn schemes_judged(name: &str) -> Vec<Scheme> {
-    const SIGMA: &[Scheme] = &[Scheme::SigmaClassic, Scheme::SigmaJwt];
-    let prefix = name.split('-').next().unwrap_or_default();
-    match (name, prefix) {
-        ("max-session-length", _) | (_, "sigma") => SIGMA.to_vec(),
-        (_, "boldbi") => vec![Scheme::BoldBi],
-        (_, "looker") => vec![Scheme::Looker],
-        _ => crate::schemes::all().iter().map(|s| s.scheme()).collect(),
+/// Every setting: the ones every scheme shares, then each registered
+/// scheme's in registry order (a setting two schemes declare, once).
+pub fn all() -> Vec<&'static SettingDef> {
+    let mut found: Vec<&'static SettingDef> = vec![&CLOCK_SKEW];
+    for spec in crate::schemes::all() {
+        for setting in spec.declared_settings() {
+            if !found.iter().any(|s| s.name == setting.name) {
+                found.push(setting);
+            }
+        }
+    }
+    found
+}
+
+/// The setting called `name`.
+pub fn find(name: &str) -> Option<&'static SettingDef> {
+    all().into_iter().find(|s| s.name == name)
+}
+
+/// The schemes `setting` judges: those declaring it, or all for a shared one.
+fn schemes_judged(setting: &SettingDef) -> Vec<Scheme> {
+    let all = crate::schemes::all();
+    let declaring: Vec<Scheme> = all
+        .iter()
+        .filter(|s| s.declared_settings().iter().any(|d| d.name == setting.name))
+        .map(|s| s.scheme())
+        .collect();
+    if declaring.is_empty() {
+        all.iter().map(|s| s.scheme()).collect()
+    } else {
+        declaring
     }
 }
 
-/// The panel's label and control of each setting, by name.
-fn presentation(name: &str) -> (&'static str, SettingKind) {
-    let switch = SettingKind::Switch;
-    match name {
-        "max-session-length" => (
-            "Largest :session_length Sigma accepts (s): help says < 3600, SDK docs 36000",
-            SettingKind::Seconds { min: 1 },
-        ),
-        "clock-skew" => (
-            "Allowed clock skew for :time / iat / embed_timestamp (s)",
-            SettingKind::Seconds { min: 0 },
-        ),
-        "boldbi-plus-as-space" => ("Bold BI reads a raw “+” in the signature as a space", switch),
-        "boldbi-refuse-reused-nonce" => ("Bold BI refuses a reused embed_nonce", switch),
-        "boldbi-strict-booleans" => (
-            "Bold BI refuses True / False (its C# samples send them; off reads them as true / false)",
-            switch,
-        ),
-        "sigma-strict-time" => (
-            "Sigma refuses a fractional :time (its Python signing package sends one)",
-            switch,
-        ),
-        "sigma-refuse-legacy-modes" => (
-            "Sigma refuses :mode=view / explore (its Node signing package sends view)",
-            switch,
-        ),
-        "looker-algorithm" => (
-            "The HMAC of the local host's Looker secret (sha1: Admin > Embed; sha256: the API's default)",
-            SettingKind::OneOf {
-                values: vec![Algorithm::Sha1.id().into(), Algorithm::Sha256.id().into()],
-            },
-        ),
-        "looker-refuse-future-time" => (
-            "Looker refuses a time more than 5 minutes ahead of its clock",
-            switch,
-        ),
-        _ => ("", switch),
-    }
-}
-
-fn view(used: SettingUsed) -> SettingView {
-    let (label, kind) = presentation(used.name);
-    SettingView {
-        name: used.name.to_owned(),
-        label: if label.is_empty() {
-            used.name.to_owned()
-        } else {
-            label.to_owned()
+fn kind(control: Control) -> SettingKind {
+    match control {
+        Control::Switch { .. } => SettingKind::Switch,
+        Control::Seconds { min, .. } => SettingKind::Seconds { min },
+        Control::OneOf { values, .. } => SettingKind::OneOf {
+            values: values.iter().map(|v| (*v).to_owned()).collect(),
         },
-        kind,
-        value: used.value,
-        note: used.note.to_owned(),
-        schemes: schemes_judged(used.name),
-        default: crate::Policy::default()
-            .settings()
-            .into_iter()
-            .find(|d| d.name == used.name)
-            .map(|d| d.value)
-            .unwrap_or_default(),
-        emulation: false,
-    }
-}
-
-fn bad(name: &str, reason: impl Into<String>) -> Error {
-    Error::BadField {
-        field: name.to_owned(),
-        reason: reason.into(),
-    }
-}
-
-fn switch(name: &str, value: &str) -> Result<bool> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| bad(name, format!("{value:?} is not true or false")))
-}
-
-fn seconds(name: &str, value: &str, min: u64) -> Result<u64> {
-    match value.trim().parse::<u64>() {
-        Ok(n) if n >= min => Ok(n),
-        _ => Err(bad(
-            name,
-            format!("{value:?} is not a whole number of seconds of at least {min}"),
-        )),
     }
 }
 
 impl Policy {
+    /// Every setting with its value, for reports.
+    pub fn settings(&self) -> Vec<SettingUsed> {
+        all().into_iter().map(|s| self.used(s)).collect()
+    }
+
     /// Every setting as the panel shows it.
     pub fn views(&self) -> Vec<SettingView> {
-        self.settings().into_iter().map(view).collect()
+        all()
+            .into_iter()
+            .map(|setting| SettingView {
+                name: setting.name.to_owned(),
+                label: setting.label.to_owned(),
+                kind: kind(setting.control),
+                value: self.value(setting).text(),
+                note: setting.note.to_owned(),
+                schemes: schemes_judged(setting),
+                default: setting.default_value().text(),
+                emulation: false,
+            })
+            .collect()
     }
 
     /// Changes the setting `name` to `value` (its text, as the CLI takes it).
     pub fn set(&mut self, name: &str, value: &str) -> Result<()> {
-        match name {
-            "max-session-length" => self.max_session_length = seconds(name, value, 1)?,
-            "clock-skew" => self.clock_skew = seconds(name, value, 0)?,
-            "boldbi-plus-as-space" => self.boldbi_plus_as_space = switch(name, value)?,
-            "boldbi-refuse-reused-nonce" => self.boldbi_refuse_reused_nonce = switch(name, value)?,
-            "boldbi-strict-booleans" => self.boldbi_strict_booleans = switch(name, value)?,
-            "sigma-strict-time" => self.sigma_strict_time = switch(name, value)?,
-            "sigma-refuse-legacy-modes" => self.sigma_refuse_legacy_modes = switch(name, value)?,
-            "looker-algorithm" => {
-                self.looker_algorithm = match value.trim().to_ascii_lowercase().as_str() {
-                    "sha1" => Algorithm::Sha1,
-                    "sha256" => Algorithm::Sha256,
-                    _ => return Err(bad(name, format!("{value:?} is not sha1 or sha256"))),
-                }
-            }
-            "looker-refuse-future-time" => self.looker_refuse_future_time = switch(name, value)?,
-            _ => return Err(bad(name, "no such setting")),
-        }
-        Ok(())
+        let setting = find(name).ok_or_else(|| Error::BadField {
+            field: name.to_owned(),
+            reason: format!(
+                "no such setting; the settings are {}",
+                all().iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+            ),
+        })?;
+        self.choose(setting, value)
+    }
+
+    /// This policy with the setting `name` changed to `value`.
+    pub fn with(mut self, name: &str, value: &str) -> Result<Self> {
+        self.set(name, value)?;
+        Ok(self)
     }
 }
 
@@ -197,6 +155,7 @@ mod tests {
         let defaults = Policy::default();
         for setting in defaults.views() {
             assert_ne!(setting.label, setting.name, "{} has no label", setting.name);
+            assert_eq!(setting.value, setting.default, "{}", setting.name);
             let mut policy = Policy::default();
             policy.set(&setting.name, &setting.value).unwrap();
             assert_eq!(policy, defaults, "{}", setting.name);
@@ -204,37 +163,76 @@ mod tests {
     }
 
     #[test]
-    fn each_setting_names_the_schemes_it_judges() {
+    fn setting_names_are_unique_and_no_cli_alias_shadows_a_name() {
+        let all = all();
+        for (i, setting) in all.iter().enumerate() {
+            assert!(
+                all[..i].iter().all(|s| s.name != setting.name),
+                "{}",
+                setting.name
+            );
+            for alias in setting.cli_aliases {
+                assert!(find(alias.flag).is_none(), "{}", alias.flag);
+                if let Some(sets) = alias.sets {
+                    setting.parse(sets).unwrap();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_setting_names_the_schemes_that_declare_it() {
         let views = Policy::default().views();
-        let of = |name: &str| {
-            views
+        for spec in crate::schemes::all() {
+            for declared in spec.declared_settings() {
+                let view = views.iter().find(|v| v.name == declared.name).unwrap();
+                assert!(view.schemes.contains(&spec.scheme()), "{}", view.name);
+            }
+        }
+        for view in &views {
+            let declaring = crate::schemes::all()
                 .iter()
-                .find(|v| v.name == name)
-                .unwrap()
-                .schemes
-                .clone()
-        };
-        assert_eq!(of("looker-algorithm"), vec![Scheme::Looker]);
-        assert_eq!(of("boldbi-plus-as-space"), vec![Scheme::BoldBi]);
-        assert!(of("max-session-length").contains(&Scheme::SigmaJwt));
-        // A setting every scheme shares judges every registered scheme.
-        assert_eq!(of("clock-skew").len(), crate::schemes::all().len());
+                .filter(|s| s.declared_settings().iter().any(|d| d.name == view.name))
+                .count();
+            if declaring == 0 {
+                // A setting every scheme shares judges every registered scheme.
+                assert_eq!(view.schemes.len(), crate::schemes::all().len());
+            } else {
+                assert_eq!(view.schemes.len(), declaring, "{}", view.name);
+            }
+        }
     }
 
     #[test]
     fn a_change_lands_and_a_bad_value_is_named_and_changes_nothing() {
         let mut policy = Policy::default();
-        policy.set("looker-algorithm", "SHA256").unwrap();
         policy.set("clock-skew", "0").unwrap();
-        policy.set("sigma-strict-time", "true").unwrap();
-        assert_eq!(policy.looker_algorithm, Algorithm::Sha256);
-        assert_eq!(policy.clock_skew, 0);
-        assert!(policy.sigma_strict_time);
+        assert_eq!(policy.clock_skew(), 0);
+        let (name, value) = all()
+            .iter()
+            .find_map(|s| match s.control {
+                Control::OneOf { values, .. } => Some((s.name, values[values.len() - 1])),
+                _ => None,
+            })
+            .unwrap();
+        policy.set(name, &value.to_uppercase()).unwrap();
+        assert_eq!(
+            policy
+                .settings()
+                .iter()
+                .find(|u| u.name == name)
+                .unwrap()
+                .value,
+            value
+        );
         let before = policy.clone();
-        let error = policy.set("max-session-length", "0").unwrap_err();
-        assert!(error.to_string().contains("max-session-length"), "{error}");
-        assert!(policy.set("boldbi-plus-as-space", "yes").is_err());
-        assert!(policy.set("no-such", "1").is_err());
+        let error = policy.set("clock-skew", "-1").unwrap_err();
+        assert!(error.to_string().contains("clock-skew"), "{error}");
+        let error = policy.set("no-such", "1").unwrap_err().to_string();
+        assert!(
+            error.contains("no-such") && error.contains("clock-skew"),
+            "{error}"
+        );
         assert_eq!(policy, before);
     }
 }

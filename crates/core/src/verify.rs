@@ -209,7 +209,7 @@ fn first_refusal(
         }
         let (future_refused, future_setting) = spec.future_time_rule(policy);
         if let Some(issued_at) = facts.issued_at.filter(|_| future_refused) {
-            if issued_at > now.saturating_add(policy.clock_skew) {
+            if issued_at > now.saturating_add(policy.clock_skew()) {
                 let mut refusal = Refusal::new(
                     scheme,
                     Reason::TimeInFuture,

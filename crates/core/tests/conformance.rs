@@ -84,10 +84,7 @@ fn form(kit: &SchemeKit) -> SignForm {
 }
 
 fn policy() -> Policy {
-    Policy {
-        client_id: Some(CLIENT.into()),
-        ..Policy::default()
-    }
+    Policy::default().with_client_id(Some(CLIENT.into()))
 }
 
 fn org(kit: &SchemeKit) -> Org {

@@ -244,10 +244,9 @@ fn assert_fresh(name: &str, request: &EmbedRequest, code: &str, command: impl Fn
         .as_secs();
     // A Looker request names its HMAC; the verifier is told the same.
     let policy = match request {
-        EmbedRequest::Looker(r) => Policy {
-            looker_algorithm: r.algorithm,
-            ..Policy::default()
-        },
+        EmbedRequest::Looker(r) => Policy::default()
+            .with("looker-algorithm", r.algorithm.id())
+            .unwrap(),
         _ => Policy::default(),
     };
     let mut nonces = Vec::new();

@@ -140,12 +140,15 @@ fn looker_python_sample_urls_get_no_position_warning() {
 
 #[test]
 fn the_strict_settings_refuse_exactly_the_oddities_they_name() {
-    let strict = Policy {
-        sigma_strict_time: true,
-        boldbi_strict_booleans: true,
-        sigma_refuse_legacy_modes: true,
-        ..Policy::default()
-    };
+    let strict = [
+        "sigma-strict-time",
+        "boldbi-strict-booleans",
+        "sigma-refuse-legacy-modes",
+    ]
+    .into_iter()
+    .fold(Policy::default(), |policy, name| {
+        policy.with(name, "true").unwrap()
+    });
     let mut checked = 0;
     for v in vectors()
         .iter()

@@ -40,6 +40,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use embed_core::setting::Control;
 use embed_core::{Policy, Scheme, Secret};
 use serde::Deserialize;
 use toml::Spanned;
@@ -63,19 +64,9 @@ struct File {
     clients: Vec<ClientEntry>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct Settings {
-    max_session_length: Option<u64>,
-    clock_skew: Option<u64>,
-    boldbi_plus_as_space: Option<bool>,
-    boldbi_refuse_reused_nonce: Option<bool>,
-    boldbi_strict_booleans: Option<bool>,
-    sigma_strict_time: Option<bool>,
-    sigma_refuse_legacy_modes: Option<bool>,
-    looker_algorithm: Option<embed_core::schemes::looker::Algorithm>,
-    looker_refuse_future_time: Option<bool>,
-}
+/// The `[settings]` table: any setting the schemes declare, by its config
+/// key (its name with `_` for `-`), read through the settings' one schema.
+type Settings = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -148,6 +139,10 @@ pub fn parse(
             .set(name, value.get_ref())
             .map_err(|e| error_at(value.span().start, format!("[framing] {e}")))?;
     }
+    let mut policy = Policy::default();
+    for (key, value) in &file.settings {
+        setting(&mut policy, key, value).map_err(|message| error_at(key.span().start, message))?;
+    }
     let mut clients = extra;
     for entry in file.clients {
         if entry.id.get_ref().trim().is_empty() {
@@ -195,8 +190,6 @@ pub fn parse(
     if clients.is_empty() {
         return Err(HostError::NoClient);
     }
-    let defaults = Policy::default();
-    let settings = file.settings;
     Ok(Org {
         clients,
         teams: file
@@ -210,36 +203,43 @@ pub fn parse(
             .iter()
             .map(|u| u.to_lowercase())
             .collect(),
-        policy: Policy {
-            max_session_length: settings
-                .max_session_length
-                .unwrap_or(defaults.max_session_length),
-            clock_skew: settings.clock_skew.unwrap_or(defaults.clock_skew),
-            boldbi_plus_as_space: settings
-                .boldbi_plus_as_space
-                .unwrap_or(defaults.boldbi_plus_as_space),
-            boldbi_refuse_reused_nonce: settings
-                .boldbi_refuse_reused_nonce
-                .unwrap_or(defaults.boldbi_refuse_reused_nonce),
-            boldbi_strict_booleans: settings
-                .boldbi_strict_booleans
-                .unwrap_or(defaults.boldbi_strict_booleans),
-            sigma_strict_time: settings
-                .sigma_strict_time
-                .unwrap_or(defaults.sigma_strict_time),
-            sigma_refuse_legacy_modes: settings
-                .sigma_refuse_legacy_modes
-                .unwrap_or(defaults.sigma_refuse_legacy_modes),
-            looker_algorithm: settings
-                .looker_algorithm
-                .unwrap_or(defaults.looker_algorithm),
-            looker_refuse_future_time: settings
-                .looker_refuse_future_time
-                .unwrap_or(defaults.looker_refuse_future_time),
-            client_id: None,
-        },
+        policy,
         framing,
     })
+}
+
+/// Sets the setting whose config key is `key` to `value`; the error says
+/// what the key or value should be.
+fn setting(
+    policy: &mut Policy,
+    key: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+) -> Result<(), String> {
+    let settings = embed_core::policy_settings::all();
+    let Some(def) = settings.iter().find(|s| s.config_key() == *key.get_ref()) else {
+        let keys: Vec<String> = settings.iter().map(|s| s.config_key()).collect();
+        return Err(format!(
+            "[settings] has no setting {:?}; the settings are {}",
+            key.get_ref(),
+            keys.join(", ")
+        ));
+    };
+    let text = match (value.get_ref(), def.control) {
+        (toml::Value::Boolean(on), Control::Switch { .. }) => on.to_string(),
+        (toml::Value::Integer(n), Control::Seconds { .. }) => n.to_string(),
+        (toml::Value::String(text), Control::OneOf { .. }) => text.clone(),
+        (_, control) => {
+            let takes = match control {
+                Control::Switch { .. } => "true or false".to_owned(),
+                Control::Seconds { .. } => "a whole number of seconds".to_owned(),
+                Control::OneOf { values, .. } => format!("a quoted {}", values.join(" or ")),
+            };
+            return Err(format!("[settings] {} takes {takes}", key.get_ref()));
+        }
+    };
+    policy
+        .choose(def, &text)
+        .map_err(|e| format!("[settings] {e}"))
 }
 
 #[cfg(test)]
@@ -274,7 +274,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(org.clients[0].schemes, vec![Scheme::BoldBi]);
-        assert_eq!(org.policy.max_session_length, 3600);
+        assert_eq!(
+            org.policy
+                .settings()
+                .iter()
+                .find(|s| s.name == "max-session-length")
+                .map(|s| s.value.as_str()),
+            Some("3600")
+        );
         assert!(org.internal_users.contains("admin@x.com"));
         assert!(org.account_types.contains_key("Reader"));
     }

@@ -172,10 +172,11 @@ async fn the_window_the_secret_and_the_algorithm_are_checked_with_lookers_texts(
     host.stop().await;
 
     // A host set to SHA-256 accepts it.
-    let host = host_with_policy(Policy {
-        looker_algorithm: Algorithm::Sha256,
-        ..Policy::default()
-    })
+    let host = host_with_policy(
+        Policy::default()
+            .with("looker-algorithm", "sha256")
+            .unwrap(),
+    )
     .await;
     let sha256 = LookerRequest {
         algorithm: Algorithm::Sha256,

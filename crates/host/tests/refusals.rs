@@ -239,7 +239,9 @@ async fn boldbi_urls_are_judged_with_labelled_texts_and_the_nonce_setting() {
 #[tokio::test]
 async fn boldbi_replays_pass_when_the_setting_says_bold_bi_allows_them() {
     let mut org = Org::demo(vec![client()]);
-    org.policy.boldbi_refuse_reused_nonce = false;
+    org.policy
+        .set("boldbi-refuse-reused-nonce", "false")
+        .unwrap();
     let host = host_with(org, None).await;
     let url = sign_boldbi(&boldbi(&host.origin()));
     assert_eq!(get(&url).await.0, 200);

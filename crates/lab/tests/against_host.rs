@@ -121,14 +121,17 @@ async fn every_scenario_gets_its_refusal_from_the_local_host() {
 
 #[tokio::test]
 async fn scenarios_follow_the_hosts_settings() {
-    let policy = Policy {
-        boldbi_plus_as_space: true,
-        boldbi_refuse_reused_nonce: false,
-        max_session_length: 3600,
-        clock_skew: 60,
-        sigma_strict_time: true,
-        ..Policy::default()
-    };
+    let policy = [
+        ("boldbi-plus-as-space", "true"),
+        ("boldbi-refuse-reused-nonce", "false"),
+        ("max-session-length", "3600"),
+        ("clock-skew", "60"),
+        ("sigma-strict-time", "true"),
+    ]
+    .into_iter()
+    .fold(Policy::default(), |policy, (name, value)| {
+        policy.with(name, value).unwrap()
+    });
     assert_eq!(run_gallery(policy).await, 62);
 }
 
@@ -155,10 +158,9 @@ async fn replay_passes_when_the_second_load_is_refused_and_shows_the_expired_loa
 
 #[tokio::test]
 async fn replay_fails_when_a_host_lets_the_same_url_in_twice() {
-    let policy = Policy {
-        boldbi_refuse_reused_nonce: false,
-        ..Policy::default()
-    };
+    let policy = Policy::default()
+        .with("boldbi-refuse-reused-nonce", "false")
+        .unwrap();
     let host = host(policy).await;
     let request = requests(&host.origin(), &format!("twice-{}", now()))
         .into_iter()

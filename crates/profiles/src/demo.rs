@@ -268,12 +268,15 @@ mod tests {
         saved.defaults = serde_json::json!({ "algorithm": "sha256" });
         let judged = |p: &Profile| p.judging_policy(host.clone(), "http://127.0.0.1:2222");
         assert_eq!(
-            judged(&saved).looker_algorithm,
+            embed_core::schemes::looker::settings::algorithm(&judged(&saved)),
             Algorithm::Sha1,
             "on the local host"
         );
         saved.embed_path = "https://acme.looker.com/embed/dashboards/1".into();
-        assert_eq!(judged(&saved).looker_algorithm, Algorithm::Sha256);
+        assert_eq!(
+            embed_core::schemes::looker::settings::algorithm(&judged(&saved)),
+            Algorithm::Sha256
+        );
         assert!(found(
             Scheme::BoldBi,
             "http://127.0.0.1:2222/bi/site/demo/dashboards/local-demo/Sales/Overview"

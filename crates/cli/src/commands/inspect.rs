@@ -1,26 +1,10 @@
 //! `embed-sandbox inspect URL`: the full report, text or JSON.
 
-use embed_core::{inspect, InspectOptions, Policy};
+use embed_core::{inspect, InspectOptions};
 
-use crate::cli::{JudgeArgs, PolicyArgs};
+use crate::cli::JudgeArgs;
 use crate::error::CliError;
 use crate::{input, render};
-
-/// The core policy from the settings flags.
-pub fn policy(args: &PolicyArgs, client_id: Option<String>) -> Policy {
-    Policy {
-        max_session_length: args.max_session_length,
-        clock_skew: args.clock_skew,
-        boldbi_plus_as_space: args.boldbi_plus_as_space,
-        boldbi_strict_booleans: args.boldbi_strict_booleans,
-        sigma_strict_time: args.sigma_strict_time,
-        sigma_refuse_legacy_modes: args.sigma_refuse_legacy_modes,
-        looker_algorithm: args.algorithm.into(),
-        looker_refuse_future_time: !args.looker_accept_future_time,
-        client_id,
-        ..Policy::default()
-    }
-}
 
 /// Runs `inspect`.
 pub fn run(args: JudgeArgs) -> Result<String, CliError> {
@@ -28,7 +12,7 @@ pub fn run(args: JudgeArgs) -> Result<String, CliError> {
     let secret = input::secret(&args.secret)?;
     let options = InspectOptions {
         secret: secret.as_ref(),
-        policy: policy(&args.policy, args.client_id),
+        policy: args.policy.policy(args.client_id)?,
         now: args.now,
     };
     let report = inspect(&url, &options)?;

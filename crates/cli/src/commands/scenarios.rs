@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use embed_core::form::{request, Environment, ProfileFile};
 use embed_core::scenario::{build_all, Base, NotBuilt, ScenarioId};
-use embed_core::{Policy, Secret};
+use embed_core::Secret;
 use embed_host::{Client, HostOptions, Org};
 use embed_lab::{run_scenarios, Loader, ScenarioRun};
 use serde::Serialize;
@@ -74,10 +74,7 @@ fn rebase(embed_path: &str, origin: &str) -> String {
 pub fn run(args: ScenariosArgs) -> Result<(String, u8), CliError> {
     let file = read_profile(&args)?;
     let secret = secret(&args, &file)?;
-    let policy = Policy {
-        boldbi_refuse_reused_nonce: !args.boldbi_accept_reused_nonce,
-        ..super::inspect::policy(&args.policy, None)
-    };
+    let policy = args.policy.policy(None)?;
     let loader = Loader::new(Duration::from_secs(args.timeout))?;
     runtime()?.block_on(async {
         let host = match args.against {

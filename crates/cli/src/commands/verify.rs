@@ -30,7 +30,7 @@ pub fn run(args: JudgeArgs) -> Result<(String, bool), CliError> {
     let secret = input::required_secret(&args.secret)?;
     let options = InspectOptions {
         secret: Some(&secret),
-        policy: super::inspect::policy(&args.policy, args.client_id),
+        policy: args.policy.policy(args.client_id)?,
         now: Some(args.now.unwrap_or_else(input::now)),
     };
     let report = inspect(&url, &options)?;

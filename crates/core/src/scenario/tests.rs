@@ -100,10 +100,7 @@ fn judge(
     let mut result = (false, None);
     for _ in 0..built.loads {
         let embed = Embed::read(&built.url).unwrap();
-        let policy = Policy {
-            client_id: Some("client-1".into()),
-            ..policy.clone()
-        };
+        let policy = policy.clone().with_client_id(Some("client-1".into()));
         let verification = embed.verify(
             &Judge {
                 secret,
@@ -186,14 +183,17 @@ fn every_scenario_gets_the_refusal_it_promises() {
 
 #[test]
 fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
-    let policy = Policy {
-        boldbi_plus_as_space: true,
-        boldbi_refuse_reused_nonce: false,
-        max_session_length: 3600,
-        sigma_strict_time: true,
-        looker_refuse_future_time: false,
-        ..Policy::default()
-    };
+    let policy = [
+        ("boldbi-plus-as-space", "true"),
+        ("boldbi-refuse-reused-nonce", "false"),
+        ("max-session-length", "3600"),
+        ("sigma-strict-time", "true"),
+        ("looker-refuse-future-time", "false"),
+    ]
+    .into_iter()
+    .fold(Policy::default(), |policy, (name, value)| {
+        policy.with(name, value).unwrap()
+    });
     check_all(&policy);
     let secret = Secret::new("s");
     let request = &requests()[2];

@@ -26,6 +26,7 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
 use crate::scheme::Scheme;
+use crate::setting::SettingDef;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
@@ -161,6 +162,13 @@ pub trait SchemeSpec: Sync {
     fn signs(&self, name: &str) -> bool;
     /// Whether changing the base URL (scheme, host, path) breaks the signature.
     fn signs_base(&self) -> bool;
+
+    /// The settings this scheme's verdicts depend on (its unconfirmed
+    /// behaviours), declared in its folder; the registry collects them for
+    /// the CLI, the host's config and the app's panel.
+    fn declared_settings(&self) -> &'static [&'static SettingDef] {
+        &[]
+    }
 
     /// The documented parameters, in tables (a vendor's shared tables too).
     fn catalogue(&self) -> &'static [&'static [ParamSpec]];

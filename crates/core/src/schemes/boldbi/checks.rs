@@ -48,7 +48,7 @@ pub fn unsigned_embed_param(url: &ParsedUrl) -> Option<Refusal> {
 /// A boolean sent as C# prints it (`True`), refused only when the strict
 /// setting is on; otherwise it is read as the sample means it.
 pub fn strict_booleans(url: &ParsedUrl, policy: &Policy) -> Option<Refusal> {
-    if !policy.boldbi_strict_booleans {
+    if !policy.switch(&super::settings::STRICT_BOOLEANS) {
         return None;
     }
     let signed = signed_view(url);
@@ -65,7 +65,7 @@ pub fn strict_booleans(url: &ParsedUrl, policy: &Policy) -> Option<Refusal> {
             format!("{}={} is not true or false as Bold BI documents them (it is C#'s bool.ToString()).", param.name, param.value),
             "Send lower-case true / false (value.ToString().ToLower() in C#).",
         )
-        .with_setting(policy.boldbi_strict_booleans_used()),
+        .with_setting(policy.used(&super::settings::STRICT_BOOLEANS)),
     )
 }
 

@@ -12,6 +12,7 @@ mod handoff;
 mod hazards;
 mod layout;
 mod scenarios;
+pub mod settings;
 mod sign;
 mod texts;
 
@@ -105,21 +106,29 @@ impl SchemeSpec for BoldBi {
         _facts: &EmbedFacts,
         judge: &Judge<'_>,
     ) -> SignatureCheck {
-        check_signature(url, judge.secret, judge.policy.boldbi_plus_as_space)
+        check_signature(
+            url,
+            judge.secret,
+            judge.policy.switch(&settings::PLUS_AS_SPACE),
+        )
     }
 
     fn mismatch_cause(&self, url: &ParsedUrl, judge: &Judge<'_>) -> Option<(String, String)> {
-        diagnose::cause(url, judge.secret, judge.policy.boldbi_plus_as_space)
+        diagnose::cause(
+            url,
+            judge.secret,
+            judge.policy.switch(&settings::PLUS_AS_SPACE),
+        )
     }
     fn signature_setting(&self, policy: &Policy) -> Option<SettingUsed> {
         policy
-            .boldbi_plus_as_space
-            .then(|| policy.boldbi_plus_used())
+            .switch(&settings::PLUS_AS_SPACE)
+            .then(|| policy.used(&settings::PLUS_AS_SPACE))
     }
     fn nonce_rule(&self, policy: &Policy) -> (bool, Option<SettingUsed>) {
         (
-            policy.boldbi_refuse_reused_nonce,
-            Some(policy.boldbi_nonce_used()),
+            policy.switch(&settings::REFUSE_REUSED_NONCE),
+            Some(policy.used(&settings::REFUSE_REUSED_NONCE)),
         )
     }
     fn claims_refusal(
@@ -199,8 +208,11 @@ impl SchemeSpec for BoldBi {
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::PARAMS]
     }
+    fn declared_settings(&self) -> &'static [&'static crate::setting::SettingDef] {
+        &settings::ALL
+    }
     fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
-        vec![policy.boldbi_plus_used()]
+        vec![policy.used(&settings::PLUS_AS_SPACE)]
     }
     fn never_expires(&self, url: &ParsedUrl) -> bool {
         url.first("embed_timestamp").is_none()
@@ -210,7 +222,7 @@ impl SchemeSpec for BoldBi {
         if let EmbedRequest::BoldBi(r) = request {
             // Where a raw '+' would break the signature anyway, escape it, so
             // each scenario shows only its own fault.
-            r.escape_signature |= policy.boldbi_plus_as_space;
+            r.escape_signature |= policy.switch(&settings::PLUS_AS_SPACE);
         }
     }
     fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {

@@ -64,7 +64,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             let escaped = b.id == ScenarioId::BoldBiEscapedPlusSignature;
             r.escape_signature = escaped;
             let url = with_plus_in_signature(r, secret)?;
-            let expected = if escaped || !b.base.policy.boldbi_plus_as_space {
+            let expected = if escaped || !b.base.policy.switch(&super::settings::PLUS_AS_SPACE) {
                 Expected::accepted()
             } else {
                 b.refused(Reason::InvalidSignature)

@@ -18,6 +18,7 @@ mod layout;
 mod permissions;
 mod read;
 mod scenarios;
+pub mod settings;
 mod sign;
 pub mod texts;
 
@@ -96,18 +97,18 @@ impl SchemeSpec for Looker {
         _facts: &EmbedFacts,
         judge: &Judge<'_>,
     ) -> SignatureCheck {
-        check_signature(url, None, judge.secret, judge.policy.looker_algorithm)
+        check_signature(url, None, judge.secret, settings::algorithm(judge.policy))
     }
     fn mismatch_cause(&self, url: &ParsedUrl, judge: &Judge<'_>) -> Option<(String, String)> {
-        diagnose::cause(url, judge.secret, judge.policy.looker_algorithm)
+        diagnose::cause(url, judge.secret, settings::algorithm(judge.policy))
     }
     fn signature_setting(&self, policy: &Policy) -> Option<SettingUsed> {
-        Some(policy.looker_algorithm_used())
+        Some(policy.used(&settings::ALGORITHM))
     }
     fn future_time_rule(&self, policy: &Policy) -> (bool, Option<SettingUsed>) {
         (
-            policy.looker_refuse_future_time,
-            Some(policy.looker_future_time_used()),
+            policy.switch(&settings::REFUSE_FUTURE_TIME),
+            Some(policy.used(&settings::REFUSE_FUTURE_TIME)),
         )
     }
     fn claims_refusal(
@@ -160,10 +161,13 @@ impl SchemeSpec for Looker {
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::PARAMS]
     }
+    fn declared_settings(&self) -> &'static [&'static crate::setting::SettingDef] {
+        &settings::ALL
+    }
     fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
         vec![
-            policy.looker_algorithm_used(),
-            policy.looker_future_time_used(),
+            policy.used(&settings::ALGORITHM),
+            policy.used(&settings::REFUSE_FUTURE_TIME),
         ]
     }
     fn path_hint(&self) -> &'static str {
@@ -200,7 +204,10 @@ impl SchemeSpec for Looker {
     }
     fn profile_policy(&self, defaults: &SignForm, policy: &mut Policy) {
         if !defaults.algorithm.trim().is_empty() {
-            policy.looker_algorithm = form::algorithm(defaults);
+            policy.choose_value(
+                &settings::ALGORITHM,
+                crate::setting::Value::Choice(form::algorithm(defaults).id()),
+            );
         }
     }
     fn form_covers(&self, _name: &str) -> bool {

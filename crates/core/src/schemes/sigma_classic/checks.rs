@@ -2,6 +2,7 @@
 //! nonce; session length and teams after the email; the strict `:time`
 //! setting last. The shared order is `verify`'s.
 
+use super::settings::{MAX_SESSION_LENGTH, REFUSE_LEGACY_MODES, STRICT_TIME};
 use super::DEFAULT_MODE;
 use crate::facts::EmbedFacts;
 use crate::policy::Policy;
@@ -12,12 +13,12 @@ use crate::verdict::{Reason, Refusal};
 pub fn mode(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
     match facts.mode.as_deref() {
         Some(DEFAULT_MODE) => None,
-        Some(legacy @ ("view" | "explore")) if policy.sigma_refuse_legacy_modes => Some(
+        Some(legacy @ ("view" | "explore")) if policy.switch(&REFUSE_LEGACY_MODES) => Some(
             super::refusal(Reason::WrongMode,
                 format!(":mode is {legacy:?}, an older application-embed mode; secure embeds document \"userbacked\"."),
                 "Send :mode=userbacked (Sigma's Node signing package still sends view).",
             )
-            .with_setting(policy.sigma_legacy_modes_used()),
+            .with_setting(policy.used(&REFUSE_LEGACY_MODES)),
         ),
         Some("view" | "explore") => None,
         Some(other) => Some(super::refusal(Reason::WrongMode,
@@ -34,13 +35,13 @@ pub fn mode(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
 /// The session length against the maximum in force, then at least one team.
 pub fn claims(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
     if let Some(length) = facts.lifetime {
-        if length > policy.max_session_length {
+        if length > policy.seconds(&MAX_SESSION_LENGTH) {
             return Some(
                 super::refusal(Reason::SessionLengthTooLong,
-                    format!(":session_length is {length} s; the maximum in force is {} s.", policy.max_session_length),
+                    format!(":session_length is {length} s; the maximum in force is {} s.", policy.seconds(&MAX_SESSION_LENGTH)),
                     "Lower :session_length (seconds), or raise max-session-length if your Sigma org accepts more.",
                 )
-                .with_setting(policy.max_session_length_used()),
+                .with_setting(policy.used(&MAX_SESSION_LENGTH)),
             );
         }
     }
@@ -62,7 +63,7 @@ pub fn strict_time(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
     let value = facts
         .fractional_time
         .as_ref()
-        .filter(|_| policy.sigma_strict_time)?;
+        .filter(|_| policy.switch(&STRICT_TIME))?;
     Some(
         super::refusal(
             Reason::MissingParameter,
@@ -71,6 +72,6 @@ pub fn strict_time(facts: &EmbedFacts, policy: &Policy) -> Option<Refusal> {
             ),
             "Send whole seconds (int(time.time()) in Python).",
         )
-        .with_setting(policy.sigma_strict_time_used()),
+        .with_setting(policy.used(&STRICT_TIME)),
     )
 }

@@ -37,7 +37,7 @@ pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedReq
 pub fn issues(form: &SignForm, policy: &Policy, say: &mut Vec<String>) {
     let mode = form.mode.trim();
     let legacy = matches!(mode, "view" | "explore");
-    if legacy && policy.sigma_refuse_legacy_modes {
+    if legacy && policy.switch(&super::settings::REFUSE_LEGACY_MODES) {
         say.push(format!("\":mode\" {mode} is an older application-embed mode, refused under the setting sigma-refuse-legacy-modes: Sigma answers \"Invalid embed request.\""));
     } else if legacy {
         say.push(format!("\":mode\" {mode} is an older application-embed mode (Sigma's Node signing package sends view); secure embeds document userbacked. The local host accepts it (unconfirmed)."));
@@ -55,10 +55,10 @@ pub fn issues(form: &SignForm, policy: &Policy, say: &mut Vec<String>) {
     if form.session_length < 1 {
         say.push("The session length must be at least 1 second.".into());
     }
-    if form.session_length > policy.max_session_length {
+    if form.session_length > policy.seconds(&super::settings::MAX_SESSION_LENGTH) {
         say.push(format!(
             "Session length over {} s (the maximum in the host settings): Sigma refuses it (\":session_length\" exceeds maximum).",
-            policy.max_session_length
+            policy.seconds(&super::settings::MAX_SESSION_LENGTH)
         ));
     }
 }

@@ -10,6 +10,7 @@ mod handoff;
 mod hazards;
 mod layout;
 mod scenarios;
+pub mod settings;
 mod sign;
 
 pub use sign::*;
@@ -159,11 +160,14 @@ impl SchemeSpec for SigmaClassic {
     fn uncatalogued_param(&self, name: &str) -> Option<ParamInfo> {
         sigma::uncatalogued_param(name)
     }
+    fn declared_settings(&self) -> &'static [&'static crate::setting::SettingDef] {
+        &settings::ALL
+    }
     fn settings(&self, policy: &Policy) -> Vec<SettingUsed> {
         vec![
-            policy.max_session_length_used(),
-            policy.sigma_strict_time_used(),
-            policy.sigma_legacy_modes_used(),
+            policy.used(&settings::MAX_SESSION_LENGTH),
+            policy.used(&settings::STRICT_TIME),
+            policy.used(&settings::REFUSE_LEGACY_MODES),
         ]
     }
 

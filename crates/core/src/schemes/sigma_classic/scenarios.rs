@@ -59,7 +59,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             )
         }
         ScenarioId::SessionTooLong => {
-            r.session_length = b.base.policy.max_session_length + 1;
+            r.session_length = b.base.policy.seconds(&super::settings::MAX_SESSION_LENGTH) + 1;
             b.built(
                 format!(":session_length set to {}", r.session_length),
                 super::sign(r, secret)?,
@@ -118,7 +118,7 @@ fn fractional_time(b: &Breaking<'_>, r: &SigmaClassicRequest) -> Result<Built, N
         .map_or(url.as_str(), |(prefix, _)| prefix);
     let with_fraction = format!("{unsigned}&").replacen(&whole, &fraction, 1);
     let prefix = with_fraction.strip_suffix('&').unwrap_or(&with_fraction);
-    let expected = if b.base.policy.sigma_strict_time {
+    let expected = if b.base.policy.switch(&super::settings::STRICT_TIME) {
         b.refused(Reason::MissingParameter)
     } else {
         Expected::accepted()
