@@ -119,7 +119,7 @@ impl CliError {
             CliError::UnpairedClients { .. } => {
                 "Write --client-id ID --secret-env VAR for each client.".into()
             }
-            CliError::BadSecretFlag { .. } => "Write e.g. --secret looker=LOOKER_SECRET or --secret sigma:CLIENT_ID=SIGMA_SECRET (the variable's name, never the secret).".into(),
+            CliError::BadSecretFlag { vendors, .. } => format!("Write --secret VENDOR=VARIABLE, or --secret VENDOR:CLIENT_ID=VARIABLE when its URLs carry a client id, with VENDOR one of {vendors} (the variable's name, never the secret)."),
             CliError::Runtime(_) => "Report this as a bug in Embed Sandbox.".into(),
             CliError::Lab(e) => e.fix().into(),
             CliError::ExposedWithoutNames(_) => "Listen on 127.0.0.1 (the default), or name the host clients will use with --allowed-host NAME (its guard refuses any other Host); --expose listens as asked with only the bound address allowed.".into(),

@@ -1,7 +1,7 @@
 //! The signing workload shared by the criterion bench and the throughput
 //! example (the same inputs as `scripts/bench/sign_node.mjs`).
 
-use embed_core::sigma_classic::SigmaClassicRequest;
+use embed_core::schemes::sigma_classic::SigmaClassicRequest;
 use embed_core::Secret;
 
 /// The bench secret: 128 hex characters, used as UTF-8 text like Sigma's.

@@ -4,11 +4,11 @@
 //! Node algorithm in the same run; these benches track the core on its own.
 
 use criterion::{black_box, criterion_main, Criterion};
-use embed_core::boldbi::{self, BoldBiRequest};
 use embed_core::query::ParsedUrl;
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::schemes::looker::{self, Algorithm, LookerRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{Context, Embed, Judge, Policy, Secret};
 
 #[path = "fixture.rs"]

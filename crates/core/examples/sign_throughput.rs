@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use embed_core::sigma_classic;
+use embed_core::schemes::sigma_classic;
 
 #[path = "../benches/fixture.rs"]
 mod fixture;

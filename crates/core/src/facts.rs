@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::encoding::decode_component;
 use crate::error::Result;
+use crate::jwt::DecodedJwt;
 use crate::query::{ParsedUrl, RawParam};
 use crate::scheme::Scheme;
-use crate::sigma_jwt::DecodedJwt;
 
 /// A value that was present but could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -191,7 +191,7 @@ impl ProfileFile {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
-    use crate::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+    use crate::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
     use crate::Secret;
 
     fn profile(scheme: Scheme, path: &str) -> Environment {
@@ -352,8 +352,8 @@ mod tests {
         )
         .unwrap();
         let parsed = crate::query::ParsedUrl::parse(&url).unwrap();
-        let token = crate::sigma_jwt::token(&parsed).unwrap();
-        let decoded = crate::sigma_jwt::decode(token).unwrap();
+        let token = crate::schemes::sigma_jwt::token(&parsed).unwrap();
+        let decoded = crate::schemes::sigma_jwt::decode(token).unwrap();
         assert_eq!(decoded.claim_str("iss"), Some("cid"));
         assert_eq!(decoded.claim_str("ver"), Some("1.1"));
         assert_eq!(decoded.claim_str("aud"), Some("sigmacomputing"));

@@ -104,7 +104,7 @@ fn port_zero(url: &ParsedUrl, found: &mut Vec<Hazard>) {
             "port-zero",
             Severity::Error,
             None,
-            format!("The URL's address is {host}:0: port 0 is no port a browser can connect to, so the embed never loads (a signer's port setting left at 0, as in Looker's C# sample)."),
+            format!("The URL's address is {host}:0: port 0 is no port a browser can connect to, so the embed never loads (a signer's port setting left at 0, as one vendor's published C# sample leaves it)."),
             "Leave the port out (443 for https), or set the real one, and sign again: the host, port included, is part of what is signed.",
         ));
     }
@@ -186,7 +186,7 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
             "space-after-comma",
             Severity::Error,
             Some(name),
-            format!("{name} has a space after a comma; Sigma then looks for a name starting with a space and the load fails."),
+            format!("{name} has a space after a comma; {} then looks for a name starting with a space and the load fails.", spec.vendor()),
             "Join list values with bare commas: A,B.",
         ));
     }

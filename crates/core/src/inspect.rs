@@ -208,7 +208,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
                     .map(|(k, v)| ClaimRow {
                         name: k.clone(),
                         value: v.clone(),
-                        meaning: crate::sigma_jwt::catalogue::claim_meaning(k),
+                        meaning: crate::schemes::spec(*scheme).claim_meaning(k),
                     })
                     .collect()
             })
@@ -240,7 +240,11 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
         hazards: {
             let mut found = hazards::find(url, *scheme, facts);
             if let Some(now) = options.now {
-                found.extend(hazards::timing(facts, now, options.policy.clock_skew()));
+                found.extend(hazards::timing(
+                    facts,
+                    now,
+                    options.policy.seconds(&crate::schemes::CLOCK_SKEW),
+                ));
                 found.sort_by_key(|h| h.severity);
             }
             found
@@ -267,7 +271,7 @@ fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
 }
 
 fn settings_for(scheme: Scheme, policy: &Policy) -> Vec<SettingUsed> {
-    let mut settings = vec![policy.clock_skew_used()];
+    let mut settings = vec![policy.used(&crate::schemes::CLOCK_SKEW)];
     settings.extend(crate::schemes::spec(scheme).settings(policy));
     settings
 }

@@ -14,21 +14,6 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::setting::{Control, SettingDef, Value};
 
-/// The setting every scheme shares: how far a signing time may lie ahead.
-pub static CLOCK_SKEW: SettingDef = SettingDef {
-    name: "clock-skew",
-    label: "Allowed clock skew for :time / iat / embed_timestamp (s)",
-    note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
-    control: Control::Seconds {
-        min: 0,
-        default: DEFAULT_CLOCK_SKEW,
-    },
-    cli_aliases: &[],
-};
-
-/// Default of [`CLOCK_SKEW`]: 5 minutes, as Looker documents for its scheme.
-pub const DEFAULT_CLOCK_SKEW: u64 = 300;
-
 /// Judgement settings for verification.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Policy {
@@ -118,16 +103,6 @@ impl Policy {
         self.client_id = client_id;
         self
     }
-
-    /// How far a signing time may lie ahead, in seconds.
-    pub fn clock_skew(&self) -> u64 {
-        self.seconds(&CLOCK_SKEW)
-    }
-
-    /// The clock-skew setting as used.
-    pub fn clock_skew_used(&self) -> SettingUsed {
-        self.used(&CLOCK_SKEW)
-    }
 }
 
 #[cfg(test)]
@@ -135,16 +110,27 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
+    static SKEW: SettingDef = SettingDef {
+        name: "toy-skew",
+        label: "A toy skew",
+        note: "unconfirmed",
+        control: Control::Seconds {
+            min: 0,
+            default: 300,
+        },
+        cli_aliases: &[],
+    };
+
     #[test]
     fn a_value_chosen_back_to_its_default_leaves_the_policy_equal_to_the_default() {
         let mut policy = Policy::default();
-        policy.choose(&CLOCK_SKEW, "0").unwrap();
-        assert_eq!(policy.clock_skew(), 0);
-        assert_eq!(policy.clock_skew_used().value, "0");
+        policy.choose(&SKEW, "0").unwrap();
+        assert_eq!(policy.seconds(&SKEW), 0);
+        assert_eq!(policy.used(&SKEW).value, "0");
         assert_ne!(policy, Policy::default());
-        policy.choose(&CLOCK_SKEW, "300").unwrap();
+        policy.choose(&SKEW, "300").unwrap();
         assert_eq!(policy, Policy::default());
-        assert!(policy.choose(&CLOCK_SKEW, "soon").is_err());
+        assert!(policy.choose(&SKEW, "soon").is_err());
         assert_eq!(policy, Policy::default());
     }
 }

@@ -8,8 +8,9 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::policy::{Policy, SettingUsed, CLOCK_SKEW};
+use crate::policy::{Policy, SettingUsed};
 use crate::scheme::Scheme;
+use crate::schemes::CLOCK_SKEW;
 use crate::setting::{Control, SettingDef};
 
 /// The control a setting takes.
@@ -60,10 +61,10 @@ pub struct SettingView {
 }
 
 /// Every setting: the ones every scheme shares, then each registered
-/// scheme's in registry order (a setting two schemes declare, once).
+/// scheme's in listing order (a setting two schemes declare, once).
 pub fn all() -> Vec<&'static SettingDef> {
     let mut found: Vec<&'static SettingDef> = vec![&CLOCK_SKEW];
-    for spec in crate::schemes::all() {
+    for spec in crate::schemes::listed() {
         for setting in spec.declared_settings() {
             if !found.iter().any(|s| s.name == setting.name) {
                 found.push(setting);
@@ -207,7 +208,7 @@ mod tests {
     fn a_change_lands_and_a_bad_value_is_named_and_changes_nothing() {
         let mut policy = Policy::default();
         policy.set("clock-skew", "0").unwrap();
-        assert_eq!(policy.clock_skew(), 0);
+        assert_eq!(policy.seconds(&CLOCK_SKEW), 0);
         let (name, value) = all()
             .iter()
             .find_map(|s| match s.control {

@@ -1,13 +1,13 @@
 //! One embed request of any scheme, so code that varies a request (error
 //! scenarios, hand-off snippets, replay) is written once, not per scheme.
 
-use crate::boldbi::{self, BoldBiRequest};
 use crate::error::Result;
 use crate::scheme::Scheme;
+use crate::schemes::boldbi::{self, BoldBiRequest};
 use crate::schemes::looker::{self, LookerRequest};
+use crate::schemes::sigma_classic::{self, SigmaClassicRequest};
+use crate::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use crate::secret::Secret;
-use crate::sigma_classic::{self, SigmaClassicRequest};
-use crate::sigma_jwt::{self, SigmaJwtRequest};
 
 /// A request in one of the three schemes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -359,12 +359,12 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
             )
         }
         ScenarioId::TimeInFuture => {
-            let ahead = base.policy.clock_skew() + 600;
+            let ahead = base.policy.seconds(&crate::schemes::CLOCK_SKEW) + 600;
             request.set_time(base.now + ahead);
             b.built(
                 format!(
                     "signed {ahead} s in the future (allowed skew {} s)",
-                    base.policy.clock_skew()
+                    base.policy.seconds(&crate::schemes::CLOCK_SKEW)
                 ),
                 request.sign(base.secret)?,
                 {

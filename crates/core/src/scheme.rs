@@ -24,6 +24,10 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// The one scheme the product spoke before it recorded a scheme with
+    /// what it saved (rows and files without one are this scheme's).
+    pub const ORIGINAL: Scheme = Scheme::SigmaClassic;
+
     /// The name used on the command line and in JSON.
     pub fn id(self) -> &'static str {
         crate::schemes::spec(self).id()

@@ -152,75 +152,10 @@ pub fn import(text: &str) -> Result<Vec<Tier>> {
     Ok(file.tiers)
 }
 
-/// The presets a new install starts with, for the local demo organisation.
+/// The presets a new install starts with, for the local demo organisation:
+/// each registered scheme's own (see [`crate::schemes::demo_tiers`]).
 pub fn defaults() -> Vec<Tier> {
-    let tier = |name: &str, account_type: &str, teams: &[&str], params: &[(&str, &str)]| Tier {
-        name: name.into(),
-        account_type: account_type.into(),
-        teams: teams.iter().map(|t| (*t).to_owned()).collect(),
-        user_attributes: vec![("Region".into(), "West".into())],
-        params: params
-            .iter()
-            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-            .collect(),
-        schemes: vec![Scheme::SigmaClassic, Scheme::SigmaJwt],
-        ..Tier::default()
-    };
-    let looker = |name: &str, permissions: &[&str], region: Option<&str>| Tier {
-        name: name.into(),
-        permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
-        models: vec!["thelook".into()],
-        user_attributes: region
-            .map(|r| vec![("region".to_owned(), r.to_owned())])
-            .unwrap_or_default(),
-        schemes: vec![Scheme::Looker],
-        ..Tier::default()
-    };
-    vec![
-        tier(
-            "Viewer",
-            "Viewer",
-            &["Sales_People"],
-            &[(":theme", "Light")],
-        ),
-        tier(
-            "Creator",
-            "Creator",
-            &["Sales_People"],
-            &[(":theme", "Light")],
-        ),
-        // Sigma's current default account types are View, Act, Analyze,
-        // Build and Admin; the seed's Viewer and Creator are legacy names.
-        tier(
-            "Analyze (current account type)",
-            "Analyze",
-            &["Sales_People"],
-            &[(":theme", "Light")],
-        ),
-        tier(
-            "Premium: Creator + Sales_Managers + export",
-            "Creator",
-            &["Sales_Managers"],
-            &[(":theme", "Dark"), (":showUnderlyingData", "true")],
-        ),
-        looker(
-            "Looker viewer (West)",
-            &["access_data", "see_user_dashboards", "see_looks"],
-            Some("West"),
-        ),
-        looker(
-            "Looker explorer (all regions)",
-            &[
-                "access_data",
-                "see_user_dashboards",
-                "see_looks",
-                "see_drill_overlay",
-                "explore",
-                "download_with_limit",
-            ],
-            None,
-        ),
-    ]
+    crate::schemes::demo_tiers()
 }
 
 #[cfg(test)]

@@ -209,14 +209,14 @@ fn first_refusal(
         }
         let (future_refused, future_setting) = spec.future_time_rule(policy);
         if let Some(issued_at) = facts.issued_at.filter(|_| future_refused) {
-            if issued_at > now.saturating_add(policy.clock_skew()) {
+            if issued_at > now.saturating_add(policy.seconds(&crate::schemes::CLOCK_SKEW)) {
                 let mut refusal = Refusal::new(
                     scheme,
                     Reason::TimeInFuture,
                     format!("The URL claims to be issued at {issued_at}, {} s after now ({now}).", issued_at - now),
                     "The signing server's clock is ahead: sync it (NTP), or send the current Unix time in seconds, not milliseconds.",
                 )
-                .with_setting(policy.clock_skew_used());
+                .with_setting(policy.used(&crate::schemes::CLOCK_SKEW));
                 if let Some(setting) = future_setting {
                     refusal = refusal.with_setting(setting);
                 }

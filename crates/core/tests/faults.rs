@@ -7,9 +7,9 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use embed_core::boldbi::{self, BoldBiRequest};
 use embed_core::doctor::{self, EmbedObserved, ParentObserved};
 use embed_core::hazards::Severity;
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::verdict::Reason;
 use embed_core::{inspect, Context, Embed, InspectOptions, Judge, Policy, Secret};
 use proptest::prelude::*;

@@ -5,11 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use embed_core::boldbi::{self, BoldBiRequest};
 use embed_core::diff::diff;
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::schemes::looker::{self, Algorithm, LookerRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{inspect, InspectOptions, Secret};
 use proptest::prelude::*;
 

@@ -4,9 +4,9 @@
 // Test code: a failed unwrap is a failed test, which is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use embed_core::boldbi::{self, BoldBiRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::signature::SignatureCheck;
 use embed_core::{Context, Embed, Judge, Policy, Secret};
 use proptest::prelude::*;

@@ -7,11 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
+use embed_core::schemes::boldbi::BoldBiRequest;
 use embed_core::schemes::looker::{Algorithm, LookerRequest};
-use embed_core::sigma_classic::{SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::SigmaJwtRequest;
+use embed_core::schemes::sigma_classic::{SigmaClassicRequest, UserAttribute};
+use embed_core::schemes::sigma_jwt::SigmaJwtRequest;
 use embed_core::signature::SignatureCheck;
 use embed_core::snippet::{snippet, snippet_with, Freshness, Language};
 use embed_core::verdict::Reason;

@@ -10,9 +10,9 @@
 
 use std::path::PathBuf;
 
-use embed_core::boldbi::{self, BoldBiRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{Context, Embed, Judge, Policy, Secret};
 use serde_json::Value;
 

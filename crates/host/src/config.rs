@@ -148,7 +148,7 @@ pub fn parse(
         if entry.id.get_ref().trim().is_empty() {
             return Err(error_at(
                 entry.id.span().start,
-                "a client's id is empty: every client needs the id its URLs carry (Sigma's client id; any name for a vendor whose URLs carry none)".to_owned(),
+                "a client's id is empty: every client needs the id its URLs carry (the client id a scheme's URLs name; any name for a scheme whose URLs carry none)".to_owned(),
             ));
         }
         if clients.iter().any(|c| c.id == *entry.id.get_ref()) {

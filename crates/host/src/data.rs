@@ -98,23 +98,6 @@ pub fn apply<'a>(rows: &'a [Sale], filters: &[Filter]) -> Vec<&'a Sale> {
         .collect()
 }
 
-/// Parses Bold BI's `embed_datasource_filter` value: dashboard parameters
-/// after `&&`, URL filters after `&`, each `Name=Value` (values may be
-/// comma-separated).
-pub fn boldbi_filters(value: &str) -> Vec<Filter> {
-    value
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .filter_map(|(name, values)| {
-            column_for(name).map(|column| Filter {
-                source: format!("embed_datasource_filter {name}"),
-                column,
-                values: values.split(',').map(|v| v.trim().to_owned()).collect(),
-            })
-        })
-        .collect()
-}
-
 /// `$12,345`.
 pub fn dollars(amount: u64) -> String {
     let digits = amount.to_string();
@@ -164,15 +147,5 @@ mod tests {
         assert_eq!(column_for("Store-Region"), Some("region"));
         assert_eq!(column_for("store_name"), None);
         assert_eq!(column_for("Product"), Some("product"));
-    }
-
-    #[test]
-    fn boldbi_filter_values_are_read() {
-        let filters = boldbi_filters("&&Region=West,East&Product=Kettle&Unknown=1");
-        assert_eq!(filters.len(), 2);
-        assert_eq!(
-            filters[0].values,
-            vec!["West".to_owned(), "East".to_owned()]
-        );
     }
 }

@@ -158,7 +158,7 @@ mod tests {
         state.set_setting("frame-options", "deny").unwrap();
         state.set_setting("clock-skew", "10").unwrap();
         assert_eq!(state.framing().frame_options, "deny");
-        assert_eq!(state.policy().clock_skew(), 10);
+        assert_eq!(state.policy().seconds(&embed_core::schemes::CLOCK_SKEW), 10);
         assert!(state.set_setting("frame-options", "maybe").is_err());
         assert!(state.set_setting("no-such", "1").is_err());
         assert_eq!(state.framing().frame_options, "deny");

@@ -19,7 +19,7 @@ fn authorize_url(origin: &str, dashboard: &str, timestamp: u64, secret: &str) ->
         "embed_nonce={}&embed_dashboard_id={dashboard}&embed_dashboard_ids=&embed_dashboard_path=&embed_dashboard_paths=&pinboard_name=&embed_mode=view&embed_timestamp={timestamp}&embed_expirationtime=86400&embed_user_email=bo.chen%40example.com&embed_server_timestamp={timestamp}&hide_header=True",
         fresh_nonce()
     );
-    embed_core::boldbi::sign_params(
+    embed_core::schemes::boldbi::sign_params(
         &format!("{origin}/bi/api/site/site1/embed/authorize"),
         &query,
         &Secret::new(secret),

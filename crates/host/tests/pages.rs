@@ -223,7 +223,7 @@ async fn boldbi_widget_urls_culture_segments_and_raw_filters_load_as_the_vendor_
         head.split_once('?').unwrap().1,
         request.timestamp.unwrap()
     );
-    let tag = embed_core::boldbi::escape_base64(&base64_hmac(&params));
+    let tag = embed_core::schemes::boldbi::escape_base64(&base64_hmac(&params));
     let url = format!("{}?{params}&embed_signature={tag}", request.dashboard_url);
     let body = page(&url).await;
     assert!(

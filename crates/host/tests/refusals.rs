@@ -17,7 +17,7 @@ async fn expect(url: &str, status: u16, text: &str) -> String {
 /// Signs the demo classic request after `change`, loads it on a fresh host,
 /// and expects `status` and `text`; returns the page.
 async fn refused_classic(
-    change: impl FnOnce(&mut embed_core::sigma_classic::SigmaClassicRequest),
+    change: impl FnOnce(&mut embed_core::schemes::sigma_classic::SigmaClassicRequest),
     status: u16,
     text: &str,
 ) -> String {

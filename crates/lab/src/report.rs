@@ -265,7 +265,7 @@ mod tests {
     use embed_core::policy::Policy;
     use embed_core::request::EmbedRequest;
     use embed_core::scenario::{build, Base, ScenarioId};
-    use embed_core::sigma_classic::SigmaClassicRequest;
+    use embed_core::schemes::sigma_classic::SigmaClassicRequest;
     use embed_core::verdict::Reason;
     use embed_core::Secret;
 
@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn an_inspection_report_names_hazards_and_fixes_and_hides_the_signature() {
         let secret = Secret::new("s3cret-value");
-        let url = embed_core::sigma_classic::sign(
+        let url = embed_core::schemes::sigma_classic::sign(
             &SigmaClassicRequest::seed_user(
                 "https://h/embed/1-x",
                 "cid",

@@ -8,12 +8,12 @@ mod common;
 use std::time::Duration;
 
 use common::{host_for, now};
-use embed_core::boldbi::BoldBiRequest;
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{build_all, Base, NotBuilt};
+use embed_core::schemes::boldbi::BoldBiRequest;
 use embed_core::schemes::looker::{Algorithm, LookerRequest};
-use embed_core::sigma_classic::SigmaClassicRequest;
-use embed_core::sigma_jwt::SigmaJwtRequest;
+use embed_core::schemes::sigma_classic::SigmaClassicRequest;
+use embed_core::schemes::sigma_jwt::SigmaJwtRequest;
 use embed_core::verdict::Reason;
 use embed_core::{Policy, Secret};
 use embed_host::RunningHost;

@@ -6,11 +6,11 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use embed_core::boldbi::BoldBiRequest;
 use embed_core::doctor::emulation::Framing;
 use embed_core::doctor::{DoctorReport, Status};
 use embed_core::request::EmbedRequest;
-use embed_core::sigma_classic::SigmaClassicRequest;
+use embed_core::schemes::boldbi::BoldBiRequest;
+use embed_core::schemes::sigma_classic::SigmaClassicRequest;
 use embed_core::{Scheme, Secret};
 use embed_host::{Client, HostOptions, Org, RunningHost};
 use embed_lab::doctor::{examine, Parent};

@@ -15,7 +15,7 @@ use std::time::Duration;
 use common::{host_for, now};
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{build_all, Base, Built};
-use embed_core::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::{Policy, Secret};
 use embed_host::RunningHost;
 use embed_lab::{replay, run_scenarios, Loader};

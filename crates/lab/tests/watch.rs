@@ -10,7 +10,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{host_for, now};
-use embed_core::sigma_classic::{self, SigmaClassicRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::url_status::{LocalCheck, Tone};
 use embed_core::Secret;
 use embed_host::log::EmbedEvent;

@@ -107,10 +107,10 @@ pub struct ProfileInput {
     pub defaults: serde_json::Value,
 }
 
-/// The scheme stored as `id`; Sigma classic for rows written before the
-/// column existed.
+/// The scheme stored as `id`; for rows written before the column existed,
+/// the one scheme the product spoke then.
 fn scheme_from(id: &str) -> Scheme {
-    Scheme::from_id(id).unwrap_or(Scheme::SigmaClassic)
+    Scheme::from_id(id).unwrap_or(Scheme::ORIGINAL)
 }
 
 impl ProfileInput {

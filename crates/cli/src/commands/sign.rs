@@ -1,9 +1,9 @@
 //! `embed-sandbox sign sigma|sigma-jwt|boldbi|looker`: build the request, sign, print the URL.
 
-use embed_core::boldbi::{self, BoldBiRequest};
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::schemes::looker::{self, LookerRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 
 use crate::cli::{SignBoldBiArgs, SignCommand, SignLookerArgs, SignSigmaArgs, SignSigmaJwtArgs};
 use crate::error::CliError;

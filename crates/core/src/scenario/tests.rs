@@ -6,11 +6,11 @@
 use std::collections::HashSet;
 
 use super::*;
-use crate::boldbi::BoldBiRequest;
 use crate::inspect::Embed;
+use crate::schemes::boldbi::BoldBiRequest;
 use crate::schemes::looker::{Algorithm, LookerRequest};
-use crate::sigma_classic::SigmaClassicRequest;
-use crate::sigma_jwt::SigmaJwtRequest;
+use crate::schemes::sigma_classic::SigmaClassicRequest;
+use crate::schemes::sigma_jwt::SigmaJwtRequest;
 use crate::verify::{Context, Directory, Judge, NonceLedger};
 
 const NOW: u64 = 1_800_000_000;

@@ -26,12 +26,28 @@ use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
 use crate::scheme::Scheme;
-use crate::setting::SettingDef;
+use crate::setting::{Control, SettingDef};
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use crate::verify::Judge;
+
+/// The setting every scheme shares: how far a signing time may lie ahead.
+/// (The registry holds it: its default comes from one vendor's documents.)
+pub static CLOCK_SKEW: SettingDef = SettingDef {
+    name: "clock-skew",
+    label: "Allowed clock skew for :time / iat / embed_timestamp (s)",
+    note: "unconfirmed: the vendors do not document an allowed skew; 300 s is Looker's",
+    control: Control::Seconds {
+        min: 0,
+        default: DEFAULT_CLOCK_SKEW,
+    },
+    cli_aliases: &[],
+};
+
+/// Default of [`CLOCK_SKEW`]: 5 minutes, as Looker documents for its scheme.
+pub const DEFAULT_CLOCK_SKEW: u64 = 300;
 
 /// How surely a URL belongs to a scheme, from what it carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -168,6 +184,18 @@ pub trait SchemeSpec: Sync {
     /// the CLI, the host's config and the app's panel.
     fn declared_settings(&self) -> &'static [&'static SettingDef] {
         &[]
+    }
+
+    /// The tier presets a new install offers this scheme's profiles (a
+    /// vendor's two schemes that share presets list them under one).
+    fn demo_tiers(&self) -> Vec<crate::tier::Tier> {
+        Vec::new()
+    }
+
+    /// What a claim of the scheme's token means, for the inspector's table
+    /// (for a scheme that carries a JWT).
+    fn claim_meaning(&self, _claim: &str) -> Option<&'static str> {
+        None
     }
 
     /// The documented parameters, in tables (a vendor's shared tables too).
@@ -339,4 +367,17 @@ pub fn all() -> [&'static dyn SchemeSpec; 4] {
         spec(Scheme::SigmaJwt),
         spec(Scheme::BoldBi),
     ]
+}
+
+/// Every scheme in the order people see them listed (the [`Scheme`]
+/// enum's), rather than the order detection tries them.
+pub fn listed() -> [&'static dyn SchemeSpec; 4] {
+    let mut specs = all();
+    specs.sort_by_key(|s| s.scheme() as u8);
+    specs
+}
+
+/// Every scheme's tier presets, in listing order.
+pub fn demo_tiers() -> Vec<crate::tier::Tier> {
+    listed().iter().flat_map(|s| s.demo_tiers()).collect()
 }

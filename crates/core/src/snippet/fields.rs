@@ -2,7 +2,7 @@
 
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
-use crate::sigma_classic::UserAttribute;
+use crate::user_attribute::UserAttribute;
 
 /// A value as the snippet declares it.
 pub enum Value<'a> {

@@ -41,7 +41,7 @@ pub fn render(src: Option<&str>) -> Response {
     let scheme = embed_core::query::ParsedUrl::parse(src)
         .ok()
         .and_then(|url| embed_core::scheme::detect(&url).ok())
-        .unwrap_or(embed_core::Scheme::SigmaClassic);
+        .unwrap_or(embed_core::Scheme::ORIGINAL);
     let (inbound, note, text_messages) = crate::vendors::inbound_events(scheme);
     let body = format!(
         "<header><h1>Embed Sandbox preview</h1><div>Status: <span id=\"status\" data-testid=\"status\">loading…</span></div></header>\

@@ -2,9 +2,9 @@
 
 #![allow(dead_code)]
 
-use embed_core::boldbi::{self, BoldBiRequest};
-use embed_core::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
-use embed_core::sigma_jwt::{self, SigmaJwtRequest};
+use embed_core::schemes::boldbi::{self, BoldBiRequest};
+use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
+use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::Secret;
 use embed_host::{Client, HostOptions, Org, RunningHost};
 /// The header the host's tools read their token from.

@@ -21,6 +21,7 @@ mod scenarios;
 pub mod settings;
 mod sign;
 pub mod texts;
+mod tiers;
 
 pub use read::{check_signature, signed_string, SIGNED_LINES};
 pub use sign::{sign, string_to_sign, Algorithm, LookerRequest};
@@ -160,6 +161,9 @@ impl SchemeSpec for Looker {
     }
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {
         &[catalogue::PARAMS]
+    }
+    fn demo_tiers(&self) -> Vec<crate::tier::Tier> {
+        tiers::demo()
     }
     fn declared_settings(&self) -> &'static [&'static crate::setting::SettingDef] {
         &settings::ALL

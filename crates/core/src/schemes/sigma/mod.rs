@@ -7,6 +7,7 @@ pub mod form;
 pub mod interface;
 pub mod layout;
 pub mod texts;
+pub mod tiers;
 
 use crate::catalogue::ParamInfo;
 use crate::hazards::{Hazard, Severity};

@@ -160,6 +160,10 @@ impl SchemeSpec for SigmaClassic {
     fn uncatalogued_param(&self, name: &str) -> Option<ParamInfo> {
         sigma::uncatalogued_param(name)
     }
+    fn demo_tiers(&self) -> Vec<crate::tier::Tier> {
+        // Sigma JWT takes the same presets; they are listed once, here.
+        super::sigma::tiers::demo()
+    }
     fn declared_settings(&self) -> &'static [&'static crate::setting::SettingDef] {
         &settings::ALL
     }

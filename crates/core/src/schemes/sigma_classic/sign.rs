@@ -19,14 +19,8 @@ use crate::signature::SignatureCheck;
 /// The decoded name of the signature parameter.
 pub const SIGNATURE_PARAM: &str = ":signature";
 
-/// A user attribute: `:ua_<name>=v1,v2`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserAttribute {
-    /// The attribute's name (after `:ua_`).
-    pub name: String,
-    /// Its values, comma-joined on the wire.
-    pub values: Vec<String>,
-}
+/// A user attribute: `:ua_<name>=v1,v2` in this scheme.
+pub use crate::user_attribute::UserAttribute;
 
 /// Everything that goes into a classic signed URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

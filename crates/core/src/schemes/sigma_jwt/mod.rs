@@ -47,6 +47,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaJwt {
+    fn claim_meaning(&self, claim: &str) -> Option<&'static str> {
+        catalogue::claim_meaning(claim)
+    }
     fn scheme(&self) -> Scheme {
         Scheme::SigmaJwt
     }

@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use embed_core::boldbi::authorize::dashboard_id;
+use embed_core::schemes::boldbi::authorize::dashboard_id;
 use embed_core::Scheme;
 use serde_json::json;
 
@@ -42,7 +42,7 @@ fn respond(state: &HostState, judgement: &Judgement) -> Response {
                 .facts
                 .expires_at
                 .unwrap_or(accepted.now.saturating_add(TOKEN_LIFETIME));
-            let query = embed_core::boldbi::signed_view(url)
+            let query = embed_core::schemes::boldbi::signed_view(url)
                 .params
                 .iter()
                 .filter(|p| !matches!(p.name.as_str(), "embed_nonce" | "embed_signature"))

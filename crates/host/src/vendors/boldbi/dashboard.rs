@@ -56,7 +56,7 @@ const SWITCHES: &[(&str, Option<&str>, &str, bool)] = &[
 pub fn render(accepted: &Accepted) -> Response {
     let embed = &accepted.embed;
     // Only what the signature vouches for changes the page.
-    let signed = embed_core::boldbi::signed_view(&embed.url);
+    let signed = embed_core::schemes::boldbi::signed_view(&embed.url);
     let param = |name: &str| signed.first(name).map(|p| p.value.as_str());
     // A switch by its current name, else its legacy name (supported up to
     // 11.3), else its current default (false for all but the favourite).
@@ -119,7 +119,7 @@ pub fn render(accepted: &Accepted) -> Response {
     }
     body.push_str("</div>");
     let filters = param("embed_datasource_filter")
-        .map(data::boldbi_filters)
+        .map(super::filters::filters)
         .unwrap_or_default();
     for filter in &filters {
         let _ = write!(

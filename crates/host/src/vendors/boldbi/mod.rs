@@ -6,6 +6,7 @@
 
 pub mod authorize;
 pub mod dashboard;
+pub mod filters;
 pub mod tokens;
 
 use axum::body::Bytes;
