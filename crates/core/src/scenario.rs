@@ -15,109 +15,178 @@ use crate::scheme::Scheme;
 use crate::secret::Secret;
 use crate::verdict::Reason;
 
-/// Every scenario, in the gallery's order.
+/// A scenario's stable id ("wrong-secret"): the shared ones are constants
+/// here, a scheme's own are declared in its folder ([`ScenarioDef`]), and
+/// the registry collects them, so a new vendor's scenario needs no shared line.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ScenarioId {
-    /// The client id with its last character removed (the seed's own example).
-    WrongClientId,
-    /// Signed with another secret.
-    WrongSecret,
-    /// A parameter changed after signing.
-    TamperedAfterSigning,
-    /// Signed so long ago that it has expired.
-    Expired,
-    /// Signed with a time ahead of now by more than the allowed skew.
-    TimeInFuture,
-    /// The time in milliseconds (JavaScript's `Date.now()` without `/ 1000`).
-    MillisecondTime,
-    /// A fractional `:time`, as Sigma's Python signing package sends it.
-    FractionalTime,
-    /// The same URL loaded twice.
-    ReusedNonce,
-    /// A team the organisation does not have.
-    UnknownTeam,
-    /// `:mode` other than `userbacked`.
-    WrongMode,
-    /// An email that is not an address.
-    InvalidEmail,
-    /// A session length (or token lifetime, or expiration) over the maximum.
-    SessionTooLong,
-    /// A required parameter left out.
-    MissingRequired,
-    /// A `+` in the email sent raw, as hand-built URLs do.
-    RawPlusInEmail,
-    /// A Bold BI signature containing `+`, sent raw (the vendor sample's way).
-    BoldBiRawPlusSignature,
-    /// The same, with the `+` escaped as `%2B`.
-    BoldBiEscapedPlusSignature,
-    /// Signed over the lower-cased query (the old Bold BI sample's `ToLower()`).
-    LowercasedQuery,
-    /// No team at all.
-    NoTeam,
-    /// A required parameter's name mistyped (and signed that way).
-    MistypedParameter,
-    /// An embed path the organisation does not have.
-    UnknownEmbed,
-    /// The email of an internal (non-embed) user.
-    InternalUser,
-    /// A session so short it runs out while the embed is open.
-    SessionRunsOut,
-    /// The embed path escaped with lower-case hex (`%2f`), and signed that
-    /// way (Looker answers 404).
-    LowercasePathEscape,
-    /// A Looker signature containing `+`, sent raw instead of `%2B` (the
-    /// "fails intermittently" of Looker's troubleshooting page).
-    RawPlusSignature,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ScenarioId(&'static str);
+
+/// A scenario as its owner declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScenarioDef {
+    /// Its id.
+    pub id: ScenarioId,
+    /// A short title.
+    pub title: &'static str,
 }
 
-/// All scenarios in order.
-pub const ALL: [ScenarioId; 24] = [
-    ScenarioId::WrongClientId,
-    ScenarioId::WrongSecret,
-    ScenarioId::TamperedAfterSigning,
-    ScenarioId::Expired,
-    ScenarioId::TimeInFuture,
-    ScenarioId::MillisecondTime,
-    ScenarioId::FractionalTime,
-    ScenarioId::ReusedNonce,
-    ScenarioId::UnknownTeam,
-    ScenarioId::WrongMode,
-    ScenarioId::InvalidEmail,
-    ScenarioId::SessionTooLong,
-    ScenarioId::MissingRequired,
-    ScenarioId::RawPlusInEmail,
-    ScenarioId::BoldBiRawPlusSignature,
-    ScenarioId::BoldBiEscapedPlusSignature,
-    ScenarioId::LowercasedQuery,
-    ScenarioId::NoTeam,
-    ScenarioId::MistypedParameter,
-    ScenarioId::UnknownEmbed,
-    ScenarioId::InternalUser,
-    ScenarioId::SessionRunsOut,
-    ScenarioId::LowercasePathEscape,
-    ScenarioId::RawPlusSignature,
+impl ScenarioId {
+    /// The client id with its last character removed (the seed's own example).
+    pub const WRONG_CLIENT_ID: ScenarioId = ScenarioId("wrong-client-id");
+    /// Signed with another secret.
+    pub const WRONG_SECRET: ScenarioId = ScenarioId("wrong-secret");
+    /// A parameter changed after signing.
+    pub const TAMPERED_AFTER_SIGNING: ScenarioId = ScenarioId("tampered-after-signing");
+    /// Signed so long ago that it has expired.
+    pub const EXPIRED: ScenarioId = ScenarioId("expired");
+    /// Signed with a time ahead of now by more than the allowed skew.
+    pub const TIME_IN_FUTURE: ScenarioId = ScenarioId("time-in-future");
+    /// The time in milliseconds (JavaScript's `Date.now()` without `/ 1000`).
+    pub const MILLISECOND_TIME: ScenarioId = ScenarioId("millisecond-time");
+    /// The same URL loaded twice.
+    pub const REUSED_NONCE: ScenarioId = ScenarioId("reused-nonce");
+    /// A team the organisation does not have.
+    pub const UNKNOWN_TEAM: ScenarioId = ScenarioId("unknown-team");
+    /// An email that is not an address.
+    pub const INVALID_EMAIL: ScenarioId = ScenarioId("invalid-email");
+    /// A session length (or token lifetime, or expiration) over the maximum.
+    pub const SESSION_TOO_LONG: ScenarioId = ScenarioId("session-too-long");
+    /// A required parameter left out.
+    pub const MISSING_REQUIRED: ScenarioId = ScenarioId("missing-required");
+    /// A `+` in the email sent raw, as hand-built URLs do.
+    pub const RAW_PLUS_IN_EMAIL: ScenarioId = ScenarioId("raw-plus-in-email");
+    /// A required parameter's name mistyped (and signed that way).
+    pub const MISTYPED_PARAMETER: ScenarioId = ScenarioId("mistyped-parameter");
+    /// An embed path the organisation does not have.
+    pub const UNKNOWN_EMBED: ScenarioId = ScenarioId("unknown-embed");
+    /// The email of an internal (non-embed) user.
+    pub const INTERNAL_USER: ScenarioId = ScenarioId("internal-user");
+    /// A session so short it runs out while the embed is open.
+    pub const SESSION_RUNS_OUT: ScenarioId = ScenarioId("session-runs-out");
+
+    /// A scenario id a scheme folder declares for one of its own scenarios.
+    pub const fn declare(id: &'static str) -> Self {
+        ScenarioId(id)
+    }
+
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+
+    /// A short title.
+    pub fn title(self) -> &'static str {
+        all()
+            .into_iter()
+            .find(|def| def.id == self)
+            .map_or(self.0, |def| def.title)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ScenarioId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        find(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown scenario {id:?}")))
+    }
+}
+
+/// The scenarios every scheme's gallery lists (a scheme one does not
+/// apply to says why), in the gallery's order.
+pub static SHARED: [ScenarioDef; 16] = [
+    ScenarioDef {
+        id: ScenarioId::WRONG_CLIENT_ID,
+        title: "Wrong client id",
+    },
+    ScenarioDef {
+        id: ScenarioId::WRONG_SECRET,
+        title: "Wrong secret",
+    },
+    ScenarioDef {
+        id: ScenarioId::TAMPERED_AFTER_SIGNING,
+        title: "Parameter tampered after signing",
+    },
+    ScenarioDef {
+        id: ScenarioId::EXPIRED,
+        title: "Expired",
+    },
+    ScenarioDef {
+        id: ScenarioId::TIME_IN_FUTURE,
+        title: "Time in the future",
+    },
+    ScenarioDef {
+        id: ScenarioId::MILLISECOND_TIME,
+        title: "Time in milliseconds",
+    },
+    ScenarioDef {
+        id: ScenarioId::REUSED_NONCE,
+        title: "Reused nonce",
+    },
+    ScenarioDef {
+        id: ScenarioId::UNKNOWN_TEAM,
+        title: "Unknown team",
+    },
+    ScenarioDef {
+        id: ScenarioId::INVALID_EMAIL,
+        title: "Invalid email",
+    },
+    ScenarioDef {
+        id: ScenarioId::SESSION_TOO_LONG,
+        title: "Session length over the maximum",
+    },
+    ScenarioDef {
+        id: ScenarioId::MISSING_REQUIRED,
+        title: "Missing required parameter",
+    },
+    ScenarioDef {
+        id: ScenarioId::RAW_PLUS_IN_EMAIL,
+        title: "Raw + in the email",
+    },
+    ScenarioDef {
+        id: ScenarioId::MISTYPED_PARAMETER,
+        title: "Mistyped parameter name",
+    },
+    ScenarioDef {
+        id: ScenarioId::UNKNOWN_EMBED,
+        title: "Unknown embed path",
+    },
+    ScenarioDef {
+        id: ScenarioId::INTERNAL_USER,
+        title: "Email of an internal user",
+    },
+    ScenarioDef {
+        id: ScenarioId::SESSION_RUNS_OUT,
+        title: "Session runs out while open",
+    },
 ];
 
-/// Whether `id` is a shared scenario: no registered scheme claims it as its
-/// own ([`SchemeSpec::own_scenarios`]), so every gallery lists it (a scheme
-/// it does not apply to says why).
-///
-/// [`SchemeSpec::own_scenarios`]: crate::schemes::SchemeSpec::own_scenarios
-pub fn is_shared(id: ScenarioId) -> bool {
-    !crate::schemes::all()
-        .iter()
-        .any(|s| s.own_scenarios().contains(&id))
+/// Every scenario: the shared ones, then each scheme's own in listing order.
+pub fn all() -> Vec<ScenarioDef> {
+    let mut found: Vec<ScenarioDef> = SHARED.to_vec();
+    for spec in crate::schemes::listed() {
+        for def in spec.own_scenarios() {
+            if !found.iter().any(|d| d.id == def.id) {
+                found.push(*def);
+            }
+        }
+    }
+    found
 }
 
-/// The gallery of `scheme`: the shared scenarios and its own, in the order
-/// of [`ALL`].
+/// The scenario whose id is `id`.
+pub fn find(id: &str) -> Option<ScenarioId> {
+    all().into_iter().map(|def| def.id).find(|s| s.0 == id)
+}
+
+/// Whether `id` is a shared scenario (every gallery lists it).
+pub fn is_shared(id: ScenarioId) -> bool {
+    SHARED.iter().any(|def| def.id == id)
+}
+
+/// The gallery of `scheme`: the shared scenarios, then its own.
 pub fn gallery(scheme: Scheme) -> Vec<ScenarioId> {
     let own = crate::schemes::spec(scheme).own_scenarios();
-    ALL.into_iter()
-        .filter(|id| own.contains(id) || is_shared(*id))
-        .collect()
+    SHARED.iter().chain(own).map(|def| def.id).collect()
 }
 
 /// An embed id no organisation has; the local demo organisation refuses it
@@ -125,70 +194,8 @@ pub fn gallery(scheme: Scheme) -> Vec<ScenarioId> {
 pub const MISSING_EMBED_ID: &str = "0-no-such-embed";
 /// The local demo organisation's internal (non-embed) user.
 pub const DEMO_INTERNAL_USER: &str = "analyst@internal.example.com";
-/// The session length of [`ScenarioId::SessionRunsOut`], in seconds.
+/// The session length of [`ScenarioId::SESSION_RUNS_OUT`], in seconds.
 pub const SHORT_SESSION: u64 = 5;
-
-impl ScenarioId {
-    /// A short title.
-    pub fn title(self) -> &'static str {
-        match self {
-            ScenarioId::WrongClientId => "Wrong client id",
-            ScenarioId::WrongSecret => "Wrong secret",
-            ScenarioId::TamperedAfterSigning => "Parameter tampered after signing",
-            ScenarioId::Expired => "Expired",
-            ScenarioId::TimeInFuture => "Time in the future",
-            ScenarioId::MillisecondTime => "Time in milliseconds",
-            ScenarioId::FractionalTime => "Fractional :time (Sigma's Python sample)",
-            ScenarioId::ReusedNonce => "Reused nonce",
-            ScenarioId::UnknownTeam => "Unknown team",
-            ScenarioId::WrongMode => "Wrong :mode",
-            ScenarioId::InvalidEmail => "Invalid email",
-            ScenarioId::SessionTooLong => "Session length over the maximum",
-            ScenarioId::MissingRequired => "Missing required parameter",
-            ScenarioId::RawPlusInEmail => "Raw + in the email",
-            ScenarioId::BoldBiRawPlusSignature => "Bold BI signature with a raw +",
-            ScenarioId::BoldBiEscapedPlusSignature => "Bold BI signature with an escaped +",
-            ScenarioId::LowercasedQuery => "Lower-cased query (ToLower())",
-            ScenarioId::NoTeam => "No team",
-            ScenarioId::MistypedParameter => "Mistyped parameter name",
-            ScenarioId::UnknownEmbed => "Unknown embed path",
-            ScenarioId::InternalUser => "Email of an internal user",
-            ScenarioId::SessionRunsOut => "Session runs out while open",
-            ScenarioId::LowercasePathEscape => "Embed path escaped in lower case (%2f)",
-            ScenarioId::RawPlusSignature => "Signature with a raw + (not %2B)",
-        }
-    }
-
-    /// The stable id.
-    pub fn id(self) -> &'static str {
-        match self {
-            ScenarioId::WrongClientId => "wrong-client-id",
-            ScenarioId::WrongSecret => "wrong-secret",
-            ScenarioId::TamperedAfterSigning => "tampered-after-signing",
-            ScenarioId::Expired => "expired",
-            ScenarioId::TimeInFuture => "time-in-future",
-            ScenarioId::MillisecondTime => "millisecond-time",
-            ScenarioId::FractionalTime => "fractional-time",
-            ScenarioId::ReusedNonce => "reused-nonce",
-            ScenarioId::UnknownTeam => "unknown-team",
-            ScenarioId::WrongMode => "wrong-mode",
-            ScenarioId::InvalidEmail => "invalid-email",
-            ScenarioId::SessionTooLong => "session-too-long",
-            ScenarioId::MissingRequired => "missing-required",
-            ScenarioId::RawPlusInEmail => "raw-plus-in-email",
-            ScenarioId::BoldBiRawPlusSignature => "boldbi-raw-plus-signature",
-            ScenarioId::BoldBiEscapedPlusSignature => "boldbi-escaped-plus-signature",
-            ScenarioId::LowercasedQuery => "lowercased-query",
-            ScenarioId::NoTeam => "no-team",
-            ScenarioId::MistypedParameter => "mistyped-parameter",
-            ScenarioId::UnknownEmbed => "unknown-embed",
-            ScenarioId::InternalUser => "internal-user",
-            ScenarioId::SessionRunsOut => "session-runs-out",
-            ScenarioId::LowercasePathEscape => "lowercase-path-escape",
-            ScenarioId::RawPlusSignature => "raw-plus-signature",
-        }
-    }
-}
 
 /// What a scenario should get.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -312,7 +319,7 @@ impl Breaking<'_> {
         Expected::refused(self.base.request.scheme(), reason)
     }
 
-    /// [`ScenarioId::UnknownEmbed`] for `url`, whose embed id was replaced.
+    /// [`ScenarioId::UNKNOWN_EMBED`] for `url`, whose embed id was replaced.
     pub fn unknown_embed(&self, url: String) -> Built {
         self.built(
             format!("embed id replaced by {MISSING_EMBED_ID}"),
@@ -338,12 +345,12 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
     spec.prepare_scenario(&mut request, base.policy);
     let b = Breaking { id, base };
     Ok(match id {
-        ScenarioId::WrongSecret => b.built(
+        ScenarioId::WRONG_SECRET => b.built(
             "signed with another secret".into(),
             request.sign(&Secret::new("embed-sandbox-wrong-secret"))?,
             b.refused(Reason::InvalidSignature),
         ),
-        ScenarioId::Expired => {
+        ScenarioId::EXPIRED => {
             let time = base
                 .now
                 .saturating_sub(request.validity())
@@ -358,7 +365,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 b.refused(Reason::Expired),
             )
         }
-        ScenarioId::TimeInFuture => {
+        ScenarioId::TIME_IN_FUTURE => {
             let ahead = base.policy.seconds(&crate::schemes::CLOCK_SKEW) + 600;
             request.set_time(base.now + ahead);
             b.built(
@@ -376,7 +383,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 },
             )
         }
-        ScenarioId::MillisecondTime => {
+        ScenarioId::MILLISECOND_TIME => {
             let millis = base.now.saturating_mul(1000);
             request.set_time(millis);
             b.built(
@@ -385,7 +392,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 future(&b, spec),
             )
         }
-        ScenarioId::ReusedNonce => {
+        ScenarioId::REUSED_NONCE => {
             let (refused, setting) = spec.nonce_rule(base.policy);
             let expected = if refused {
                 b.refused(Reason::NonceReused)
@@ -407,7 +414,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 )
             }
         }
-        ScenarioId::InvalidEmail => {
+        ScenarioId::INVALID_EMAIL => {
             let email = request.email_mut().ok_or(NotBuilt::NotApplicable(
                 "This scheme's URL carries no email.",
             ))?;
@@ -418,7 +425,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 b.refused(Reason::InvalidEmail),
             )
         }
-        ScenarioId::InternalUser => {
+        ScenarioId::INTERNAL_USER => {
             let email = request.email_mut().ok_or(NotBuilt::NotApplicable(
                 "This scheme's URL carries no email.",
             ))?;

@@ -295,7 +295,7 @@ mod tests {
             policy: &Policy::default(),
             now: 1_800_000_000,
         };
-        let scenario = build(ScenarioId::WrongSecret, &base, "nonce-abcdef-123".into()).unwrap();
+        let scenario = build(ScenarioId::WRONG_SECRET, &base, "nonce-abcdef-123".into()).unwrap();
         let signature = scenario.url.rsplit('=').next().unwrap().to_owned();
         let run = ScenarioRun {
             scenario,
@@ -352,7 +352,7 @@ mod tests {
         assert!(report.contains("**What to change**") && report.contains("undoing the change"));
         // A variant the vendor accepts is not "fixed by undoing" anything.
         let accepted = ScenarioRun {
-            scenario: build(ScenarioId::SessionRunsOut, &base, "n-2".into()).unwrap(),
+            scenario: build(ScenarioId::SESSION_RUNS_OUT, &base, "n-2".into()).unwrap(),
             actual: Ok(LoadOutcome {
                 status: 200,
                 accepted: true,

@@ -136,7 +136,7 @@ fn check_all(policy: &Policy) -> usize {
         *good.nonce_mut() = "good".into();
         good.set_time(NOW);
         let good = Built {
-            id: ScenarioId::WrongSecret,
+            id: ScenarioId::WRONG_SECRET,
             title: String::new(),
             change: String::new(),
             url: good.sign(&secret).unwrap(),
@@ -203,21 +203,31 @@ fn expectations_follow_the_settings_for_unconfirmed_behaviour() {
         policy: &policy,
         now: NOW,
     };
-    let raw = build(ScenarioId::BoldBiRawPlusSignature, &base, "n".into()).unwrap();
+    let raw = build(
+        crate::scenario::find("boldbi-raw-plus-signature").unwrap(),
+        &base,
+        "n".into(),
+    )
+    .unwrap();
     assert_eq!(raw.expected.reason, Some(Reason::InvalidSignature));
     assert!(raw.expected.setting.is_some());
-    let reuse = build(ScenarioId::ReusedNonce, &base, "n".into()).unwrap();
+    let reuse = build(ScenarioId::REUSED_NONCE, &base, "n".into()).unwrap();
     assert!(reuse.expected.accepted && reuse.loads == 2);
     let classic = Base {
         request: &requests()[0],
         ..base
     };
-    let strict = build(ScenarioId::FractionalTime, &classic, "n".into()).unwrap();
+    let strict = build(
+        crate::scenario::find("fractional-time").unwrap(),
+        &classic,
+        "n".into(),
+    )
+    .unwrap();
     assert_eq!(strict.expected.reason, Some(Reason::MissingParameter));
     assert!(strict.url.contains(&format!("&:time={NOW}.069265")));
     let lenient = Policy::default();
     let sample = build(
-        ScenarioId::FractionalTime,
+        crate::scenario::find("fractional-time").unwrap(),
         &Base {
             policy: &lenient,
             ..classic
@@ -238,7 +248,7 @@ fn the_seed_example_removes_the_client_ids_last_character() {
         policy: &Policy::default(),
         now: NOW,
     };
-    let built = build(ScenarioId::WrongClientId, &base, "n".into()).unwrap();
+    let built = build(ScenarioId::WRONG_CLIENT_ID, &base, "n".into()).unwrap();
     assert!(built.url.contains(":client_id=client-&"), "{}", built.url);
     assert!(built.change.contains("'1'"));
 }
@@ -254,9 +264,9 @@ fn scenarios_that_do_not_apply_say_why() {
         now: NOW,
     };
     for id in [
-        ScenarioId::WrongClientId,
-        ScenarioId::UnknownTeam,
-        ScenarioId::WrongMode,
+        ScenarioId::WRONG_CLIENT_ID,
+        ScenarioId::UNKNOWN_TEAM,
+        crate::scenario::find("wrong-mode").unwrap(),
     ] {
         assert!(matches!(
             build(id, &base, "n".into()),
@@ -269,28 +279,46 @@ fn scenarios_that_do_not_apply_say_why() {
 fn a_gallery_is_the_shared_scenarios_and_the_schemes_own_never_another_vendors() {
     for spec in crate::schemes::all() {
         let gallery = gallery(spec.scheme());
-        for id in ALL.into_iter().filter(|id| is_shared(*id)) {
-            assert!(gallery.contains(&id), "{:?} lacks {id:?}", spec.scheme());
+        for def in &SHARED {
+            assert!(
+                gallery.contains(&def.id),
+                "{:?} lacks {:?}",
+                spec.scheme(),
+                def.id
+            );
         }
         for other in crate::schemes::all()
             .iter()
             .filter(|o| o.scheme() != spec.scheme())
         {
-            for id in other.own_scenarios() {
-                if !spec.own_scenarios().contains(id) {
-                    assert!(!gallery.contains(id), "{:?} lists {id:?}", spec.scheme());
+            for def in other.own_scenarios() {
+                if !spec.own_scenarios().contains(def) {
+                    assert!(
+                        !gallery.contains(&def.id),
+                        "{:?} lists {:?}",
+                        spec.scheme(),
+                        def.id
+                    );
                 }
             }
         }
     }
-    // Every scenario is somebody's.
-    for id in ALL {
+}
+
+#[test]
+fn scenario_ids_are_unique_titled_and_read_back_from_json() {
+    let all = all();
+    for (i, def) in all.iter().enumerate() {
         assert!(
-            is_shared(id)
-                || crate::schemes::all()
-                    .iter()
-                    .any(|s| s.own_scenarios().contains(&id)),
-            "{id:?} is in no gallery"
+            all[..i].iter().all(|d| d.id != def.id),
+            "{:?} twice",
+            def.id
         );
+        assert!(!def.title.is_empty() && def.id.title() == def.title);
+        let json = serde_json::to_string(&def.id).unwrap();
+        assert_eq!(json, format!("\"{}\"", def.id.id()));
+        assert_eq!(serde_json::from_str::<ScenarioId>(&json).unwrap(), def.id);
     }
+    let error = serde_json::from_str::<ScenarioId>("\"no-such\"").unwrap_err();
+    assert!(error.to_string().contains("no-such"), "{error}");
 }

@@ -24,7 +24,7 @@ use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
+use crate::scenario::{Breaking, Built, NotBuilt, ScenarioDef};
 use crate::scheme::Scheme;
 use crate::setting::{Control, SettingDef};
 use crate::signature::SignatureCheck;
@@ -312,7 +312,7 @@ pub trait SchemeSpec: Sync {
     /// The scenarios only this scheme has; its gallery is these and the
     /// shared ones ([`crate::scenario::gallery`]). Another vendor's
     /// scenario is never listed.
-    fn own_scenarios(&self) -> &'static [ScenarioId] {
+    fn own_scenarios(&self) -> &'static [ScenarioDef] {
         &[]
     }
     /// The HTTP status the vendor documents for exactly `reason`, so that a

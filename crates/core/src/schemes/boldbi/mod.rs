@@ -29,7 +29,7 @@ use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
@@ -71,8 +71,8 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for BoldBi {
-    fn own_scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::OWN
+    fn own_scenarios(&self) -> &'static [crate::scenario::ScenarioDef] {
+        &scenarios::OWN
     }
     fn framing_allowlist(&self) -> Option<&'static str> {
         Some("Bold BI: add the parent's origin to the allowed domains (\"Accept embedding requests from these websites\" in the embed settings); elsewhere Chrome shows a blank page with no error.")

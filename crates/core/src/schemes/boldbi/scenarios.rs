@@ -6,7 +6,7 @@ use super::{sign_params, signed_params, BoldBiRequest, MAX_EXPIRATION, SIGNATURE
 use crate::request::EmbedRequest;
 use crate::scenario::{
     capitalise, first_nonce_with_plus, insert_after, replace_embed_id, with_plus, without_param,
-    Breaking, Built, Expected, NotBuilt, ScenarioId,
+    Breaking, Built, Expected, NotBuilt, ScenarioDef, ScenarioId,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -18,7 +18,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::TamperedAfterSigning => {
+        ScenarioId::TAMPERED_AFTER_SIGNING => {
             let url = super::sign(r, secret)?;
             let tampered = insert_after(&url, "embed_user_email=", "x").ok_or(
                 NotBuilt::NotApplicable("The parameter to tamper with is not in the URL."),
@@ -29,7 +29,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::SessionTooLong => {
+        ScenarioId::SESSION_TOO_LONG => {
             r.expiration = Some(MAX_EXPIRATION + 1);
             b.built(
                 format!("embed_expirationtime set to {}", MAX_EXPIRATION + 1),
@@ -37,21 +37,21 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidExpiration),
             )
         }
-        ScenarioId::MissingRequired => b.built(
+        ScenarioId::MISSING_REQUIRED => b.built(
             "embed_user_email left out (and the URL signed without it)".into(),
             resign_with(&super::sign(r, secret)?, secret, |q| {
                 without_param(q, "embed_user_email")
             }),
             b.refused(Reason::MissingParameter),
         ),
-        ScenarioId::MistypedParameter => b.built(
+        ScenarioId::MISTYPED_PARAMETER => b.built(
             "embed_user_email sent as embed_user_mail (signed that way)".into(),
             resign_with(&super::sign(r, secret)?, secret, |q| {
                 q.replacen("&embed_user_email=", "&embed_user_mail=", 1)
             }),
             b.refused(Reason::MissingParameter),
         ),
-        ScenarioId::RawPlusInEmail => {
+        ScenarioId::RAW_PLUS_IN_EMAIL => {
             r.email = with_plus(&r.email);
             let url = super::sign(r, secret)?;
             b.built(
@@ -60,8 +60,8 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidEmail),
             )
         }
-        ScenarioId::BoldBiRawPlusSignature | ScenarioId::BoldBiEscapedPlusSignature => {
-            let escaped = b.id == ScenarioId::BoldBiEscapedPlusSignature;
+        BOLD_BI_RAW_PLUS_SIGNATURE | BOLD_BI_ESCAPED_PLUS_SIGNATURE => {
+            let escaped = b.id == BOLD_BI_ESCAPED_PLUS_SIGNATURE;
             r.escape_signature = escaped;
             let url = with_plus_in_signature(r, secret)?;
             let expected = if escaped || !b.base.policy.switch(&super::settings::PLUS_AS_SPACE) {
@@ -78,7 +78,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 expected.depending_on("Bold BI reads a raw + as a space"),
             )
         }
-        ScenarioId::LowercasedQuery => {
+        LOWERCASED_QUERY => {
             if !r.email.chars().any(char::is_uppercase) {
                 r.email = capitalise(&r.email);
             }
@@ -99,17 +99,17 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::UnknownEmbed => {
+        ScenarioId::UNKNOWN_EMBED => {
             replace_embed_id(&mut r.dashboard_url, "/dashboards/")?;
             b.unknown_embed(super::sign(r, secret)?)
         }
-        ScenarioId::WrongClientId => {
+        ScenarioId::WRONG_CLIENT_ID => {
             return Err(NotBuilt::NotApplicable("Bold BI URLs carry no client id."))
         }
-        ScenarioId::UnknownTeam => {
+        ScenarioId::UNKNOWN_TEAM => {
             return Err(NotBuilt::NotApplicable("Bold BI URLs carry no teams."))
         }
-        ScenarioId::SessionRunsOut => {
+        ScenarioId::SESSION_RUNS_OUT => {
             return Err(NotBuilt::NotApplicable(
                 "Bold BI's shortest validity is a day.",
             ))
@@ -151,10 +151,27 @@ fn with_plus_in_signature(
     )
 }
 
+/// Bold BI signature with a raw +.
+pub const BOLD_BI_RAW_PLUS_SIGNATURE: ScenarioId = ScenarioId::declare("boldbi-raw-plus-signature");
+/// Bold BI signature with an escaped +.
+pub const BOLD_BI_ESCAPED_PLUS_SIGNATURE: ScenarioId =
+    ScenarioId::declare("boldbi-escaped-plus-signature");
+/// Lower-cased query (ToLower()).
+pub const LOWERCASED_QUERY: ScenarioId = ScenarioId::declare("lowercased-query");
+
 /// The scenarios only this scheme has (its gallery adds them to the shared
-/// ones, in gallery order).
-pub const OWN: &[ScenarioId] = &[
-    ScenarioId::BoldBiRawPlusSignature,
-    ScenarioId::BoldBiEscapedPlusSignature,
-    ScenarioId::LowercasedQuery,
+/// ones).
+pub static OWN: [ScenarioDef; 3] = [
+    ScenarioDef {
+        id: BOLD_BI_RAW_PLUS_SIGNATURE,
+        title: "Bold BI signature with a raw +",
+    },
+    ScenarioDef {
+        id: BOLD_BI_ESCAPED_PLUS_SIGNATURE,
+        title: "Bold BI signature with an escaped +",
+    },
+    ScenarioDef {
+        id: LOWERCASED_QUERY,
+        title: "Lower-cased query (ToLower())",
+    },
 ];

@@ -6,7 +6,7 @@ use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
 use crate::scenario::{
     first_nonce_with_plus, insert_after, replace_embed_id, without_param, Breaking, Built,
-    NotBuilt, ScenarioId,
+    NotBuilt, ScenarioDef, ScenarioId,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -18,7 +18,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::TamperedAfterSigning => {
+        ScenarioId::TAMPERED_AFTER_SIGNING => {
             let url = super::sign(r, secret)?;
             let tampered = insert_after(&url, "&external_user_id=%22", "x").ok_or(
                 NotBuilt::NotApplicable("The parameter to tamper with is not in the URL."),
@@ -29,7 +29,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::SessionTooLong => {
+        ScenarioId::SESSION_TOO_LONG => {
             r.session_length = MAX_SESSION_LENGTH + 1;
             b.built(
                 format!("session_length set to {}", r.session_length),
@@ -37,7 +37,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::SessionLengthTooLong),
             )
         }
-        ScenarioId::MissingRequired => {
+        ScenarioId::MISSING_REQUIRED => {
             let url = super::sign(r, secret)?;
             let (base, query) = url.split_once('?').unwrap_or((&url, ""));
             b.built(
@@ -46,12 +46,12 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::MistypedParameter => b.built(
+        ScenarioId::MISTYPED_PARAMETER => b.built(
             "session_length sent as sesion_length".into(),
             super::sign(r, secret)?.replacen("&session_length=", "&sesion_length=", 1),
             b.refused(Reason::InvalidSignature),
         ),
-        ScenarioId::UnknownEmbed => {
+        ScenarioId::UNKNOWN_EMBED => {
             let marker = ["/dashboards/", "/looks/", "/explore/"]
                 .into_iter()
                 .find(|m| r.embed_url.contains(m))
@@ -59,32 +59,32 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
             replace_embed_id(&mut r.embed_url, marker)?;
             b.unknown_embed(super::sign(r, secret)?)
         }
-        ScenarioId::WrongClientId => {
+        ScenarioId::WRONG_CLIENT_ID => {
             return Err(NotBuilt::NotApplicable(
                 "Looker URLs carry no client id: the secret belongs to the host.",
             ))
         }
-        ScenarioId::UnknownTeam => {
+        ScenarioId::UNKNOWN_TEAM => {
             return Err(NotBuilt::NotApplicable(
                 "Looker URLs carry groups and permissions, not teams.",
             ))
         }
-        ScenarioId::RawPlusInEmail => {
+        ScenarioId::RAW_PLUS_IN_EMAIL => {
             return Err(NotBuilt::NotApplicable(
                 "Looker URLs carry no email; every value is escaped JSON.",
             ))
         }
-        ScenarioId::LowercasePathEscape => b.built(
+        LOWERCASE_PATH_ESCAPE => b.built(
             "the embed path escaped as %2fembed%2f… and signed that way".into(),
             lowercase_path(r, secret)?,
             b.refused(Reason::UnknownEmbed),
         ),
-        ScenarioId::RawPlusSignature => b.built(
+        RAW_PLUS_SIGNATURE => b.built(
             "nonce chosen so the Base64 signature contains '+', sent raw (read as a space)".into(),
             raw_plus_signature(r, secret)?,
             b.refused(Reason::InvalidSignature),
         ),
-        ScenarioId::SessionRunsOut => {
+        ScenarioId::SESSION_RUNS_OUT => {
             return Err(NotBuilt::NotApplicable(
                 "The local host's Looker session does not run out while open.",
             ))
@@ -141,9 +141,20 @@ fn lowercase_path(r: &LookerRequest, secret: &Secret) -> Result<String, NotBuilt
     Ok(out)
 }
 
+/// Embed path escaped in lower case (%2f).
+pub const LOWERCASE_PATH_ESCAPE: ScenarioId = ScenarioId::declare("lowercase-path-escape");
+/// Signature with a raw + (not %2B).
+pub const RAW_PLUS_SIGNATURE: ScenarioId = ScenarioId::declare("raw-plus-signature");
+
 /// The scenarios only this scheme has (its gallery adds them to the shared
-/// ones, in gallery order).
-pub const OWN: &[ScenarioId] = &[
-    ScenarioId::LowercasePathEscape,
-    ScenarioId::RawPlusSignature,
+/// ones).
+pub static OWN: [ScenarioDef; 2] = [
+    ScenarioDef {
+        id: LOWERCASE_PATH_ESCAPE,
+        title: "Embed path escaped in lower case (%2f)",
+    },
+    ScenarioDef {
+        id: RAW_PLUS_SIGNATURE,
+        title: "Signature with a raw + (not %2B)",
+    },
 ];

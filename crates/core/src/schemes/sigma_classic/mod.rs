@@ -27,7 +27,7 @@ use crate::inspect::Embed;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt, ScenarioId};
+use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
@@ -49,8 +49,8 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaClassic {
-    fn own_scenarios(&self) -> &'static [ScenarioId] {
-        scenarios::OWN
+    fn own_scenarios(&self) -> &'static [crate::scenario::ScenarioDef] {
+        &scenarios::OWN
     }
     fn scheme(&self) -> Scheme {
         Scheme::SigmaClassic

@@ -5,7 +5,7 @@ use super::{sign_prefix, SigmaClassicRequest};
 use crate::request::EmbedRequest;
 use crate::scenario::{
     drop_last_character, insert_after, replace_embed_id, with_plus, without_param, Breaking, Built,
-    Expected, NotBuilt, ScenarioId, SHORT_SESSION,
+    Expected, NotBuilt, ScenarioDef, ScenarioId, SHORT_SESSION,
 };
 use crate::secret::Secret;
 use crate::verdict::Reason;
@@ -17,12 +17,12 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::WrongClientId => b.built(
+        ScenarioId::WRONG_CLIENT_ID => b.built(
             drop_last_character(&mut r.client_id),
             super::sign(r, secret)?,
             b.refused(Reason::UnknownClientId),
         ),
-        ScenarioId::TamperedAfterSigning => {
+        ScenarioId::TAMPERED_AFTER_SIGNING => {
             let url = super::sign(r, secret)?;
             let tampered = insert_after(&url, "&:external_user_id=", "x").ok_or(
                 NotBuilt::NotApplicable("The parameter to tamper with is not in the URL."),
@@ -33,7 +33,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::UnknownTeam => {
+        ScenarioId::UNKNOWN_TEAM => {
             r.teams = vec!["No_Such_Team".into()];
             b.built(
                 "team set to No_Such_Team".into(),
@@ -41,7 +41,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::UnknownTeam),
             )
         }
-        ScenarioId::NoTeam => {
+        NO_TEAM => {
             r.teams.clear();
             b.built(
                 ":external_user_team sent empty".into(),
@@ -49,7 +49,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::NoTeam),
             )
         }
-        ScenarioId::WrongMode => {
+        WRONG_MODE => {
             // Not view or explore: those older modes are a setting of their own.
             r.mode = "userbaked".into();
             b.built(
@@ -58,7 +58,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::WrongMode),
             )
         }
-        ScenarioId::SessionTooLong => {
+        ScenarioId::SESSION_TOO_LONG => {
             r.session_length = b.base.policy.seconds(&super::settings::MAX_SESSION_LENGTH) + 1;
             b.built(
                 format!(":session_length set to {}", r.session_length),
@@ -67,7 +67,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                     .depending_on("max session length"),
             )
         }
-        ScenarioId::SessionRunsOut => {
+        ScenarioId::SESSION_RUNS_OUT => {
             r.session_length = SHORT_SESSION;
             b.built(
                 format!("session length {SHORT_SESSION} s: it loads, then the open embed says \"Session expired. Reload the page.\" (show it in the preview)"),
@@ -75,21 +75,21 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 Expected::accepted(),
             )
         }
-        ScenarioId::MissingRequired => b.built(
+        ScenarioId::MISSING_REQUIRED => b.built(
             ":external_user_id left out (and the URL signed without it)".into(),
             resign_with(&super::sign(r, secret)?, secret, |q| {
                 without_param(q, ":external_user_id")
             }),
             b.refused(Reason::MissingParameter),
         ),
-        ScenarioId::MistypedParameter => b.built(
+        ScenarioId::MISTYPED_PARAMETER => b.built(
             ":session_length sent as :sesion_length (signed that way)".into(),
             resign_with(&super::sign(r, secret)?, secret, |q| {
                 q.replacen("&:session_length=", "&:sesion_length=", 1)
             }),
             b.refused(Reason::MissingParameter),
         ),
-        ScenarioId::RawPlusInEmail => {
+        ScenarioId::RAW_PLUS_IN_EMAIL => {
             r.email = with_plus(&r.email);
             let url = super::sign(r, secret)?;
             b.built(
@@ -98,11 +98,11 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidEmail),
             )
         }
-        ScenarioId::UnknownEmbed => {
+        ScenarioId::UNKNOWN_EMBED => {
             replace_embed_id(&mut r.embed_path, "/embed/")?;
             b.unknown_embed(super::sign(r, secret)?)
         }
-        ScenarioId::FractionalTime => fractional_time(b, r)?,
+        FRACTIONAL_TIME => fractional_time(b, r)?,
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),
     })
 }
@@ -139,10 +139,26 @@ fn resign_with(url: &str, secret: &Secret, edit: impl Fn(&str) -> String) -> Str
     sign_prefix(&format!("{base}?{}", edit(query)), secret)
 }
 
+/// Fractional :time (Sigma's Python sample).
+pub const FRACTIONAL_TIME: ScenarioId = ScenarioId::declare("fractional-time");
+/// Wrong :mode.
+pub const WRONG_MODE: ScenarioId = ScenarioId::declare("wrong-mode");
+/// No team.
+pub const NO_TEAM: ScenarioId = ScenarioId::declare("no-team");
+
 /// The scenarios only this scheme has (its gallery adds them to the shared
-/// ones, in gallery order).
-pub const OWN: &[ScenarioId] = &[
-    ScenarioId::FractionalTime,
-    ScenarioId::WrongMode,
-    ScenarioId::NoTeam,
+/// ones).
+pub static OWN: [ScenarioDef; 3] = [
+    ScenarioDef {
+        id: FRACTIONAL_TIME,
+        title: "Fractional :time (Sigma's Python sample)",
+    },
+    ScenarioDef {
+        id: WRONG_MODE,
+        title: "Wrong :mode",
+    },
+    ScenarioDef {
+        id: NO_TEAM,
+        title: "No team",
+    },
 ];

@@ -19,12 +19,12 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     };
     let secret = b.base.secret;
     Ok(match b.id {
-        ScenarioId::WrongClientId => b.built(
+        ScenarioId::WRONG_CLIENT_ID => b.built(
             drop_last_character(&mut r.client_id),
             super::sign(r, secret)?,
             b.refused(Reason::UnknownClientId),
         ),
-        ScenarioId::TamperedAfterSigning => {
+        ScenarioId::TAMPERED_AFTER_SIGNING => {
             let url = super::sign(r, secret)?;
             b.built(
                 "the token's sub changed to mallory@example.com, signature kept".into(),
@@ -32,7 +32,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::InvalidSignature),
             )
         }
-        ScenarioId::UnknownTeam => {
+        ScenarioId::UNKNOWN_TEAM => {
             r.teams = vec!["No_Such_Team".into()];
             b.built(
                 "team set to No_Such_Team".into(),
@@ -40,7 +40,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::UnknownTeam),
             )
         }
-        ScenarioId::SessionTooLong => {
+        ScenarioId::SESSION_TOO_LONG => {
             r.ttl = MAX_LIFETIME + 1;
             b.built(
                 format!("exp - iat set to {}", r.ttl),
@@ -48,7 +48,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::JwtLifetimeTooLong),
             )
         }
-        ScenarioId::SessionRunsOut => {
+        ScenarioId::SESSION_RUNS_OUT => {
             r.ttl = SHORT_SESSION;
             b.built(
                 format!("session length {SHORT_SESSION} s: it loads, then the open embed says \"Session expired. Reload the page.\" (show it in the preview)"),
@@ -56,7 +56,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 Expected::accepted(),
             )
         }
-        ScenarioId::MissingRequired => {
+        ScenarioId::MISSING_REQUIRED => {
             let url = super::sign(r, secret)?;
             let (base, query) = url.split_once('?').unwrap_or((&url, ""));
             b.built(
@@ -65,16 +65,16 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
                 b.refused(Reason::MissingParameter),
             )
         }
-        ScenarioId::MistypedParameter => b.built(
+        ScenarioId::MISTYPED_PARAMETER => b.built(
             ":embed sent as :embedd".into(),
             super::sign(r, secret)?.replacen("&:embed=true", "&:embedd=true", 1),
             b.refused(Reason::MissingParameter),
         ),
-        ScenarioId::UnknownEmbed => {
+        ScenarioId::UNKNOWN_EMBED => {
             replace_embed_id(&mut r.workbook_url, "/workbook/")?;
             b.unknown_embed(super::sign(r, secret)?)
         }
-        ScenarioId::RawPlusInEmail => {
+        ScenarioId::RAW_PLUS_IN_EMAIL => {
             return Err(NotBuilt::NotApplicable(
                 "A JWT carries the email inside the signed token, not in the URL.",
             ))
