@@ -1,96 +1,139 @@
 //! One embed request of any scheme, so code that varies a request (error
 //! scenarios, hand-off snippets, replay) is written once, not per scheme.
+//!
+//! Each scheme's request type lives in its folder and implements
+//! [`SignRequest`]; [`EmbedRequest`] holds any of them. The folder that
+//! made a request reads it back as its own type with [`EmbedRequest::get`];
+//! nothing here names a scheme's type.
+
+use std::any::Any;
+use std::fmt::Debug;
 
 use crate::error::Result;
 use crate::scheme::Scheme;
-use crate::schemes::boldbi::{self, BoldBiRequest};
-use crate::schemes::looker::{self, LookerRequest};
-use crate::schemes::sigma_classic::{self, SigmaClassicRequest};
-use crate::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use crate::secret::Secret;
 
-/// A request in one of the three schemes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EmbedRequest {
-    /// Sigma classic signed URL.
-    SigmaClassic(SigmaClassicRequest),
-    /// Sigma JWT.
-    SigmaJwt(SigmaJwtRequest),
-    /// Bold BI token authentication.
-    BoldBi(BoldBiRequest),
-    /// Looker signed embed.
-    Looker(LookerRequest),
+/// What shared code may ask of any scheme's request.
+pub trait SignRequest: Debug + Send + Sync + 'static {
+    /// Its scheme.
+    fn scheme(&self) -> Scheme;
+    /// The signed URL.
+    fn sign(&self, secret: &Secret) -> Result<String>;
+    /// Its nonce (or single-use token id), if the scheme has one.
+    fn nonce_mut(&mut self) -> Option<&mut String>;
+    /// The user's email, if the scheme identifies users by email.
+    fn email_mut(&mut self) -> Option<&mut String> {
+        None
+    }
+    /// The signing time, Unix seconds, if it carries one.
+    fn time(&self) -> Option<u64>;
+    /// Sets the signing time.
+    fn set_time(&mut self, time: u64);
+    /// How long a URL signed now stays valid, in seconds.
+    fn validity(&self) -> u64;
 }
 
+/// The request kept behind [`EmbedRequest`]: any [`SignRequest`] that can
+/// be cloned and compared.
+trait Stored: SignRequest {
+    fn clone_box(&self) -> Box<dyn Stored>;
+    fn equals(&self, other: &dyn Stored) -> bool;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+impl<T: SignRequest + Clone + PartialEq> Stored for T {
+    fn clone_box(&self) -> Box<dyn Stored> {
+        Box::new(self.clone())
+    }
+    fn equals(&self, other: &dyn Stored) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// A request in any registered scheme.
+pub struct EmbedRequest(Box<dyn Stored>);
+
 impl EmbedRequest {
+    /// Wraps one scheme's request.
+    pub fn new<T: SignRequest + Clone + PartialEq>(request: T) -> Self {
+        EmbedRequest(Box::new(request))
+    }
+
+    /// The request as its own scheme's type `T`, if it is one.
+    pub fn get<T: SignRequest>(&self) -> Option<&T> {
+        self.0.as_any().downcast_ref()
+    }
+
+    /// The same, to change it.
+    pub fn get_mut<T: SignRequest>(&mut self) -> Option<&mut T> {
+        self.0.as_any_mut().downcast_mut()
+    }
+
     /// Its scheme.
     pub fn scheme(&self) -> Scheme {
-        match self {
-            EmbedRequest::SigmaClassic(_) => Scheme::SigmaClassic,
-            EmbedRequest::SigmaJwt(_) => Scheme::SigmaJwt,
-            EmbedRequest::BoldBi(_) => Scheme::BoldBi,
-            EmbedRequest::Looker(_) => Scheme::Looker,
-        }
+        self.0.scheme()
     }
 
-    /// Signs it.
+    /// The signed URL.
     pub fn sign(&self, secret: &Secret) -> Result<String> {
-        match self {
-            EmbedRequest::SigmaClassic(r) => sigma_classic::sign(r, secret),
-            EmbedRequest::SigmaJwt(r) => sigma_jwt::sign(r, secret),
-            EmbedRequest::BoldBi(r) => boldbi::sign(r, secret),
-            EmbedRequest::Looker(r) => looker::sign(r, secret),
-        }
+        self.0.sign(secret)
     }
 
-    /// The nonce (Sigma `:nonce`, JWT `jti`, Bold BI `embed_nonce`).
-    pub fn nonce_mut(&mut self) -> &mut String {
-        match self {
-            EmbedRequest::SigmaClassic(r) => &mut r.nonce,
-            EmbedRequest::SigmaJwt(r) => &mut r.jti,
-            EmbedRequest::BoldBi(r) => &mut r.nonce,
-            EmbedRequest::Looker(r) => &mut r.nonce,
-        }
+    /// Its nonce (or single-use token id), if the scheme has one.
+    pub fn nonce_mut(&mut self) -> Option<&mut String> {
+        self.0.nonce_mut()
     }
 
-    /// The user's email, when the scheme identifies users by one.
+    /// The user's email, if the scheme identifies users by email.
     pub fn email_mut(&mut self) -> Option<&mut String> {
-        match self {
-            EmbedRequest::SigmaClassic(r) => Some(&mut r.email),
-            EmbedRequest::SigmaJwt(r) => Some(&mut r.email),
-            EmbedRequest::BoldBi(r) => Some(&mut r.email),
-            EmbedRequest::Looker(_) => None,
-        }
+        self.0.email_mut()
     }
 
-    /// The signing time, if the request carries one (Bold BI may not).
+    /// The signing time, Unix seconds.
     pub fn time(&self) -> Option<u64> {
-        match self {
-            EmbedRequest::SigmaClassic(r) => Some(r.time),
-            EmbedRequest::SigmaJwt(r) => Some(r.iat),
-            EmbedRequest::BoldBi(r) => r.timestamp,
-            EmbedRequest::Looker(r) => Some(r.time),
-        }
+        self.0.time()
     }
 
-    /// Sets the signing time (for Bold BI this also turns the timestamp on).
+    /// Sets the signing time.
     pub fn set_time(&mut self, time: u64) {
-        match self {
-            EmbedRequest::SigmaClassic(r) => r.time = time,
-            EmbedRequest::SigmaJwt(r) => r.iat = time,
-            EmbedRequest::BoldBi(r) => r.timestamp = Some(time),
-            EmbedRequest::Looker(r) => r.time = time,
-        }
+        self.0.set_time(time);
     }
 
-    /// How long the URL is valid from its signing time, in seconds.
+    /// How long a URL signed now stays valid, in seconds.
     pub fn validity(&self) -> u64 {
-        match self {
-            EmbedRequest::SigmaClassic(r) => r.session_length,
-            EmbedRequest::SigmaJwt(r) => r.ttl,
-            EmbedRequest::BoldBi(r) => r.expiration.unwrap_or(boldbi::DEFAULT_VALIDITY),
-            // The URL's validity is Looker's window; session_length is the session's.
-            EmbedRequest::Looker(_) => looker::TIME_WINDOW,
-        }
+        self.0.validity()
+    }
+}
+
+impl<T: SignRequest + Clone + PartialEq> From<T> for EmbedRequest {
+    fn from(request: T) -> Self {
+        EmbedRequest::new(request)
+    }
+}
+
+impl Clone for EmbedRequest {
+    fn clone(&self) -> Self {
+        EmbedRequest(self.0.clone_box())
+    }
+}
+
+impl PartialEq for EmbedRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.equals(other.0.as_ref())
+    }
+}
+
+impl Eq for EmbedRequest {}
+
+impl Debug for EmbedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
     }
 }

@@ -340,7 +340,9 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
         ));
     }
     let mut request = base.request.clone();
-    *request.nonce_mut() = nonce;
+    if let Some(slot) = request.nonce_mut() {
+        *slot = nonce;
+    }
     request.set_time(base.now);
     spec.prepare_scenario(&mut request, base.policy);
     let b = Breaking { id, base };
@@ -393,6 +395,11 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
             )
         }
         ScenarioId::REUSED_NONCE => {
+            if request.nonce_mut().is_none() {
+                return Err(NotBuilt::NotApplicable(
+                    "this scheme's URLs carry no nonce: nothing makes a load single-use",
+                ));
+            }
             let (refused, setting) = spec.nonce_rule(base.policy);
             let expected = if refused {
                 b.refused(Reason::NonceReused)

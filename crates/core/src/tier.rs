@@ -152,12 +152,6 @@ pub fn import(text: &str) -> Result<Vec<Tier>> {
     Ok(file.tiers)
 }
 
-/// The presets a new install starts with, for the local demo organisation:
-/// each registered scheme's own (see [`crate::schemes::demo_tiers`]).
-pub fn defaults() -> Vec<Tier> {
-    crate::schemes::demo_tiers()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -173,7 +167,7 @@ mod tests {
             teams: vec!["A".into()],
             ..SignForm::default()
         };
-        let viewer = &defaults()[0];
+        let viewer = &crate::schemes::demo_tiers()[0];
         let applied = viewer.apply(&form);
         assert_eq!(applied.account_type, "Viewer");
         assert_eq!(applied.teams, vec!["Sales_People".to_owned()]);
@@ -194,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_looker_tier_sets_permissions_models_and_groups_and_fits_looker_only() {
-        let explorer = defaults()
+        let explorer = crate::schemes::demo_tiers()
             .into_iter()
             .find(|t| t.name.starts_with("Looker explorer"))
             .unwrap();
@@ -220,7 +214,7 @@ mod tests {
 
     #[test]
     fn tiers_round_trip_through_a_file_and_bad_files_are_named() {
-        let tiers = defaults();
+        let tiers = crate::schemes::demo_tiers();
         assert_eq!(import(&export(&tiers)).unwrap(), tiers);
         assert!(import("{}")
             .unwrap_err()

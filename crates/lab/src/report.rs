@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn the_report_carries_no_secret_signature_or_nonce() {
         let secret = Secret::new("very-secret-value");
-        let request = EmbedRequest::SigmaClassic(SigmaClassicRequest {
+        let request = EmbedRequest::new(SigmaClassicRequest {
             embed_path: "https://h/embed/1-x".into(),
             client_id: "cid".into(),
             email: "ann@example.com".into(),

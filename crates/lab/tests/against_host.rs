@@ -27,13 +27,13 @@ async fn host(policy: Policy) -> RunningHost {
 
 fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
     vec![
-        EmbedRequest::SigmaClassic(SigmaClassicRequest::seed_user(
+        EmbedRequest::new(SigmaClassicRequest::seed_user(
             format!("{origin}/embed/1-lab"),
             "lab-client",
             now(),
             nonce,
         )),
-        EmbedRequest::SigmaJwt(SigmaJwtRequest {
+        EmbedRequest::new(SigmaJwtRequest {
             workbook_url: format!("{origin}/acme/workbook/Sales-1a2b"),
             client_id: "lab-client".into(),
             email: "jo@example.com".into(),
@@ -43,7 +43,7 @@ fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
             teams: vec!["Sales_People".into()],
             ..SigmaJwtRequest::default()
         }),
-        EmbedRequest::BoldBi(BoldBiRequest {
+        EmbedRequest::new(BoldBiRequest {
             dashboard_url: format!("{origin}/bi/site/site1/dashboards/d-1/Sales/Overview"),
             nonce: nonce.into(),
             email: "bo@example.com".into(),
@@ -52,7 +52,7 @@ fn requests(origin: &str, nonce: &str) -> Vec<EmbedRequest> {
             expiration: Some(86_400),
             escape_signature: false,
         }),
-        EmbedRequest::Looker(LookerRequest {
+        EmbedRequest::new(LookerRequest {
             host: origin.to_owned(),
             embed_url: "/embed/dashboards/1".into(),
             nonce: nonce.into(),

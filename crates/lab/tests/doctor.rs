@@ -60,7 +60,7 @@ async fn parent_server(html: String, headers: &'static str) -> String {
 
 fn signed(origin: &str, scheme: Scheme, nonce: &str) -> String {
     let request = match scheme {
-        Scheme::BoldBi => EmbedRequest::BoldBi(BoldBiRequest {
+        Scheme::BoldBi => EmbedRequest::new(BoldBiRequest {
             dashboard_url: format!("{origin}/bi/site/site1/dashboards/d-1/Sales/Overview"),
             nonce: nonce.into(),
             email: "bo@example.com".into(),
@@ -69,7 +69,7 @@ fn signed(origin: &str, scheme: Scheme, nonce: &str) -> String {
             expiration: None,
             escape_signature: false,
         }),
-        _ => EmbedRequest::SigmaClassic(SigmaClassicRequest::seed_user(
+        _ => EmbedRequest::new(SigmaClassicRequest::seed_user(
             format!("{origin}/embed/1-doc"),
             "doc-client",
             now(),

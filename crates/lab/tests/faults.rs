@@ -135,7 +135,7 @@ async fn foreign_server() -> (String, tokio::task::JoinHandle<()>) {
 }
 
 fn gallery(origin: &str) -> Vec<Built> {
-    let request = EmbedRequest::SigmaClassic(request(origin));
+    let request = EmbedRequest::new(request(origin));
     let secret = Secret::new(SECRET);
     let policy = Policy::default();
     let base = Base {

@@ -82,7 +82,7 @@ impl ProfileStore {
     pub fn restore_default_tiers(&self) -> Result<usize, ProfileError> {
         let present: Vec<String> = self.tiers()?.into_iter().map(|t| t.name).collect();
         let mut restored = 0;
-        for tier in tier::defaults() {
+        for tier in embed_core::schemes::demo_tiers() {
             if !present.contains(&tier.name) {
                 self.save_tier(&tier)?;
                 restored += 1;
@@ -104,7 +104,7 @@ impl ProfileStore {
         };
         let present: Vec<String> = self.tiers()?.into_iter().map(|t| t.name).collect();
         let mut added = false;
-        for tier in tier::defaults() {
+        for tier in embed_core::schemes::demo_tiers() {
             if seeded.contains(&tier.name) {
                 continue;
             }
@@ -133,12 +133,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = ProfileStore::open(&dir.path().join("t.sqlite")).unwrap();
         store.seed_tiers().unwrap();
-        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len());
+        assert_eq!(
+            store.tiers().unwrap().len(),
+            embed_core::schemes::demo_tiers().len()
+        );
         store.delete_tier("Viewer").unwrap();
         store.seed_tiers().unwrap();
         assert_eq!(
             store.tiers().unwrap().len(),
-            tier::defaults().len() - 1,
+            embed_core::schemes::demo_tiers().len() - 1,
             "a deleted default stays deleted"
         );
         let mut creator = store.tiers().unwrap()[0].clone();
@@ -147,7 +150,10 @@ mod tests {
         let tiers = store.tiers().unwrap();
         assert_eq!(
             (tiers.len(), tiers[0].teams.clone()),
-            (tier::defaults().len() - 1, vec!["X".to_owned()]),
+            (
+                embed_core::schemes::demo_tiers().len() - 1,
+                vec!["X".to_owned()]
+            ),
             "same name replaces in place"
         );
         assert_eq!(
@@ -155,11 +161,20 @@ mod tests {
             1,
             "the deleted Viewer comes back"
         );
-        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len());
+        assert_eq!(
+            store.tiers().unwrap().len(),
+            embed_core::schemes::demo_tiers().len()
+        );
         assert_eq!(store.restore_default_tiers().unwrap(), 0);
-        let shared = tier::export(&tier::defaults());
-        assert_eq!(store.import_tiers(&shared).unwrap(), tier::defaults().len());
-        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len());
+        let shared = tier::export(&embed_core::schemes::demo_tiers());
+        assert_eq!(
+            store.import_tiers(&shared).unwrap(),
+            embed_core::schemes::demo_tiers().len()
+        );
+        assert_eq!(
+            store.tiers().unwrap().len(),
+            embed_core::schemes::demo_tiers().len()
+        );
         assert!(store.import_tiers("not json").is_err());
         assert!(store
             .save_tier(&Tier {
@@ -174,7 +189,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = ProfileStore::open(&dir.path().join("t.sqlite")).unwrap();
         // As an older version left it: its built-ins, one deleted, and the flag.
-        for tier in tier::defaults()
+        for tier in embed_core::schemes::demo_tiers()
             .into_iter()
             .filter(|t| SEEDED_BEFORE_NAMES.contains(&t.name.as_str()) && t.name != "Creator")
         {
@@ -191,9 +206,12 @@ mod tests {
             names.contains(&"Looker viewer (West)".to_owned()),
             "{names:?}"
         );
-        assert_eq!(names.len(), tier::defaults().len() - 1);
+        assert_eq!(names.len(), embed_core::schemes::demo_tiers().len() - 1);
         store.delete_tier("Looker viewer (West)").unwrap();
         store.seed_tiers().unwrap();
-        assert_eq!(store.tiers().unwrap().len(), tier::defaults().len() - 2);
+        assert_eq!(
+            store.tiers().unwrap().len(),
+            embed_core::schemes::demo_tiers().len() - 2
+        );
     }
 }

@@ -45,13 +45,13 @@ impl Directory for Org {
 
 fn requests() -> Vec<EmbedRequest> {
     vec![
-        EmbedRequest::SigmaClassic(SigmaClassicRequest::seed_user(
+        EmbedRequest::new(SigmaClassicRequest::seed_user(
             "https://app.sigmacomputing.com/embed/1-x",
             "client-1",
             0,
             "",
         )),
-        EmbedRequest::SigmaJwt(SigmaJwtRequest {
+        EmbedRequest::new(SigmaJwtRequest {
             workbook_url: "https://app.sigmacomputing.com/acme/workbook/Sales-1".into(),
             client_id: "client-1".into(),
             email: "ann@example.com".into(),
@@ -59,7 +59,7 @@ fn requests() -> Vec<EmbedRequest> {
             teams: vec!["Sales_Managers".into()],
             ..SigmaJwtRequest::default()
         }),
-        EmbedRequest::BoldBi(BoldBiRequest {
+        EmbedRequest::new(BoldBiRequest {
             dashboard_url: "https://bi.example.com/bi/site/s/dashboards/1/Sales/Overview".into(),
             nonce: String::new(),
             email: "ann@example.com".into(),
@@ -68,7 +68,7 @@ fn requests() -> Vec<EmbedRequest> {
             expiration: Some(86_400),
             escape_signature: false,
         }),
-        EmbedRequest::Looker(LookerRequest {
+        EmbedRequest::new(LookerRequest {
             host: "acme.looker.com".into(),
             embed_url: "/embed/dashboards/3".into(),
             nonce: String::new(),
@@ -133,7 +133,7 @@ fn check_all(policy: &Policy) -> usize {
         };
         // The unbroken request is accepted, so every refusal below is the scenario's doing.
         let mut good = request.clone();
-        *good.nonce_mut() = "good".into();
+        *good.nonce_mut().unwrap() = "good".into();
         good.set_time(NOW);
         let good = Built {
             id: ScenarioId::WRONG_SECRET,

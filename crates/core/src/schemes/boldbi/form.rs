@@ -8,7 +8,7 @@ use crate::request::EmbedRequest;
 
 /// The request `form` describes.
 pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
-    EmbedRequest::BoldBi(BoldBiRequest {
+    EmbedRequest::new(BoldBiRequest {
         dashboard_url: env.embed_path.clone(),
         nonce: basis.nonce,
         email: form.email.clone(),

@@ -1,6 +1,7 @@
 //! The values a Bold BI URL's hand-off snippet declares (its templates are in
 //! `snippets/`).
 
+use super::BoldBiRequest;
 use crate::request::EmbedRequest;
 use crate::snippet::fields::Value;
 
@@ -8,7 +9,7 @@ use crate::snippet::fields::Value;
 /// last); `fresh` makes those two at run time.
 pub fn snippet_values(request: &EmbedRequest, fresh: bool) -> Vec<(&'static str, Value<'_>)> {
     use Value::*;
-    let EmbedRequest::BoldBi(r) = request else {
+    let Some(r) = request.get::<BoldBiRequest>() else {
         return Vec::new();
     };
     let nonce = |exact| if fresh { FreshNonce } else { Str(exact) };

@@ -11,6 +11,7 @@ mod form;
 mod handoff;
 mod hazards;
 mod layout;
+mod request;
 mod scenarios;
 pub mod settings;
 mod sign;
@@ -219,7 +220,7 @@ impl SchemeSpec for BoldBi {
     }
 
     fn prepare_scenario(&self, request: &mut EmbedRequest, policy: &Policy) {
-        if let EmbedRequest::BoldBi(r) = request {
+        if let Some(r) = request.get_mut::<BoldBiRequest>() {
             // Where a raw '+' would break the signature anyway, escape it, so
             // each scenario shows only its own fault.
             r.escape_signature |= policy.switch(&settings::PLUS_AS_SPACE);

@@ -37,7 +37,7 @@ pub fn algorithm(form: &SignForm) -> Algorithm {
 /// The request `form` describes.
 pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
     let (host, embed_url) = split_embed_path(&env.embed_path);
-    EmbedRequest::Looker(LookerRequest {
+    EmbedRequest::new(LookerRequest {
         host,
         embed_url,
         nonce: basis.nonce,

@@ -1,6 +1,7 @@
 //! The values a Looker URL's hand-off snippet declares (its templates are
 //! in `snippets/`).
 
+use super::LookerRequest;
 use crate::request::EmbedRequest;
 use crate::snippet::fields::Value;
 
@@ -8,7 +9,7 @@ use crate::snippet::fields::Value;
 /// last); `fresh` makes those two at run time.
 pub fn snippet_values(request: &EmbedRequest, fresh: bool) -> Vec<(&'static str, Value<'_>)> {
     use Value::*;
-    let EmbedRequest::Looker(r) = request else {
+    let Some(r) = request.get::<LookerRequest>() else {
         return Vec::new();
     };
     vec![

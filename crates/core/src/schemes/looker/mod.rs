@@ -17,6 +17,7 @@ mod hazards;
 mod layout;
 mod permissions;
 mod read;
+mod request;
 mod scenarios;
 pub mod settings;
 mod sign;

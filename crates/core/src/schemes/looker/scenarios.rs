@@ -13,7 +13,7 @@ use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).
 pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
-    let EmbedRequest::Looker(r) = request else {
+    let Some(r) = request.get_mut::<LookerRequest>() else {
         return Err(NotBuilt::NotApplicable("not a Looker request"));
     };
     let secret = b.base.secret;

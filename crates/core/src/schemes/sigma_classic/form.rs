@@ -9,7 +9,7 @@ use crate::request::EmbedRequest;
 
 /// The request `form` describes.
 pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
-    EmbedRequest::SigmaClassic(SigmaClassicRequest {
+    EmbedRequest::new(SigmaClassicRequest {
         embed_path: env.embed_path.clone(),
         client_id: env.client_id.clone(),
         email: form.email.clone(),

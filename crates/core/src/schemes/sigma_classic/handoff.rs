@@ -1,6 +1,7 @@
 //! The values the classic URL's hand-off snippet declares (its templates are in
 //! `snippets/`).
 
+use super::SigmaClassicRequest;
 use crate::request::EmbedRequest;
 use crate::snippet::fields::Value;
 
@@ -8,7 +9,7 @@ use crate::snippet::fields::Value;
 /// last); `fresh` makes those two at run time.
 pub fn snippet_values(request: &EmbedRequest, fresh: bool) -> Vec<(&'static str, Value<'_>)> {
     use Value::*;
-    let EmbedRequest::SigmaClassic(r) = request else {
+    let Some(r) = request.get::<SigmaClassicRequest>() else {
         return Vec::new();
     };
     let nonce = |exact| if fresh { FreshNonce } else { Str(exact) };

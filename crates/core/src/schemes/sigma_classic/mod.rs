@@ -9,6 +9,7 @@ mod form;
 mod handoff;
 mod hazards;
 mod layout;
+mod request;
 mod scenarios;
 pub mod settings;
 mod sign;

@@ -12,7 +12,7 @@ use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).
 pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
-    let EmbedRequest::SigmaClassic(r) = request else {
+    let Some(r) = request.get_mut::<SigmaClassicRequest>() else {
         return Err(NotBuilt::NotApplicable("not a Sigma classic request"));
     };
     let secret = b.base.secret;

@@ -8,7 +8,7 @@ use crate::request::EmbedRequest;
 
 /// The request `form` describes.
 pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedRequest {
-    EmbedRequest::SigmaJwt(SigmaJwtRequest {
+    EmbedRequest::new(SigmaJwtRequest {
         workbook_url: env.embed_path.clone(),
         client_id: env.client_id.clone(),
         email: form.email.clone(),

@@ -8,6 +8,7 @@ mod form;
 mod handoff;
 mod hazards;
 mod layout;
+mod request;
 mod scenarios;
 mod token;
 

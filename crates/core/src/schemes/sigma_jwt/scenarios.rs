@@ -1,5 +1,6 @@
 //! How the scenario gallery breaks a Sigma JWT URL on purpose.
 
+use super::SigmaJwtRequest;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -14,7 +15,7 @@ use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).
 pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
-    let EmbedRequest::SigmaJwt(r) = request else {
+    let Some(r) = request.get_mut::<SigmaJwtRequest>() else {
         return Err(NotBuilt::NotApplicable("not a Sigma JWT request"));
     };
     let secret = b.base.secret;
