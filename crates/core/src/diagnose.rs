@@ -9,11 +9,11 @@
 //! wrong span of the URL. Each candidate is an HMAC away.
 
 use crate::facts::EmbedFacts;
+use crate::model::judging::Judge;
 use crate::query::ParsedUrl;
 use crate::scheme::Scheme;
 use crate::secret::Secret;
 use crate::signature::SignatureCheck;
-use crate::verify::Judge;
 
 const GENERIC_FIX: &str = "Compare the secret's fingerprint with the one the signing server uses, and make sure nothing (a proxy, a template, a URL builder) reorders, re-encodes or edits the URL after signing.";
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::query::{ParsedUrl, RawParam};
-use crate::scheme::{self, Scheme};
+use crate::scheme::Scheme;
 
 /// What happened to a parameter.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -86,7 +86,10 @@ const BASE: &str = "(base)";
 /// Compares `a` with `b`.
 pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
     let (ua, ub) = (ParsedUrl::parse(a)?, ParsedUrl::parse(b)?);
-    let (scheme_a, scheme_b) = (scheme::detect(&ua).ok(), scheme::detect(&ub).ok());
+    let (scheme_a, scheme_b) = (
+        crate::schemes::detect(&ua).ok(),
+        crate::schemes::detect(&ub).ok(),
+    );
     let scheme = scheme_a.or(scheme_b);
     let breaks = |name: &str| {
         scheme.map(crate::schemes::spec).is_some_and(|spec| {

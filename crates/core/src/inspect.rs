@@ -13,7 +13,7 @@ use crate::facts::{self, EmbedFacts};
 use crate::hazards::{self, Hazard};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
-use crate::scheme::{self, Scheme};
+use crate::scheme::Scheme;
 use crate::secret::Secret;
 use crate::verify::{self, Context, Judge, Timing, Verification};
 
@@ -140,22 +140,13 @@ pub struct InspectOptions<'a> {
     pub now: Option<u64>,
 }
 
-/// A parsed URL with its scheme and facts: what every consumer starts from.
-#[derive(Debug, Clone)]
-pub struct Embed {
-    /// The URL, byte-exact.
-    pub url: ParsedUrl,
-    /// Its scheme.
-    pub scheme: Scheme,
-    /// What it claims.
-    pub facts: EmbedFacts,
-}
+pub use crate::model::embed::Embed;
 
 impl Embed {
     /// Parses, detects the scheme and reads the facts.
     pub fn read(input: &str) -> Result<Self> {
         let mut url = ParsedUrl::parse(input)?;
-        let scheme = scheme::detect(&url)?;
+        let scheme = crate::schemes::detect(&url)?;
         crate::schemes::spec(scheme).prepare(&mut url);
         let facts = facts::extract(&url, scheme)?;
         Ok(Embed { url, scheme, facts })

@@ -5,7 +5,7 @@
 //! used to test secrets offline.
 
 use crate::query::ParsedUrl;
-use crate::scheme::{self, Scheme};
+use crate::scheme::Scheme;
 use crate::schemes::{self as registry, SchemeSpec};
 
 const KEEP: usize = 8;
@@ -46,7 +46,7 @@ fn is_nonce(spec: Option<&dyn SchemeSpec>, name: &str) -> bool {
 /// query is dropped), so nothing unknown leaks.
 pub fn redact(input: &str, nonce: bool) -> String {
     match ParsedUrl::parse(input) {
-        Ok(url) => redact_parsed(&url, scheme::detect(&url).ok(), nonce),
+        Ok(url) => redact_parsed(&url, crate::schemes::detect(&url).ok(), nonce),
         Err(_) => input.split('?').next().unwrap_or_default().to_owned(),
     }
 }

@@ -1,11 +1,9 @@
-//! Which vendor scheme a pasted URL belongs to: the schemes' identifiers
-//! (one variant per folder under `schemes/`) and detection.
+//! The schemes' identifiers (one variant per folder under `schemes/`):
+//! plain data, so every layer may name a scheme. What a scheme is called
+//! and how a URL's scheme is detected ask the registry, so they live there
+//! ([`crate::schemes`]).
 
 use serde::{Deserialize, Serialize};
-
-use crate::error::{Error, Result};
-use crate::query::ParsedUrl;
-use crate::schemes::Likeness;
 
 /// The signing schemes the product speaks; each is a folder under `schemes/`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -27,58 +25,14 @@ impl Scheme {
     /// The one scheme the product spoke before it recorded a scheme with
     /// what it saved (rows and files without one are this scheme's).
     pub const ORIGINAL: Scheme = Scheme::SigmaClassic;
-
-    /// The name used on the command line and in JSON.
-    pub fn id(self) -> &'static str {
-        crate::schemes::spec(self).id()
-    }
-
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
-        crate::schemes::spec(self).label()
-    }
-
-    /// The vendor's name.
-    pub fn vendor(self) -> &'static str {
-        crate::schemes::spec(self).vendor()
-    }
-
-    /// The scheme whose [`Scheme::id`] is `id`.
-    pub fn from_id(id: &str) -> Option<Scheme> {
-        crate::schemes::all()
-            .iter()
-            .map(|s| s.scheme())
-            .find(|s| s.id() == id)
-    }
-
-    /// Every scheme's id, for messages ("sigma-classic, sigma-jwt, boldbi").
-    pub fn ids() -> String {
-        crate::schemes::all()
-            .iter()
-            .map(|s| s.id())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// Detects the scheme of a parsed URL: the one it looks most like (its
-/// parameters first, since they are what the vendor checks; the path
-/// shapes in vendors.md only break a tie); on a tie, the first registered.
-pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
-    let mut best: Option<(Likeness, Scheme)> = None;
-    for spec in crate::schemes::all() {
-        let likeness = spec.likeness(url);
-        if likeness > Likeness::None && best.is_none_or(|(b, _)| likeness > b) {
-            best = Some((likeness, spec.scheme()));
-        }
-    }
-    best.map(|(_, scheme)| scheme)
-        .ok_or_else(Error::unknown_scheme)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Error, Result};
+    use crate::query::ParsedUrl;
+    use crate::schemes::detect;
 
     fn scheme_of(url: &str) -> Result<Scheme> {
         detect(&ParsedUrl::parse(url).unwrap())

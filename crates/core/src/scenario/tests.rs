@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::inspect::Embed;
+use crate::policy::Policy;
+use crate::request::EmbedRequest;
 use crate::schemes::boldbi::BoldBiRequest;
 use crate::schemes::looker::{Algorithm, LookerRequest};
 use crate::schemes::sigma_classic::SigmaClassicRequest;

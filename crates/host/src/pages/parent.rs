@@ -40,7 +40,7 @@ pub fn render(src: Option<&str>) -> Response {
     // The vendor whose events the composer offers: the one the URL speaks.
     let scheme = embed_core::query::ParsedUrl::parse(src)
         .ok()
-        .and_then(|url| embed_core::scheme::detect(&url).ok())
+        .and_then(|url| embed_core::schemes::detect(&url).ok())
         .unwrap_or(embed_core::Scheme::ORIGINAL);
     let (inbound, note, text_messages) = crate::vendors::inbound_events(scheme);
     let body = format!(

@@ -3,7 +3,7 @@
 
 use super::{BoldBiRequest, MAX_EXPIRATION, MIN_EXPIRATION, SIGNATURE_PARAM};
 use crate::form::{named, Environment, FormBasis, SignForm};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
 use crate::request::EmbedRequest;
 
 /// The request `form` describes.

@@ -3,7 +3,7 @@
 
 use super::checks::unsigned_embed_params;
 use super::{datasource_filter, unsigned_prefix};
-use crate::hazards::{Hazard, Severity};
+use crate::model::hazard::{Hazard, Severity};
 use crate::query::{ParsedUrl, RawParam};
 
 /// A raw '+' in the signature (the vendor samples append it raw).

@@ -19,24 +19,25 @@ mod texts;
 
 pub use sign::*;
 
-use super::{Likeness, SchemeSpec};
 use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_layout::Layout;
-use crate::hazards::{Hazard, Severity};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
+use crate::model::hazard::{Hazard, Severity};
+use crate::model::judging::Judge;
+use crate::model::scenario::{Built, NotBuilt};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
+use crate::spec::breaking::Breaking;
+use crate::spec::{Likeness, SchemeSpec};
 use crate::verdict::{Reason, Refusal, Wording};
-use crate::verify::Judge;
 
 /// Bold BI's spec.
 pub struct BoldBi;
@@ -72,7 +73,7 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for BoldBi {
-    fn own_scenarios(&self) -> &'static [crate::scenario::ScenarioDef] {
+    fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }
     fn framing_allowlist(&self) -> Option<&'static str> {
@@ -190,8 +191,8 @@ impl SchemeSpec for BoldBi {
         "/bi/site/..."
     }
     fn embed_id(&self, base: &str) -> Option<String> {
-        super::segment_after(base, "dashboards")
-            .or_else(|| super::segment_after(base, "dashboard-designer"))
+        crate::spec::segment_after(base, "dashboards")
+            .or_else(|| crate::spec::segment_after(base, "dashboard-designer"))
             // The designer without an id opens a new dashboard.
             .or_else(|| Some("new-dashboard".into()))
     }

@@ -3,12 +3,13 @@
 //! old sample's `ToLower()`).
 
 use super::{sign_params, signed_params, BoldBiRequest, MAX_EXPIRATION, SIGNATURE_PARAM};
+use crate::model::scenario::{Built, Expected, NotBuilt, ScenarioDef, ScenarioId};
 use crate::request::EmbedRequest;
-use crate::scenario::{
+use crate::scenario_kit::{
     capitalise, first_nonce_with_plus, insert_after, replace_embed_id, with_plus, without_param,
-    Breaking, Built, Expected, NotBuilt, ScenarioDef, ScenarioId,
 };
 use crate::secret::Secret;
+use crate::spec::breaking::Breaking;
 use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).

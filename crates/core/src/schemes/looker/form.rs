@@ -11,7 +11,7 @@ use super::permissions;
 use super::{Algorithm, LookerRequest, LOGIN_PATH, MAX_SESSION_LENGTH};
 use crate::encoding::decode_component;
 use crate::form::{named, non_empty, Environment, FormBasis, SignForm};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
 use crate::request::EmbedRequest;
 
 /// `https://host[:port]` and the path with its query, of an embed path.

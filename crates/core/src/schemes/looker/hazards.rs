@@ -2,7 +2,7 @@
 //! 404), a raw '+' in the Base64 signature, and spaced JSON (fine, but
 //! worth knowing when comparing with another signer's output).
 
-use crate::hazards::{Hazard, Severity};
+use crate::model::hazard::{Hazard, Severity};
 use crate::query::{ParsedUrl, RawParam};
 
 /// A raw '+' in the signature reaches Looker as a space.

@@ -27,24 +27,25 @@ mod tiers;
 pub use read::{check_signature, signed_string, SIGNED_LINES};
 pub use sign::{sign, string_to_sign, Algorithm, LookerRequest};
 
-use super::{segment_after, Likeness, SchemeSpec};
 use crate::catalogue::ParamSpec;
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_layout::Layout;
-use crate::hazards::Hazard;
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
+use crate::model::hazard::Hazard;
+use crate::model::judging::Judge;
+use crate::model::scenario::{Built, NotBuilt};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
+use crate::spec::breaking::Breaking;
+use crate::spec::{segment_after, Likeness, SchemeSpec};
 use crate::verdict::{Reason, Refusal, Wording};
-use crate::verify::Judge;
 
 /// The parameter that carries the signature.
 pub const SIGNATURE_PARAM: &str = "signature";
@@ -69,7 +70,7 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
-    fn own_scenarios(&self) -> &'static [crate::scenario::ScenarioDef] {
+    fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }
     fn scheme(&self) -> Scheme {

@@ -2,13 +2,12 @@
 
 use super::{signed_string, LookerRequest, LOGIN_PATH, MAX_SESSION_LENGTH, SIGNATURE_PARAM};
 use crate::encoding::push_uri_component;
+use crate::model::scenario::{Built, NotBuilt, ScenarioDef, ScenarioId};
 use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
-use crate::scenario::{
-    first_nonce_with_plus, insert_after, replace_embed_id, without_param, Breaking, Built,
-    NotBuilt, ScenarioDef, ScenarioId,
-};
+use crate::scenario_kit::{first_nonce_with_plus, insert_after, replace_embed_id, without_param};
 use crate::secret::Secret;
+use crate::spec::breaking::Breaking;
 use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).

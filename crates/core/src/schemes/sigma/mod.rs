@@ -10,7 +10,7 @@ pub mod texts;
 pub mod tiers;
 
 use crate::catalogue::ParamInfo;
-use crate::hazards::{Hazard, Severity};
+use crate::model::hazard::{Hazard, Severity};
 
 /// Meaning of a user attribute parameter.
 pub const USER_ATTRIBUTE_MEANING: &str =

@@ -3,7 +3,7 @@
 
 use super::{SigmaClassicRequest, UserAttribute, DEFAULT_MODE, SIGNATURE_PARAM};
 use crate::form::{named, non_empty, Environment, FormBasis, SignForm};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
 use crate::policy::Policy;
 use crate::request::EmbedRequest;
 

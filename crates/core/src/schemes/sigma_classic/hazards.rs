@@ -3,7 +3,7 @@
 //! names), and a nonce over Sigma's limit.
 
 use crate::facts::{split_list, EmbedFacts};
-use crate::hazards::{Hazard, Severity};
+use crate::model::hazard::{Hazard, Severity};
 use crate::query::RawParam;
 
 /// Hazards of a documented classic parameter beyond its value check.

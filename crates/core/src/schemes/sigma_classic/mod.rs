@@ -16,25 +16,26 @@ mod sign;
 
 pub use sign::*;
 
-use super::sigma::{self, interface::INTERFACE};
-use super::{Likeness, SchemeSpec};
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_layout::Layout;
-use crate::hazards::{Hazard, Severity};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
+use crate::model::hazard::{Hazard, Severity};
+use crate::model::judging::Judge;
+use crate::model::scenario::{Built, NotBuilt};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
+use crate::schemes::sigma::{self, interface::INTERFACE};
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
+use crate::spec::breaking::Breaking;
+use crate::spec::{Likeness, SchemeSpec};
 use crate::verdict::{Reason, Refusal, Wording};
-use crate::verify::Judge;
 
 /// The classic signed URL's spec.
 pub struct SigmaClassic;
@@ -50,7 +51,7 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaClassic {
-    fn own_scenarios(&self) -> &'static [crate::scenario::ScenarioDef] {
+    fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }
     fn scheme(&self) -> Scheme {
@@ -152,7 +153,7 @@ impl SchemeSpec for SigmaClassic {
         "/embed/..."
     }
     fn embed_id(&self, base: &str) -> Option<String> {
-        super::segment_after(base, "embed")
+        crate::spec::segment_after(base, "embed")
     }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {

@@ -2,12 +2,13 @@
 //! vendor error this scheme can show, from one good request.
 
 use super::{sign_prefix, SigmaClassicRequest};
+use crate::model::scenario::{Built, Expected, NotBuilt, ScenarioDef, ScenarioId, SHORT_SESSION};
 use crate::request::EmbedRequest;
-use crate::scenario::{
-    drop_last_character, insert_after, replace_embed_id, with_plus, without_param, Breaking, Built,
-    Expected, NotBuilt, ScenarioDef, ScenarioId, SHORT_SESSION,
+use crate::scenario_kit::{
+    drop_last_character, insert_after, replace_embed_id, with_plus, without_param,
 };
 use crate::secret::Secret;
+use crate::spec::breaking::Breaking;
 use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).

@@ -3,7 +3,7 @@
 
 use super::{SigmaJwtRequest, JWT_PARAM, MAX_LIFETIME};
 use crate::form::{named, non_empty, Environment, FormBasis, SignForm};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
 use crate::request::EmbedRequest;
 
 /// The request `form` describes.

@@ -4,9 +4,9 @@
 use super::catalogue::ALLOWED_BESIDE;
 use super::{DecodedJwt, SigmaJwt, AUDIENCE_V1_1, MAX_LIFETIME};
 use crate::facts::EmbedFacts;
-use crate::hazards::{Hazard, Severity};
+use crate::model::hazard::{Hazard, Severity};
 use crate::query::ParsedUrl;
-use crate::schemes::SchemeSpec;
+use crate::spec::SchemeSpec;
 
 /// The token's time claims: lifetime over the maximum, no `exp`, and
 /// claims that are not whole seconds (query parameters get their value

@@ -14,25 +14,26 @@ mod token;
 
 pub use token::*;
 
-use super::sigma::{self, interface::INTERFACE};
-use super::{Likeness, SchemeSpec};
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
 use crate::facts::EmbedFacts;
 use crate::form::{Environment, FormBasis, SignForm};
 use crate::form_layout::Layout;
-use crate::hazards::{Hazard, Severity};
-use crate::inspect::Embed;
+use crate::model::embed::Embed;
+use crate::model::hazard::{Hazard, Severity};
+use crate::model::judging::Judge;
+use crate::model::scenario::{Built, NotBuilt};
 use crate::policy::Policy;
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
-use crate::scenario::{Breaking, Built, NotBuilt};
 use crate::scheme::Scheme;
+use crate::schemes::sigma::{self, interface::INTERFACE};
 use crate::signature::SignatureCheck;
 use crate::snippet::fields::Value;
 use crate::snippet::Language;
+use crate::spec::breaking::Breaking;
+use crate::spec::{Likeness, SchemeSpec};
 use crate::verdict::{Reason, Refusal, Wording};
-use crate::verify::Judge;
 
 /// The JWT embed's spec.
 pub struct SigmaJwt;
@@ -149,7 +150,7 @@ impl SchemeSpec for SigmaJwt {
         "/<org>/workbook/..."
     }
     fn embed_id(&self, base: &str) -> Option<String> {
-        super::segment_after(base, "workbook")
+        crate::spec::segment_after(base, "workbook")
     }
 
     fn catalogue(&self) -> &'static [&'static [ParamSpec]] {

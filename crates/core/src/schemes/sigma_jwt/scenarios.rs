@@ -5,12 +5,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use super::{decode, token, MAX_LIFETIME};
+use crate::model::scenario::{Built, Expected, NotBuilt, ScenarioId, SHORT_SESSION};
 use crate::query::ParsedUrl;
 use crate::request::EmbedRequest;
-use crate::scenario::{
-    drop_last_character, replace_embed_id, without_param, Breaking, Built, Expected, NotBuilt,
-    ScenarioId, SHORT_SESSION,
-};
+use crate::scenario_kit::{drop_last_character, replace_embed_id, without_param};
+use crate::spec::breaking::Breaking;
 use crate::verdict::Reason;
 
 /// Builds scenario `b.id` from `request` (nonce and time already fresh).
