@@ -53,6 +53,8 @@ pub enum Error {
     UnknownScheme {
         /// Each scheme's telling parameters, from the registry.
         looked_for: String,
+        /// What each scheme's whole URL carries, for the fix.
+        expected: String,
     },
     /// The `:jwt` value is not a compact JWS.
     #[error("the :jwt parameter is not a JWT: {reason}")]
@@ -84,23 +86,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// "Not an embed URL", naming what every scheme in the registry looks for.
-    pub fn unknown_scheme() -> Self {
-        let names: Vec<String> = crate::schemes::all()
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} ({})",
-                    s.nonce_param().unwrap_or_else(|| s.signature_param()),
-                    s.label()
-                )
-            })
-            .collect();
-        Error::UnknownScheme {
-            looked_for: names.join(", "),
-        }
-    }
-
     /// A stable machine-readable code for this error (used in JSON output and IPC).
     pub fn code(&self) -> &'static str {
         match self {
@@ -137,19 +122,9 @@ impl Error {
             Error::NotUtf8 { .. } => {
                 "Percent-encode the UTF-8 bytes of the text (encodeURIComponent in JavaScript, urllib.parse.quote in Python), not Latin-1 or UTF-16.".into()
             }
-            Error::UnknownScheme { .. } => format!(
-                "Paste the whole signed URL, query included: {}.",
-                crate::schemes::all()
-                    .iter()
-                    .map(|s| format!(
-                        "{}: {}",
-                        s.label(),
-                        s.nonce_param()
-                            .map_or_else(|| s.signature_param().to_owned(), |n| format!("{n} and {}", s.signature_param()))
-                    ))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
+            Error::UnknownScheme { expected, .. } => {
+                format!("Paste the whole signed URL, query included: {expected}.")
+            }
             Error::MalformedJwt { .. } => {
                 "A JWT is three base64url parts joined by dots (header.claims.signature); check it was not truncated or double-encoded.".into()
             }

@@ -8,10 +8,8 @@
 use serde::Serialize;
 
 use crate::encoding::decode_component;
-use crate::error::Result;
 use crate::jwt::DecodedJwt;
 use crate::query::{ParsedUrl, RawParam};
-use crate::scheme::Scheme;
 
 /// A value that was present but could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,11 +56,6 @@ pub struct EmbedFacts {
     /// A Sigma `:time` sent with a fraction of a second (as Sigma's Python
     /// signing package does): its raw value; `issued_at` holds the whole seconds.
     pub fractional_time: Option<String>,
-}
-
-/// Reads the facts of `url` under `scheme`.
-pub fn extract(url: &ParsedUrl, scheme: Scheme) -> Result<EmbedFacts> {
-    crate::schemes::spec(scheme).facts(url)
 }
 
 /// The decoded value of the first parameter called `name`.
@@ -112,6 +105,12 @@ pub fn whole_seconds_of_fraction(value: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Result;
+    use crate::scheme::Scheme;
+
+    fn extract(url: &ParsedUrl, scheme: Scheme) -> Result<EmbedFacts> {
+        crate::schemes::spec(scheme).facts(url)
+    }
 
     #[test]
     fn classic_facts_decode_lists_and_times() {

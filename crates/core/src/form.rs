@@ -8,8 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
-use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
 
 /// What the user filled in.
@@ -90,41 +88,6 @@ pub struct Environment {
     pub client_id: String,
 }
 
-/// The core request `form` describes for `env` at `now`; `fresh_nonce`
-/// makes a nonce when the form has none.
-pub fn request(
-    env: &Environment,
-    form: &SignForm,
-    now: u64,
-    fresh_nonce: impl Fn() -> String,
-) -> EmbedRequest {
-    let time = form
-        .time
-        .unwrap_or(now)
-        .saturating_add_signed(form.time_offset);
-    let nonce = non_empty(&form.nonce).unwrap_or_else(fresh_nonce);
-    let basis = FormBasis {
-        time,
-        nonce,
-        teams: form.teams.iter().filter_map(|t| non_empty(t)).collect(),
-    };
-    crate::schemes::spec(env.scheme).form_request(env, form, basis)
-}
-
-/// What `form` says for `env`, apart from the nonce and (unless the form
-/// fixes it) the signing time: two forms with the same key sign the same
-/// request. The app uses it to tell whether the form still matches the URL
-/// it last loaded, whatever the form's unrelated fields hold.
-pub fn content_key(env: &Environment, form: &SignForm) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    let fixed = SignForm {
-        nonce: "content".into(),
-        ..form.clone()
-    };
-    let url = request(env, &fixed, 0, String::new).sign(&crate::Secret::new("content-key"))?;
-    Ok(hex::encode(Sha256::digest(url.as_bytes())))
-}
-
 /// What every scheme's request starts from: the signing time (with any
 /// offset applied), the nonce, and the teams without blanks.
 pub struct FormBasis {
@@ -191,6 +154,7 @@ impl ProfileFile {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+    use crate::form_request::{content_key, request};
     use crate::schemes::sigma_classic::{self, SigmaClassicRequest, UserAttribute};
     use crate::Secret;
 

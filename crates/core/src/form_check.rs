@@ -93,7 +93,7 @@ mod tests {
     #[test]
     fn looker_names_a_misspelt_permission_and_where_access_filters_break() {
         let looker = |edit: fn(&mut SignForm)| {
-            let mut f = crate::form_layout::kits()
+            let mut f = crate::kits::kits()
                 .into_iter()
                 .find(|k| k.scheme == Scheme::Looker)
                 .map(|k| k.defaults)

@@ -7,8 +7,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{self, Allowed};
-use crate::scheme::Scheme;
+use crate::catalogue::Allowed;
 
 /// The control a form shows for a parameter.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -52,7 +51,8 @@ fn owned(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| (*v).to_owned()).collect()
 }
 
-fn kind(allowed: Allowed) -> FieldKind {
+/// The field a parameter of `allowed` values gets.
+pub fn kind(allowed: Allowed) -> FieldKind {
     match allowed {
         Allowed::Bool => FieldKind::Bool,
         Allowed::OneOf(values) => FieldKind::Choice {
@@ -68,27 +68,12 @@ fn kind(allowed: Allowed) -> FieldKind {
     }
 }
 
-/// The optional interface parameters of `scheme`, in catalogue order.
-pub fn interface_fields(scheme: Scheme) -> Vec<FormField> {
-    catalogue::specs(scheme)
-        // A form offers current names only; legacy names are for reading.
-        .filter(|spec| {
-            !spec.required
-                && spec.legacy.is_none()
-                && !crate::schemes::spec(scheme).form_covers(spec.name)
-        })
-        .map(|spec| FormField {
-            name: spec.name.to_owned(),
-            meaning: spec.meaning.to_owned(),
-            field: kind(spec.allowed),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+    use crate::kits::interface_fields;
+    use crate::scheme::Scheme;
 
     fn field(scheme: Scheme, name: &str) -> Option<FormField> {
         interface_fields(scheme)
@@ -135,7 +120,7 @@ mod tests {
                 .into_iter()
                 .map(|f| f.name)
                 .collect();
-            for param in catalogue::specs(scheme) {
+            for param in crate::documented::specs(scheme) {
                 let expected =
                     !param.required && param.legacy.is_none() && !spec.form_covers(param.name);
                 assert_eq!(

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::form::SignForm;
 use crate::form_choices::Choice;
-use crate::form_fields::{interface_fields, FormField};
+use crate::form_fields::FormField;
 use crate::scheme::Scheme;
 
 /// A field of [`SignForm`] that a control edits (its serde name).
@@ -222,28 +222,6 @@ pub struct Layout {
     pub defaults: fn() -> SignForm,
 }
 
-/// The kit of `scheme`.
-pub fn kit(scheme: Scheme) -> SchemeKit {
-    let spec = crate::schemes::spec(scheme);
-    let layout = spec.layout();
-    SchemeKit {
-        scheme,
-        label: spec.label().to_owned(),
-        vendor: spec.vendor().to_owned(),
-        profile: (layout.profile)(),
-        sections: (layout.sections)(),
-        interface: interface_fields(scheme),
-        defaults: (layout.defaults)(),
-    }
-}
-
-/// Every scheme's kit, in the order of [`Scheme`]'s variants.
-pub fn kits() -> Vec<SchemeKit> {
-    let mut schemes: Vec<Scheme> = crate::schemes::all().iter().map(|s| s.scheme()).collect();
-    schemes.sort_by_key(|s| *s as u8);
-    schemes.into_iter().map(kit).collect()
-}
-
 /// The identity every demo form starts with.
 pub fn demo_identity() -> SignForm {
     SignForm {
@@ -272,6 +250,7 @@ pub fn user_attributes_input() -> FormInput {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+    use crate::kits::{kit, kits};
 
     #[test]
     fn every_scheme_has_a_kit_whose_defaults_pass_its_own_form_check() {

@@ -6,7 +6,7 @@
 //! that need a partner, a JWT living too long. The inspector reports them all
 //! without a secret; they are advice, not the verdict.
 
-use crate::catalogue::{self, Allowed};
+use crate::catalogue::Allowed;
 use crate::encoding::has_lowercase_escape;
 use crate::facts::EmbedFacts;
 use crate::query::{ParsedUrl, RawParam};
@@ -142,7 +142,7 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
             "Join list values with bare commas: A,B.",
         ));
     }
-    if let Some(documented) = catalogue::lookup(scheme, name) {
+    if let Some(documented) = crate::documented::lookup(scheme, name) {
         check_value(
             documented.name,
             documented.allowed,
@@ -177,7 +177,7 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
 fn unknown(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard>) {
     let scheme = spec.scheme();
     let name = param.name.as_str();
-    let suggestion = catalogue::nearest(scheme, name);
+    let suggestion = crate::documented::nearest(scheme, name);
     if let Some(own) = spec.uncatalogued_hazard(name, suggestion) {
         found.extend(own);
         return;
@@ -303,7 +303,7 @@ fn check_value(
 }
 
 fn missing(url: &ParsedUrl, scheme: Scheme, found: &mut Vec<Hazard>) {
-    for name in catalogue::missing_required(url, scheme) {
+    for name in crate::documented::missing_required(url, scheme) {
         found.push(Hazard::new(
             "missing-required",
             Severity::Error,

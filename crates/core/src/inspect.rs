@@ -7,9 +7,9 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{self, ParamInfo};
+use crate::catalogue::ParamInfo;
 use crate::error::Result;
-use crate::facts::{self, EmbedFacts};
+use crate::facts::EmbedFacts;
 use crate::hazards::{self, Hazard};
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
@@ -148,7 +148,7 @@ impl Embed {
         let mut url = ParsedUrl::parse(input)?;
         let scheme = crate::schemes::detect(&url)?;
         crate::schemes::spec(scheme).prepare(&mut url);
-        let facts = facts::extract(&url, scheme)?;
+        let facts = crate::schemes::spec(scheme).facts(&url)?;
         Ok(Embed { url, scheme, facts })
     }
 
@@ -255,7 +255,7 @@ fn is_signed(scheme: Scheme, url: &ParsedUrl, param: &RawParam) -> bool {
 }
 
 fn info_for(scheme: Scheme, name: &str) -> Option<ParamInfo> {
-    match catalogue::lookup(scheme, name) {
+    match crate::documented::lookup(scheme, name) {
         Some(spec) => Some(spec.into()),
         None => crate::schemes::spec(scheme).uncatalogued_param(name),
     }

@@ -27,7 +27,7 @@ pub fn open_in_form(url: &str) -> Result<(Environment, SignForm)> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
-    use crate::form::request;
+    use crate::form_request::request;
     use crate::{Scheme, Secret};
 
     /// Signing the form read from a URL, with the URL's nonce and time,

@@ -112,12 +112,6 @@ impl Reason {
     pub fn from_id(id: &str) -> Option<Reason> {
         ALL_REASONS.iter().copied().find(|r| r.id() == id)
     }
-
-    /// What the embed shows, whose words they are, and the vendor's code if
-    /// any: each scheme's texts, from its folder.
-    pub fn message(self, scheme: Scheme) -> (&'static str, Wording, Option<&'static str>) {
-        crate::schemes::spec(scheme).refusal_text(self)
-    }
 }
 
 /// A refusal: the vendor's words, a plain explanation and what to change.

@@ -186,7 +186,7 @@ fn first_refusal(
             "Send it as a plain whole number of seconds (no sign, no fraction).",
         );
     }
-    let missing = crate::catalogue::missing_required(url, scheme);
+    let missing = crate::documented::missing_required(url, scheme);
     if let Some(name) = missing.first() {
         return refuse(
             Reason::MissingParameter,

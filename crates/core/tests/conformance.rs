@@ -14,9 +14,11 @@
 
 use std::collections::HashSet;
 
-use embed_core::form::{request, Environment, SignForm};
-use embed_core::form_layout::{kit, SchemeKit};
+use embed_core::form::{Environment, SignForm};
+use embed_core::form_layout::SchemeKit;
+use embed_core::form_request::request;
 use embed_core::hazards::Severity;
+use embed_core::kits::kit;
 use embed_core::open_in_form::open_in_form;
 use embed_core::request::EmbedRequest;
 use embed_core::scenario::{

@@ -99,7 +99,7 @@ impl Profiles {
     ) -> Result<Gallery, ProfileError> {
         let profile = self.store.get(id)?;
         let secret = self.secret(id)?;
-        let request = embed_core::form::request(
+        let request = embed_core::form_request::request(
             &crate::signing::environment(&profile),
             form,
             now,
@@ -132,7 +132,7 @@ impl Profiles {
             time_offset: 0,
             ..form.clone()
         };
-        let request = embed_core::form::request(
+        let request = embed_core::form_request::request(
             &crate::signing::environment(&profile),
             &pinned,
             0,
@@ -154,7 +154,7 @@ impl Profiles {
         now: u64,
     ) -> Result<String, ProfileError> {
         let profile = self.store.get(id)?;
-        let request = embed_core::form::request(
+        let request = embed_core::form_request::request(
             &crate::signing::environment(&profile),
             form,
             now,
@@ -207,7 +207,7 @@ pub struct Signed {
     /// Its one status (not loaded yet: the local check, labelled as local).
     pub status: embed_core::url_status::UrlStatus,
     /// What the form says apart from nonce and time
-    /// ([`embed_core::form::content_key`]): equal keys sign the same request.
+    /// ([`embed_core::form_request::content_key`]): equal keys sign the same request.
     pub content: String,
 }
 
@@ -246,7 +246,8 @@ impl Profiles {
             url.replace('&', "&amp;").replace('"', "&quot;")
         );
         let status = embed_core::url_status::of_report(&report, now);
-        let content = embed_core::form::content_key(&crate::signing::environment(&profile), form)?;
+        let content =
+            embed_core::form_request::content_key(&crate::signing::environment(&profile), form)?;
         Ok(Signed {
             url,
             iframe,

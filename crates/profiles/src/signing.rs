@@ -2,8 +2,9 @@
 //! and what it means live in the core (`embed_core::form`); this adds the
 //! profile.
 
+use embed_core::form::Environment;
 pub use embed_core::form::SignForm;
-use embed_core::form::{request, Environment};
+use embed_core::form_request::request;
 use embed_core::Secret;
 
 use crate::error::ProfileError;

@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use embed_core::form::{request, Environment, ProfileFile};
+use embed_core::form::{Environment, ProfileFile};
+use embed_core::form_request::request;
 use embed_core::scenario::{build_all, Base, NotBuilt, ScenarioId};
 use embed_core::Secret;
 use embed_host::{Client, HostOptions, Org};

@@ -7,3 +7,4 @@ pub mod embed;
 pub mod hazard;
 pub mod judging;
 pub mod scenario;
+pub mod snippet;

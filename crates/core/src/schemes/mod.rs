@@ -113,3 +113,44 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
     best.map(|(_, scheme)| scheme)
         .ok_or_else(crate::error::Error::unknown_scheme)
 }
+
+impl crate::verdict::Reason {
+    /// What the embed shows, whose words they are, and the vendor's code if
+    /// any: each scheme's texts, from its folder.
+    pub fn message(
+        self,
+        scheme: Scheme,
+    ) -> (&'static str, crate::verdict::Wording, Option<&'static str>) {
+        spec(scheme).refusal_text(self)
+    }
+}
+
+impl crate::error::Error {
+    /// "Not an embed URL", naming what every scheme in the registry looks for.
+    pub fn unknown_scheme() -> Self {
+        let looked_for: Vec<String> = all()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    s.nonce_param().unwrap_or_else(|| s.signature_param()),
+                    s.label()
+                )
+            })
+            .collect();
+        let expected: Vec<String> = all()
+            .iter()
+            .map(|s| {
+                let carries = s.nonce_param().map_or_else(
+                    || s.signature_param().to_owned(),
+                    |n| format!("{n} and {}", s.signature_param()),
+                );
+                format!("{}: {carries}", s.label())
+            })
+            .collect();
+        crate::error::Error::UnknownScheme {
+            looked_for: looked_for.join(", "),
+            expected: expected.join("; "),
+        }
+    }
+}

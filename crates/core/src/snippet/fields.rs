@@ -2,47 +2,8 @@
 
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
-use crate::user_attribute::UserAttribute;
 
-/// A value as the snippet declares it.
-pub enum Value<'a> {
-    /// A string.
-    Str(&'a str),
-    /// A string or nothing.
-    OptStr(Option<&'a str>),
-    /// A whole number.
-    Int(u64),
-    /// A whole number or nothing.
-    OptInt(Option<u64>),
-    /// A boolean.
-    Bool(bool),
-    /// A boolean or nothing.
-    OptBool(Option<bool>),
-    /// A list of whole numbers.
-    Ints(&'a [u64]),
-    /// A list of strings.
-    Strs(&'a [String]),
-    /// Name/value pairs.
-    Pairs(&'a [(String, String)]),
-    /// User attributes with several values each.
-    Attrs(&'a [UserAttribute]),
-    /// A fresh single-use value made when the snippet runs (a UUID v4).
-    FreshNonce,
-    /// The current Unix time when the snippet runs.
-    FreshTime,
-    /// The current Unix time when the snippet runs, where the value is optional.
-    FreshSomeTime,
-}
-
-impl Value<'_> {
-    /// Whether the snippet makes this value when it runs.
-    pub fn is_fresh(&self) -> bool {
-        matches!(
-            self,
-            Value::FreshNonce | Value::FreshTime | Value::FreshSomeTime
-        )
-    }
-}
+pub use crate::model::snippet::Value;
 
 /// The single-use values (nonce and time, under each scheme's names). Rust
 /// binds them as locals at the start of `main`, from constants when exact

@@ -11,35 +11,12 @@
 mod declare;
 pub mod fields;
 
-use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
 
-/// A language a snippet is written in.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Node.js (ES module, `node:crypto` only).
-    Node,
-    /// Python 3 (standard library only).
-    Python,
-    /// Rust (`hmac`, `sha2`; `base64`, `serde_json` where needed).
-    Rust,
-}
-
-impl Language {
-    /// The file name a snippet is best saved as.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Language::Node => "embed-url.mjs",
-            Language::Python => "embed_url.py",
-            Language::Rust => "main.rs",
-        }
-    }
-}
+pub use crate::model::snippet::Language;
 
 /// The default environment variable the snippets read the secret from.
 pub const DEFAULT_SECRET_ENV: &str = "EMBED_SECRET";

@@ -14,14 +14,14 @@ use crate::model::embed::Embed;
 use crate::model::hazard::{Hazard, Severity};
 use crate::model::judging::Judge;
 use crate::model::scenario::{Built, NotBuilt, ScenarioDef};
+use crate::model::snippet::Language;
+use crate::model::snippet::Value;
 use crate::policy::{Policy, SettingUsed};
 use crate::query::{ParsedUrl, RawParam};
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;
 use crate::setting::SettingDef;
 use crate::signature::SignatureCheck;
-use crate::snippet::fields::Value;
-use crate::snippet::Language;
 use crate::verdict::{Reason, Refusal, Wording};
 use breaking::Breaking;
 

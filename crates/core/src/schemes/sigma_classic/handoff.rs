@@ -2,8 +2,8 @@
 //! `snippets/`).
 
 use super::SigmaClassicRequest;
+use crate::model::snippet::Value;
 use crate::request::EmbedRequest;
-use crate::snippet::fields::Value;
 
 /// The values the hand-off snippet declares, in order (nonce and time
 /// last); `fresh` makes those two at run time.
