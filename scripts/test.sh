@@ -15,6 +15,9 @@ ui_log=$(mktemp)
 ui_passed=$(sed 's/\x1b\[[0-9;]*m//g' "$ui_log" | sed -n 's/^ *Tests *\([0-9]*\) passed.*/\1/p' | tail -1)
 rm -f "$ui_log"
 
+step "no crate's modules import each other in a circle (the layers: model, spec, scheme folders, registry, services)"
+python3 scripts/check/layers.py crates/*/src src-tauri/src
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

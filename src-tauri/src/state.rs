@@ -3,6 +3,7 @@
 use embed_host::RunningHost;
 use embed_profiles::history::{HistoryEntry, HistoryKind};
 use embed_profiles::Profiles;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Everything commands reach through `State<'_, AppState>`.
 pub struct AppState {
@@ -53,7 +54,7 @@ impl AppState {
             .and_then(|e| e.facts.email.or(e.facts.external_user_id));
         let entry = HistoryEntry {
             id: 0,
-            time: crate::commands::profiles::now(),
+            time: now(),
             kind,
             profile_id: profile.as_ref().map(|p| p.id.clone()),
             profile_name: profile.map(|p| p.name),
@@ -123,4 +124,11 @@ impl AppState {
             }
         }
     }
+}
+
+/// Now, Unix seconds.
+pub(crate) fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

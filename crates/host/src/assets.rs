@@ -9,8 +9,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-/// The URL prefix of the assets, versioned with the crate.
-pub const PREFIX: &str = concat!("/__sandbox/assets/", env!("CARGO_PKG_VERSION"), "/");
+pub use crate::html::ASSET_PREFIX as PREFIX;
 
 const ASSETS: &[(&str, &str)] = &[
     ("base.css", include_str!("../assets/base.css")),
@@ -26,13 +25,13 @@ const ASSETS: &[(&str, &str)] = &[
     ("compare.css", include_str!("../assets/compare.css")),
     ("compare.js", include_str!("../assets/compare.js")),
     ("probe.js", include_str!("../assets/probe.js")),
-    ("looker.js", include_str!("../assets/looker.js")),
 ];
 
-/// The asset called `name`, if any.
+/// The asset called `name`, if any: a shared one, or one of a vendor's own.
 pub fn get(name: &str) -> Option<&'static str> {
     ASSETS
         .iter()
+        .chain(crate::vendors::all().iter().flat_map(|v| v.assets()))
         .find(|(n, _)| *n == name)
         .map(|(_, body)| *body)
 }

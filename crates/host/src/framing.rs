@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use embed_core::doctor::emulation::SESSION_COOKIE;
 
-use crate::routes::Shared;
+use crate::state::Shared;
 
 /// The middleware on vendor routes.
 pub async fn apply(State(state): State<Shared>, request: Request, next: Next) -> Response {

@@ -34,8 +34,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use subtle::ConstantTimeEq;
 
-use crate::state::HostState;
-
 /// The header tools send the per-run token in.
 pub const TOKEN_HEADER: &str = "x-embed-sandbox-token";
 
@@ -181,8 +179,8 @@ fn refuse(status: StatusCode, line: String) -> Response {
 
 /// The middleware: Host allowlist on every route; token and own origin on
 /// the tools.
-pub async fn check(State(state): State<Arc<HostState>>, request: Request, next: Next) -> Response {
-    let guard = &state.guard;
+pub async fn check(State(guard): State<Arc<Guard>>, request: Request, next: Next) -> Response {
+    let guard = guard.as_ref();
     let headers = request.headers();
     let host = headers.get(HOST).map(|h| h.to_str().unwrap_or("\u{fffd}"));
     if !guard.host_allowed(host) {

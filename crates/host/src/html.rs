@@ -13,6 +13,9 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+/// The URL prefix of the assets, versioned with the crate.
+pub const ASSET_PREFIX: &str = concat!("/__sandbox/assets/", env!("CARGO_PKG_VERSION"), "/");
+
 /// Escapes text for HTML content and attribute values (borrowed when
 /// nothing needs escaping, which is almost always).
 pub fn esc(text: &str) -> Cow<'_, str> {
@@ -89,7 +92,7 @@ impl Page<'_> {
         html.push_str("</title>");
         for css in self.assets.iter().filter(|a| a.ends_with(".css")) {
             html.push_str("<link rel=\"stylesheet\" href=\"");
-            html.push_str(crate::assets::PREFIX);
+            html.push_str(ASSET_PREFIX);
             html.push_str(css);
             html.push_str("\">");
         }
@@ -102,7 +105,7 @@ impl Page<'_> {
         }
         for js in self.assets.iter().filter(|a| a.ends_with(".js")) {
             html.push_str("\n<script src=\"");
-            html.push_str(crate::assets::PREFIX);
+            html.push_str(ASSET_PREFIX);
             html.push_str(js);
             html.push_str("\"></script>");
         }

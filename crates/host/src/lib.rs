@@ -15,14 +15,18 @@ pub mod error;
 pub mod framing;
 pub mod guard;
 pub mod html;
+pub mod i18n;
 pub mod judge;
 pub mod ledger;
 pub mod log;
 pub mod org;
 pub mod pages;
+pub mod refusal_page;
+pub mod respond;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod vendor;
 pub mod vendors;
 
 pub use error::HostError;

@@ -1,14 +1,19 @@
 //! What every request handler shares: the organisation, the ledger, the
 //! request and event logs, and the clock.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
 use crate::clock::Clock;
 use crate::guard::Guard;
 use crate::ledger::Ledger;
 use crate::log::{EventLog, RequestLog};
 use crate::org::{Client, Org};
+
+/// The state every handler shares.
+pub type Shared = Arc<HostState>;
 
 /// The host's shared state.
 pub struct HostState {
@@ -22,11 +27,11 @@ pub struct HostState {
     /// The host's clock (with the time-travel offset).
     pub clock: Clock,
     /// Which `Host` names it answers to, and the tools' token.
-    pub guard: Guard,
-    /// Looker embed sessions, started by accepted signed URLs.
-    pub looker_sessions: crate::vendors::looker::Sessions,
-    /// Bold BI access tokens, minted by the authorize endpoint.
-    pub boldbi_tokens: crate::vendors::boldbi::tokens::Tokens,
+    pub guard: Arc<Guard>,
+    /// Each vendor's own state (embed sessions, access tokens), by type,
+    /// made on first use: the vendor folders own these types, so this
+    /// module names none of them.
+    parts: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     /// Accepted embeds get one fixed line instead of the mock page.
     minimal_page: AtomicBool,
 }
@@ -35,16 +40,26 @@ impl HostState {
     /// State for `org` with `ledger`, guarded by `guard`.
     pub fn new(org: Org, ledger: Ledger, guard: Guard) -> Self {
         HostState {
-            guard,
+            guard: Arc::new(guard),
             org: RwLock::new(org),
             ledger,
             log: RequestLog::default(),
             events: EventLog::default(),
             clock: Clock::default(),
-            looker_sessions: Default::default(),
-            boldbi_tokens: Default::default(),
+            parts: Mutex::default(),
             minimal_page: AtomicBool::new(false),
         }
+    }
+
+    /// The vendor state of type `T` (made empty on first use).
+    pub fn part<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut parts = self.parts.lock().unwrap_or_else(PoisonError::into_inner);
+        let part = parts
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()))
+            .clone();
+        // The entry for T's TypeId always holds a T.
+        part.downcast::<T>().unwrap_or_default()
     }
 
     /// Whether an accepted embed gets one fixed line instead of the mock

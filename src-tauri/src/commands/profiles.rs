@@ -1,7 +1,5 @@
 //! Profile and signing commands: one-line adapters over `embed_profiles`.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use embed_lab::watch::{LoadView, LoadWatch};
 use embed_profiles::profiles::Signed;
 use embed_profiles::signing::SignForm;
@@ -12,11 +10,7 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-pub(crate) fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
+pub(crate) use crate::state::now;
 
 /// What the UI needs to know about the app.
 #[derive(ts_rs::TS)]

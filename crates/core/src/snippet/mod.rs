@@ -11,7 +11,6 @@
 mod declare;
 pub mod fields;
 
-
 use crate::error::{Error, Result};
 use crate::request::EmbedRequest;
 use crate::scheme::Scheme;

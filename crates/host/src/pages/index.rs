@@ -36,16 +36,13 @@ pub fn render(org: &Org, ledger: &LedgerHealth, origin: &str) -> Response {
     let mut body = format!(
         "<main class=\"page\"><h1>Embed Sandbox local host</h1>\
          <p class=\"muted\">Checks embed URLs as the vendors do and serves mock embeds. Origin: <code>{}</code></p>\
-         <h2>Embed routes</h2><ul>\
-         <li>Sigma classic: <code>/embed/{{embed_id}}</code>, <code>/embed/{{embed_id}}/tag/{{tag}}</code></li>\
-         <li>Sigma JWT: <code>/{{org}}/workbook/{{name}}-{{id}}</code> (and <code>/page/</code>, <code>/element/</code>, <code>/tag/</code>)</li>\
-         <li>Bold BI: <code>/bi/site/{{site}}/dashboards/{{id}}/{{category}}/{{name}}</code>, <code>/bi/site/{{site}}/dashboard-designer</code>; the Embed SDK's <code>/bi/api/site/{{site}}/embed/authorize</code> (JSON, as an authorization server calls it) and a stand-in for its script at <code>/embedded-sdk/boldbi-embed.js</code></li>\
-         <li>Looker: <code>/login/embed/{{escaped embed path}}</code>, then <code>/embed/dashboards/{{id}}</code>, <code>/embed/looks/{{id}}</code>, <code>/embed/explore/{{model}}/{{view}}</code></li></ul>\
+         <h2>Embed routes</h2><ul>{}</ul>\
          <h2>Sandbox</h2><ul><li><code>/__sandbox/parent?src=URL</code>: preview an embed inside a parent page</li>\
          <li><code>/__sandbox/log</code> (JSON), <code>/__sandbox/log/stream</code> (server-sent events)</li>\
          <li><code>/__sandbox/clock</code>: the host's time and offset (POST <code>?offset=S</code>, or <code>?offset=S&amp;for=SECONDS</code> to lend it: the host puts it back itself); a tool judges one load at another time with the <code>x-embed-sandbox-time-offset</code> header instead</li>\
          <li>These tools (and this page) need the host's per-run token, as in this page's address (<code>?token=</code>) or the <code>x-embed-sandbox-token</code> header; requests from other sites are refused.</li></ul><h2>Clients</h2><ul>",
-        esc(origin)
+        esc(origin),
+        crate::vendors::index_entries()
     );
     for client in &org.clients {
         let _ = write!(

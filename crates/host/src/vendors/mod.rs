@@ -1,103 +1,104 @@
-//! Each vendor the local host stands in for, one folder each: its embed
-//! routes and its mock content. This module is the registry: the only
-//! place that lists them.
+//! Each vendor the local host stands in for, one folder each behind
+//! [`VendorHost`]: its embed routes, its mock content, its events and
+//! assets. This module is the registry: the only place that lists them.
 
 pub mod boldbi;
 pub mod looker;
 pub mod sigma;
 
-use axum::response::Response;
 use axum::Router;
 use embed_core::Scheme;
 
-use crate::judge::Accepted;
-use crate::routes::Shared;
-use crate::state::HostState;
+use crate::state::Shared;
+use crate::vendor::{InboundEvents, VendorHost};
 
-/// One event a host page may send into an embed, with a payload to start from.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Inbound {
-    /// The event's `type`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// The message to send (JSON text, `type` included), as documented.
-    pub example: &'static str,
-    /// What it does, in a few words.
-    pub note: &'static str,
+/// Every vendor the host stands in for.
+pub fn all() -> [&'static dyn VendorHost; 3] {
+    [&sigma::Sigma, &boldbi::BoldBi, &looker::Looker]
 }
 
-/// What the preview's parent page offers for an embed of `scheme`: the
-/// events it may send in, a note on the vendor's event rules, and whether
-/// messages travel as JSON text (Looker) rather than objects.
-pub fn inbound_events(scheme: Scheme) -> (&'static [Inbound], &'static str, bool) {
-    match scheme {
-        Scheme::Looker => (looker::events::INBOUND, looker::events::SDK_NOTE, true),
-        _ => (
-            sigma::events::INBOUND,
-            sigma::events::SDK_ORIGIN_NOTE,
-            false,
-        ),
-    }
+/// The vendor whose mock serves `scheme`'s embeds.
+pub fn of(scheme: Scheme) -> &'static dyn VendorHost {
+    all()
+        .into_iter()
+        .find(|v| v.schemes().contains(&scheme))
+        // Every registered scheme has a vendor here (a test checks it).
+        .unwrap_or(&sigma::Sigma)
+}
+
+/// What the preview's parent page offers for an embed of `scheme`: its
+/// vendor's events, or Sigma's for a vendor that documents none (the Bold
+/// BI mock speaks Sigma's `workbook:` events).
+pub fn inbound_events(scheme: Scheme) -> InboundEvents {
+    of(scheme)
+        .inbound_events()
+        .or_else(|| sigma::Sigma.inbound_events())
+        .unwrap_or((&[], "", false))
 }
 
 /// Every vendor's embed events that say the content is shown (the preview's
 /// "embed loaded").
 pub fn loaded_events() -> Vec<&'static str> {
-    [sigma::events::LOADED, looker::events::LOADED].concat()
+    all()
+        .iter()
+        .flat_map(|v| v.loaded_events())
+        .copied()
+        .collect()
 }
 
 /// Every vendor's documented outbound event names, for the preview's log.
 pub fn outbound_events() -> Vec<&'static str> {
-    [sigma::events::OUTBOUND, looker::events::OUTBOUND].concat()
+    all()
+        .iter()
+        .flat_map(|v| v.outbound_events())
+        .copied()
+        .collect()
 }
 
-/// Whether a refused embed of `scheme` tells its parent page why (Sigma's
-/// `workbook:error`, which the Bold BI mock speaks too); Looker's error
-/// page is silent.
-pub fn posts_error_event(scheme: Scheme) -> bool {
-    scheme != Scheme::Looker
-}
-
-/// Whether the mock of `scheme` needs a session cookie back (Looker's: its
-/// content asks to log in without one). Only its pages get the framing
-/// emulation's `sandbox_session` cookie, with the same attributes as the
-/// real session cookie, so the doctor sees what the browser will do with it
-/// and never flags a cookie nothing needs.
+/// Whether the mock of `scheme` needs a session cookie back: only its pages
+/// get the framing emulation's `sandbox_session` cookie, with the same
+/// attributes as the real session cookie, so the doctor sees what the
+/// browser will do with it and never flags a cookie nothing needs.
 pub fn needs_session_cookie(scheme: Scheme) -> bool {
-    scheme == Scheme::Looker
+    of(scheme).needs_session_cookie()
 }
 
 /// `router` with every vendor's embed routes added.
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
-    looker::routes(boldbi::routes(sigma::routes(router)))
+    all()
+        .iter()
+        .fold(router, |router, vendor| vendor.routes(router))
 }
 
-/// The vendor a request path belongs to, where the framing emulation
-/// depends on it (Bold BI's allowed domains, Looker's session cookie);
-/// `None` for the others.
+/// The scheme of the vendor a request path belongs to, where the framing
+/// emulation depends on it (a vendor that claims its paths); `None` for
+/// the others.
 pub fn scheme_of_path(path: &str) -> Option<Scheme> {
-    if boldbi::owns(path) {
-        Some(Scheme::BoldBi)
-    } else if looker::owns(path) {
-        Some(Scheme::Looker)
-    } else {
-        None
-    }
+    all()
+        .iter()
+        .find(|v| v.owns(path))
+        .and_then(|v| v.schemes().first().copied())
 }
 
-/// The page an accepted embed of `scheme` gets: the vendor's mock content
-/// (Looker: a session and a redirect to it).
-pub fn accepted_page(state: &HostState, scheme: Scheme, accepted: &Accepted) -> Response {
-    match scheme {
-        Scheme::SigmaClassic | Scheme::SigmaJwt => sigma::workbook::render(accepted),
-        Scheme::BoldBi => boldbi::dashboard::render(accepted),
-        Scheme::Looker => looker::accepted(state, accepted),
-    }
+/// The index page's list of every vendor's embed routes.
+pub fn index_entries() -> String {
+    all().iter().map(|v| v.index_entries()).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_registered_scheme_has_exactly_one_vendor() {
+        for scheme in embed_core::schemes::all().map(|s| s.scheme()) {
+            let serving = all()
+                .iter()
+                .filter(|v| v.schemes().contains(&scheme))
+                .count();
+            assert_eq!(serving, 1, "{scheme:?}");
+        }
+    }
 
     #[test]
     fn every_inbound_example_is_json_of_its_own_type() {

@@ -17,8 +17,9 @@ use serde_json::json;
 
 use super::tokens::Claims;
 use crate::judge::{Judgement, Outcome};
-use crate::routes::{answer, Shared};
+use crate::respond::answer;
 use crate::state::HostState;
+use crate::state::Shared;
 
 /// How long an access token lasts when the request names no expiry.
 const TOKEN_LIFETIME: u64 = 86_400;
@@ -50,7 +51,7 @@ fn respond(state: &HostState, judgement: &Judgement) -> Response {
                 .filter_map(|span| url.query.get(span))
                 .collect::<Vec<_>>()
                 .join("&");
-            let token = state.boldbi_tokens.issue(&Claims {
+            let token = state.part::<super::tokens::Tokens>().issue(&Claims {
                 sub: email.clone(),
                 dashboard: dashboard.clone(),
                 query,

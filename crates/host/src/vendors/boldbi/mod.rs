@@ -22,7 +22,30 @@ use embed_core::{Embed, Scheme};
 
 use crate::html::{esc, Page};
 use crate::judge::Accepted;
-use crate::routes::{embed, no_head, Shared};
+use crate::respond::{embed, no_head};
+use crate::state::{HostState, Shared};
+use crate::vendor::VendorHost;
+
+/// Bold BI on the local host.
+pub struct BoldBi;
+
+impl VendorHost for BoldBi {
+    fn schemes(&self) -> &'static [Scheme] {
+        &[Scheme::BoldBi]
+    }
+    fn routes(&self, router: Router<Shared>) -> Router<Shared> {
+        routes(router)
+    }
+    fn owns(&self, path: &str) -> bool {
+        owns(path)
+    }
+    fn accepted_page(&self, _state: &HostState, accepted: &Accepted) -> Response {
+        dashboard::render(accepted)
+    }
+    fn index_entries(&self) -> &'static str {
+        "<li>Bold BI: <code>/bi/site/{site}/dashboards/{id}/{category}/{name}</code>, <code>/bi/site/{site}/dashboard-designer</code>; the Embed SDK's <code>/bi/api/site/{site}/embed/authorize</code> (JSON, as an authorization server calls it) and a stand-in for its script at <code>/embedded-sdk/boldbi-embed.js</code></li>"
+    }
+}
 
 /// Where the Embed SDK stand-in is served (the CDN's path, on this host).
 pub const SDK_PATH: &str = "/embedded-sdk/boldbi-embed.js";
@@ -56,7 +79,7 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
 }
 
 async fn dashboard(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::BoldBi, &headers, &uri)
+    embed(&state, Scheme::BoldBi, &headers, &uri, &BoldBi)
 }
 
 async fn sdk() -> Response {
@@ -90,7 +113,7 @@ async fn with_token(State(state): State<Shared>, uri: Uri, body: Bytes) -> Respo
         return refuse("No access_token was posted.");
     };
     let now = state.clock.now();
-    let claims = match state.boldbi_tokens.check(&token, now) {
+    let claims = match state.part::<tokens::Tokens>().check(&token, now) {
         Ok(claims) => claims,
         Err(why) => return refuse(why),
     };

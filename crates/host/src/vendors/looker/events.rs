@@ -4,7 +4,7 @@
 //! `updateFilters()`, ...). Looker posts and reads each as JSON text, not
 //! as an object.
 
-use crate::vendors::Inbound;
+use crate::vendor::Inbound;
 
 /// Events Looker content posts to its host page.
 pub const OUTBOUND: &[&str] = &[

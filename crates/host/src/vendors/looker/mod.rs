@@ -22,8 +22,50 @@ use embed_core::Scheme;
 
 use crate::html::{esc, Page};
 use crate::judge::Accepted;
-use crate::routes::{embed, no_head, Shared};
-use crate::state::HostState;
+use crate::respond::{embed, no_head};
+use crate::state::{HostState, Shared};
+use crate::vendor::{InboundEvents, VendorHost};
+
+/// Looker on the local host.
+pub struct Looker;
+
+impl VendorHost for Looker {
+    fn schemes(&self) -> &'static [Scheme] {
+        &[Scheme::Looker]
+    }
+    fn routes(&self, router: Router<Shared>) -> Router<Shared> {
+        routes(router)
+    }
+    fn owns(&self, path: &str) -> bool {
+        owns(path)
+    }
+    fn accepted_page(&self, state: &HostState, accepted: &Accepted) -> Response {
+        self::accepted(state, accepted)
+    }
+    fn inbound_events(&self) -> Option<InboundEvents> {
+        Some((events::INBOUND, events::SDK_NOTE, true))
+    }
+    fn loaded_events(&self) -> &'static [&'static str] {
+        events::LOADED
+    }
+    fn outbound_events(&self) -> &'static [&'static str] {
+        events::OUTBOUND
+    }
+    /// Looker's error page is silent.
+    fn posts_error_event(&self) -> bool {
+        false
+    }
+    /// Its content asks to log in without its session cookie.
+    fn needs_session_cookie(&self) -> bool {
+        true
+    }
+    fn assets(&self) -> &'static [(&'static str, &'static str)] {
+        &[("looker.js", include_str!("looker.js"))]
+    }
+    fn index_entries(&self) -> &'static str {
+        "<li>Looker: <code>/login/embed/{escaped embed path}</code>, then <code>/embed/dashboards/{id}</code>, <code>/embed/looks/{id}</code>, <code>/embed/explore/{model}/{view}</code></li>"
+    }
+}
 
 /// Whether `path` is one of Looker's (its login, or the content it opens).
 pub fn owns(path: &str) -> bool {
@@ -45,7 +87,7 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
 }
 
 async fn login(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::Looker, &headers, &uri)
+    embed(&state, Scheme::Looker, &headers, &uri, &Looker)
 }
 
 /// An accepted login: a session, and a redirect to the content.
@@ -56,7 +98,7 @@ pub fn accepted(state: &HostState, accepted: &Accepted) -> Response {
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|at| rest[at..].to_owned()))
         .unwrap_or_else(|| "/".into());
-    let id = state.looker_sessions.start(accepted);
+    let id = state.part::<Sessions>().start(accepted);
     let mut response = StatusCode::FOUND.into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&location) {
@@ -79,7 +121,7 @@ async fn content(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> R
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == COOKIE)
-        .and_then(|(_, id)| state.looker_sessions.get(id, state.clock.now()));
+        .and_then(|(_, id)| state.part::<Sessions>().get(id, state.clock.now()));
     match session {
         Some(session) => dashboard::render(&session, uri.path()),
         None => Page::new(

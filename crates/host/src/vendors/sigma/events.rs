@@ -28,7 +28,7 @@ pub const OUTBOUND: &[&str] = &[
     "action:outbound",
 ];
 
-pub use crate::vendors::Inbound;
+pub use crate::vendor::Inbound;
 
 /// The event that says the workbook is shown.
 pub const LOADED: &[&str] = &["workbook:loaded"];

@@ -11,7 +11,38 @@ use axum::routing::get;
 use axum::Router;
 use embed_core::Scheme;
 
-use crate::routes::{embed, no_head, Shared};
+use crate::judge::Accepted;
+use crate::respond::{embed, no_head};
+use crate::state::{HostState, Shared};
+use crate::vendor::{InboundEvents, VendorHost};
+
+/// Sigma's two schemes on the local host.
+pub struct Sigma;
+
+impl VendorHost for Sigma {
+    fn schemes(&self) -> &'static [Scheme] {
+        &[Scheme::SigmaClassic, Scheme::SigmaJwt]
+    }
+    fn routes(&self, router: Router<Shared>) -> Router<Shared> {
+        routes(router)
+    }
+    fn accepted_page(&self, _state: &HostState, accepted: &Accepted) -> Response {
+        workbook::render(accepted)
+    }
+    fn inbound_events(&self) -> Option<InboundEvents> {
+        Some((events::INBOUND, events::SDK_ORIGIN_NOTE, false))
+    }
+    fn loaded_events(&self) -> &'static [&'static str] {
+        events::LOADED
+    }
+    fn outbound_events(&self) -> &'static [&'static str] {
+        events::OUTBOUND
+    }
+    fn index_entries(&self) -> &'static str {
+        "<li>Sigma classic: <code>/embed/{embed_id}</code>, <code>/embed/{embed_id}/tag/{tag}</code></li>\
+         <li>Sigma JWT: <code>/{org}/workbook/{name}-{id}</code> (and <code>/page/</code>, <code>/element/</code>, <code>/tag/</code>)</li>"
+    }
+}
 
 /// `router` with Sigma's embed paths (`/embed/<id>`, `/<org>/workbook/...`).
 pub fn routes(router: Router<Shared>) -> Router<Shared> {
@@ -23,9 +54,9 @@ pub fn routes(router: Router<Shared>) -> Router<Shared> {
 }
 
 async fn classic(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::SigmaClassic, &headers, &uri)
+    embed(&state, Scheme::SigmaClassic, &headers, &uri, &Sigma)
 }
 
 async fn jwt(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
-    embed(&state, Scheme::SigmaJwt, &headers, &uri)
+    embed(&state, Scheme::SigmaJwt, &headers, &uri, &Sigma)
 }

@@ -17,9 +17,9 @@ use embed_core::Scheme;
 
 use crate::data::{self, dollars, Filter, Sale};
 use crate::html::{esc, script_json, Page};
+use crate::i18n::labels;
 use crate::judge::Accepted;
 use crate::org::{embed_id, Permission};
-use crate::pages::i18n::labels;
 
 /// Renders the workbook for an accepted URL.
 pub fn render(accepted: &Accepted) -> Response {
@@ -247,7 +247,7 @@ fn page_tools(can: &dyn Fn(Permission) -> bool, flag: &dyn Fn(&str) -> bool) -> 
 }
 
 fn table_html(
-    text: &crate::pages::i18n::Labels,
+    text: &crate::i18n::Labels,
     rows: &[&Sale],
     filters: &[Filter],
     controls: &BTreeMap<String, String>,

@@ -12,8 +12,9 @@ use embed_core::Scheme;
 
 use crate::html::{esc, script_json, Page};
 
-/// Renders a refusal with `status`.
-pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
+/// Renders a refusal with `status`; `posts_error_event`: whether the
+/// vendor's embed tells its parent page why (see the module header).
+pub fn render(scheme: Scheme, refusal: &Refusal, status: u16, posts_error_event: bool) -> Response {
     let whose = match refusal.wording {
         Wording::Vendor => format!("{}'s own text", scheme.vendor()),
         Wording::Product => format!(
@@ -55,7 +56,7 @@ pub fn render(scheme: Scheme, refusal: &Refusal, status: u16) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::FORBIDDEN);
     Page {
         title: "Embed refused",
-        assets: if crate::vendors::posts_error_event(scheme) {
+        assets: if posts_error_event {
             &["base.css", "refusal.css", "events.js", "refusal.js"]
         } else {
             &["base.css", "refusal.css"]
