@@ -11,36 +11,6 @@ use crate::error::ProfileError;
 use crate::profiles::Profiles;
 use crate::store::{Profile, ProfileInput};
 
-/// The demo profiles: name, scheme, client id, path under the origin.
-const DEMOS: &[(&str, Scheme, &str, &str)] = &[
-    (
-        "Local demo · Sigma classic",
-        Scheme::SigmaClassic,
-        "local-demo-sigma",
-        "/embed/1-local-demo",
-    ),
-    (
-        "Local demo · Sigma JWT",
-        Scheme::SigmaJwt,
-        "local-demo-sigma-jwt",
-        "/acme/workbook/Local-Demo-1a2b",
-    ),
-    (
-        "Local demo · Bold BI",
-        Scheme::BoldBi,
-        "local-demo-boldbi",
-        "/bi/site/demo/dashboards/local-demo/Sales/Overview",
-    ),
-    // Looker's URLs name no client: the local host knows its secret by the
-    // profile (see `local_clients`).
-    (
-        "Local demo · Looker",
-        Scheme::Looker,
-        "",
-        "/embed/dashboards/1",
-    ),
-];
-
 fn fresh_secret() -> String {
     format!(
         "{}{}",
@@ -66,15 +36,18 @@ pub fn ensure_profiles(
 ) -> Result<Vec<Profile>, ProfileError> {
     let existing = profiles.store().list()?;
     let mut out = Vec::new();
-    for (name, scheme, client_id, path) in DEMOS {
+    let demos = embed_core::schemes::listed()
+        .into_iter()
+        .filter_map(|spec| spec.demo().map(|demo| (spec.scheme(), demo)));
+    for (scheme, demo) in demos {
         let input = ProfileInput {
-            name: (*name).to_owned(),
-            scheme: *scheme,
-            embed_path: format!("{origin}{path}"),
-            client_id: (*client_id).to_owned(),
+            name: demo.name.to_owned(),
+            scheme,
+            embed_path: format!("{origin}{}", demo.path),
+            client_id: demo.client_id.to_owned(),
             defaults: serde_json::json!({}),
         };
-        let profile = match existing.iter().find(|p| p.demo && p.name == *name) {
+        let profile = match existing.iter().find(|p| p.demo && p.name == demo.name) {
             Some(profile) if profile.embed_path == input.embed_path => profile.clone(),
             Some(profile) => {
                 let moved = ProfileInput {
@@ -160,6 +133,13 @@ pub fn local_clients(profiles: &Profiles, origin: &str) -> Result<Vec<LocalClien
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn demo_count() -> usize {
+        embed_core::schemes::all()
+            .iter()
+            .filter(|s| s.demo().is_some())
+            .count()
+    }
     use crate::keychain::MemoryVault;
 
     #[test]
@@ -216,7 +196,7 @@ mod tests {
         )
         .unwrap();
         let first = ensure(&profiles, "http://127.0.0.1:1111", 1).unwrap();
-        assert_eq!(first.len(), DEMOS.len());
+        assert_eq!(first.len(), demo_count());
         let fingerprint = profiles.secret_status(&first[0].id).unwrap().fingerprint;
         let second = ensure(&profiles, "http://127.0.0.1:2222", 2).unwrap();
         assert_eq!(first[0].id, second[0].id);
@@ -228,9 +208,9 @@ mod tests {
             fingerprint,
             "the secret is kept"
         );
-        assert_eq!(profiles.store().list().unwrap().len(), DEMOS.len());
+        assert_eq!(profiles.store().list().unwrap().len(), demo_count());
         let clients = local_clients(&profiles, "http://127.0.0.1:2222").unwrap();
-        assert_eq!(clients.len(), DEMOS.len());
+        assert_eq!(clients.len(), demo_count());
         let sigma: Vec<_> = clients
             .iter()
             .filter(|c| c.id == "local-demo-sigma")

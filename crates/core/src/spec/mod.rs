@@ -53,6 +53,18 @@ impl Likeness {
     }
 }
 
+/// A scheme's "Local demo" profile: a working profile against the local
+/// host, so the first launch works with no vendor account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Demo {
+    /// The profile's name.
+    pub name: &'static str,
+    /// Its client id (empty for a scheme whose URLs name no client).
+    pub client_id: &'static str,
+    /// Its embed path under the local host's origin.
+    pub path: &'static str,
+}
+
 /// Everything one scheme knows, as the shared machinery asks for it.
 pub trait SchemeSpec: Sync {
     /// Which scheme this is.
@@ -160,6 +172,11 @@ pub trait SchemeSpec: Sync {
     /// the CLI, the host's config and the app's panel.
     fn declared_settings(&self) -> &'static [&'static SettingDef] {
         &[]
+    }
+
+    /// Its "Local demo" profile, if it has one.
+    fn demo(&self) -> Option<Demo> {
+        None
     }
 
     /// The tier presets a new install offers this scheme's profiles (a

@@ -73,6 +73,13 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for BoldBi {
+    fn demo(&self) -> Option<crate::spec::Demo> {
+        Some(crate::spec::Demo {
+            name: "Local demo · Bold BI",
+            client_id: "local-demo-boldbi",
+            path: "/bi/site/demo/dashboards/local-demo/Sales/Overview",
+        })
+    }
     fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }

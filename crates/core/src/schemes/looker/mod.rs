@@ -70,6 +70,15 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
+    fn demo(&self) -> Option<crate::spec::Demo> {
+        // Looker's URLs name no client: the local host knows its secret by
+        // the profile.
+        Some(crate::spec::Demo {
+            name: "Local demo · Looker",
+            client_id: "",
+            path: "/embed/dashboards/1",
+        })
+    }
     fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }

@@ -51,6 +51,13 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaClassic {
+    fn demo(&self) -> Option<crate::spec::Demo> {
+        Some(crate::spec::Demo {
+            name: "Local demo · Sigma classic",
+            client_id: "local-demo-sigma",
+            path: "/embed/1-local-demo",
+        })
+    }
     fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }

@@ -49,6 +49,13 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaJwt {
+    fn demo(&self) -> Option<crate::spec::Demo> {
+        Some(crate::spec::Demo {
+            name: "Local demo · Sigma JWT",
+            client_id: "local-demo-sigma-jwt",
+            path: "/acme/workbook/Local-Demo-1a2b",
+        })
+    }
     fn claim_meaning(&self, claim: &str) -> Option<&'static str> {
         catalogue::claim_meaning(claim)
     }
