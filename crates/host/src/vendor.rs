@@ -56,11 +56,6 @@ pub trait VendorHost: Sync {
     fn posts_error_event(&self) -> bool {
         true
     }
-    /// Whether its mock needs a session cookie back (so the framing
-    /// emulation gives its pages one).
-    fn needs_session_cookie(&self) -> bool {
-        false
-    }
     /// Its own static assets, `(name, body)`, served beside the shared ones.
     fn assets(&self) -> &'static [(&'static str, &'static str)] {
         &[]

@@ -3,4 +3,4 @@
 /**
  * Each blank-frame case, in the gallery's order.
  */
-export type BlankFrameCase = "frame-options-deny" | "frame-options-sameorigin" | "frame-ancestors-list" | "bold-bi-allowed-domains" | "session-cookie-lax";
+export type BlankFrameCase = "frame-options-deny" | "frame-options-sameorigin" | "frame-ancestors-list" | "allowed-domains" | "session-cookie-lax";

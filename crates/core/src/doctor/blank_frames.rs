@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::cookies::SetCookie;
-use super::emulation::{Framing, SESSION_COOKIE};
+use super::emulation::{emulates, Framing, SESSION_COOKIE};
 use super::origin::Origin;
 use super::{diagnose, Check, EmbedObserved, ParentObserved, Status};
 use crate::scheme::Scheme;
@@ -28,8 +28,9 @@ pub enum BlankFrameCase {
     FrameOptionsSameorigin,
     /// CSP `frame-ancestors` that does not list the parent.
     FrameAncestorsList,
-    /// Bold BI's allowed domains without the parent's origin.
-    BoldBiAllowedDomains,
+    /// A vendor's own allowlist of embedding sites (Bold BI's allowed
+    /// domains) without the parent's origin.
+    AllowedDomains,
     /// A session cookie with `SameSite=Lax`, dropped in a cross-site frame.
     SessionCookieLax,
 }
@@ -72,7 +73,7 @@ impl BlankFrameCase {
         BlankFrameCase::FrameOptionsDeny,
         BlankFrameCase::FrameOptionsSameorigin,
         BlankFrameCase::FrameAncestorsList,
-        BlankFrameCase::BoldBiAllowedDomains,
+        BlankFrameCase::AllowedDomains,
         BlankFrameCase::SessionCookieLax,
     ];
 
@@ -82,7 +83,7 @@ impl BlankFrameCase {
             BlankFrameCase::FrameOptionsDeny => "frame-options-deny",
             BlankFrameCase::FrameOptionsSameorigin => "frame-options-sameorigin",
             BlankFrameCase::FrameAncestorsList => "frame-ancestors-list",
-            BlankFrameCase::BoldBiAllowedDomains => "bold-bi-allowed-domains",
+            BlankFrameCase::AllowedDomains => "allowed-domains",
             BlankFrameCase::SessionCookieLax => "session-cookie-lax",
         }
     }
@@ -95,7 +96,7 @@ impl BlankFrameCase {
                 "X-Frame-Options: SAMEORIGIN, parent on another origin"
             }
             BlankFrameCase::FrameAncestorsList => "frame-ancestors without the parent",
-            BlankFrameCase::BoldBiAllowedDomains => "Bold BI allowed domains without the parent",
+            BlankFrameCase::AllowedDomains => "The vendor's allowed domains without the parent",
             BlankFrameCase::SessionCookieLax => "Session cookie SameSite=Lax in a cross-site frame",
         }
     }
@@ -106,7 +107,7 @@ impl BlankFrameCase {
             BlankFrameCase::FrameOptionsDeny => ("frame-options", "deny"),
             BlankFrameCase::FrameOptionsSameorigin => ("frame-options", "sameorigin"),
             BlankFrameCase::FrameAncestorsList => ("frame-ancestors", CUSTOMER_APP),
-            BlankFrameCase::BoldBiAllowedDomains => ("allowed-domains", CUSTOMER_APP),
+            BlankFrameCase::AllowedDomains => ("allowed-domains", CUSTOMER_APP),
             BlankFrameCase::SessionCookieLax => ("session-cookie", "lax"),
         }
     }
@@ -125,7 +126,7 @@ impl BlankFrameCase {
             BlankFrameCase::FrameOptionsDeny | BlankFrameCase::FrameOptionsSameorigin => {
                 "x-frame-options".to_owned()
             }
-            BlankFrameCase::FrameAncestorsList | BlankFrameCase::BoldBiAllowedDomains => {
+            BlankFrameCase::FrameAncestorsList | BlankFrameCase::AllowedDomains => {
                 "frame-ancestors".to_owned()
             }
             BlankFrameCase::SessionCookieLax => {
@@ -141,11 +142,11 @@ impl BlankFrameCase {
     /// Why it does not apply to `scheme`, if it does not.
     pub fn not_applicable(self, scheme: Scheme) -> Option<&'static str> {
         match self {
-            BlankFrameCase::BoldBiAllowedDomains if scheme != Scheme::BoldBi => {
-                Some("allowed domains are a Bold BI setting")
+            BlankFrameCase::AllowedDomains if !emulates(scheme, "allowed-domains") => {
+                Some("this vendor has no allowlist of embedding sites of its own")
             }
-            BlankFrameCase::SessionCookieLax if scheme != Scheme::Looker => Some(
-                "only the local host's Looker embed needs its session cookie back (its content asks to log in without it); the doctor still reports every cookie an embed sets",
+            BlankFrameCase::SessionCookieLax if !emulates(scheme, "session-cookie") => Some(
+                "this vendor's local mock needs no session cookie back (only a mock whose content asks to log in without one does); the doctor still reports every cookie an embed sets",
             ),
             _ => None,
         }
@@ -274,7 +275,7 @@ mod tests {
         assert_eq!(parent, "http://localhost:4000");
         for case in BlankFrameCase::ALL {
             let scheme = match case {
-                BlankFrameCase::BoldBiAllowedDomains => Scheme::BoldBi,
+                BlankFrameCase::AllowedDomains => Scheme::BoldBi,
                 BlankFrameCase::SessionCookieLax => Scheme::Looker,
                 _ => Scheme::SigmaClassic,
             };
@@ -300,10 +301,10 @@ mod tests {
         // The default framing with its Lax cookie refuses nothing same-site.
         assert!(refusal(&Framing::default(), Scheme::Looker, HOST, LOOKER, true).is_none());
         // Allowed domains are Bold BI's only.
-        let domains = BlankFrameCase::BoldBiAllowedDomains.apply(&Framing::default());
+        let domains = BlankFrameCase::AllowedDomains.apply(&Framing::default());
         let cross = other_site(HOST);
         assert!(refusal(&domains, Scheme::SigmaClassic, &cross, SIGMA, false).is_none());
-        assert!(BlankFrameCase::BoldBiAllowedDomains
+        assert!(BlankFrameCase::AllowedDomains
             .not_applicable(Scheme::SigmaClassic)
             .is_some());
     }

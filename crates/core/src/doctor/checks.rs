@@ -293,7 +293,7 @@ fn cookie_checks(embed: &EmbedObserved, parent: Option<&Origin>, origin: &Origin
             let fix = match status {
                 Status::Pass => String::new(),
                 _ if cookie.secure && !origin.is_trustworthy() => "Serve the embed over https: a Secure cookie needs it.".into(),
-                _ => "The embed's server must set this cookie with SameSite=None; Secure; Partitioned (Bold BI: \"Enable CHIPS for IFrame-based Embedding\"), or serve the embed from a subdomain of the parent's site so the frame is first-party.".into(),
+                _ => format!("The embed's server must set this cookie with SameSite=None; Secure; Partitioned{}, or serve the embed from a subdomain of the parent's site so the frame is first-party.", partitioned_settings()),
             };
             Check::new(format!("cookie:{}", cookie.name), status, cookie.evidence(), format!("{context} {browsers}."), fix)
         })
@@ -323,5 +323,20 @@ fn deployed(parent: &Origin, embed: &Origin, policies: &[csp::Policy]) -> Check 
         Check::new(id, Status::Pass, format!("parent on {parent}"), "The parent runs on this machine. When deployed, its origin changes: every allowlist (frame-ancestors, the vendor's allowed domains) must name the deployed origin, and a page served over https may frame only https embeds.", "")
     } else {
         Check::new(id, Status::Warn, format!("parent on {parent}"), format!("Works here, but when deployed: {}.", changes.join("; ")), "Add the deployed origin to the embed's allowlist and serve the embed over https before going live.")
+    }
+}
+/// The vendors' own settings for partitioned cookies, as " (Vendor: setting)".
+fn partitioned_settings() -> String {
+    let named: Vec<String> = crate::schemes::all()
+        .iter()
+        .filter_map(|s| {
+            s.partitioned_cookie_setting()
+                .map(|setting| format!("{}: {setting}", s.vendor()))
+        })
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", named.join("; "))
     }
 }

@@ -63,7 +63,7 @@ impl Framing {
             .split([' ', ','])
             .filter(|d| !d.is_empty())
             .collect();
-        if scheme == Some(Scheme::BoldBi) && !domains.is_empty() {
+        if scheme.is_some_and(|s| emulates(s, "allowed-domains")) && !domains.is_empty() {
             headers.push((
                 "content-security-policy",
                 format!("frame-ancestors 'self' {}", domains.join(" ")),
@@ -99,12 +99,36 @@ impl Framing {
                     emulation: true,
                 }
             };
-        vec![
+        let mut views = vec![
             view("frame-options", "X-Frame-Options on embed pages (off, DENY, SAMEORIGIN)", SettingKind::OneOf { values: FRAME_OPTIONS.map(String::from).to_vec() }, "framing emulation: reproduces a frame refused by X-Frame-Options (a vendor's or a proxy's)", all.clone()),
             view("frame-ancestors", "CSP frame-ancestors on embed pages (empty: none)", SettingKind::Text { placeholder: "'self' http://localhost:3000".into() }, "framing emulation: reproduces a frame refused by Content-Security-Policy frame-ancestors", all.clone()),
-            view("allowed-domains", "Bold BI allowed domains (\"Accept embedding requests from these websites\"; empty: any)", SettingKind::Text { placeholder: "https://app.example.com".into() }, "framing emulation: Bold BI blocks embedding elsewhere and Chrome shows a blank page; the local host sends frame-ancestors with these", vec![Scheme::BoldBi]),
-            view("session-cookie", "Looker's session cookie: SameSite (lax, unset, none-secure, none-secure-partitioned)", SettingKind::OneOf { values: COOKIE_MODES.map(String::from).to_vec() }, "framing emulation: in a cross-site frame Chrome drops a session cookie without SameSite=None; Secure (the doctor says what each browser does; the app's WebKit preview, like Safari, sends no cookie to a cross-site frame at all)", vec![Scheme::Looker]),
-        ]
+        ];
+        // The vendors' own: each declared by the scheme folders that have it.
+        for (name, kind) in [
+            (
+                "allowed-domains",
+                SettingKind::Text {
+                    placeholder: "https://app.example.com".into(),
+                },
+            ),
+            (
+                "session-cookie",
+                SettingKind::OneOf {
+                    values: COOKIE_MODES.map(String::from).to_vec(),
+                },
+            ),
+        ] {
+            let declaring: Vec<&crate::spec::FramingEmulation> = crate::schemes::all()
+                .iter()
+                .flat_map(|s| s.framing_emulations())
+                .filter(|e| e.name == name)
+                .collect();
+            if let Some(first) = declaring.first() {
+                let schemes = all.iter().copied().filter(|s| emulates(*s, name)).collect();
+                views.push(view(name, first.label, kind, first.note, schemes));
+            }
+        }
+        views
     }
 
     /// The value of setting `name` (empty for an unknown name).
@@ -161,6 +185,14 @@ impl Framing {
         }
         Ok(())
     }
+}
+
+/// Whether `scheme`'s vendor has the framing emulation setting `name`.
+pub fn emulates(scheme: Scheme, name: &str) -> bool {
+    crate::schemes::spec(scheme)
+        .framing_emulations()
+        .iter()
+        .any(|e| e.name == name)
 }
 
 #[cfg(test)]

@@ -53,6 +53,19 @@ impl Likeness {
     }
 }
 
+/// A framing emulation setting a vendor's embeds need (its own allowlist
+/// of embedding sites, its session cookie), as the local host's settings
+/// panel shows it; the emulation itself is `doctor::emulation`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FramingEmulation {
+    /// The setting's name (`allowed-domains`, `session-cookie`).
+    pub name: &'static str,
+    /// What it decides, in the panel's words.
+    pub label: &'static str,
+    /// What it reproduces.
+    pub note: &'static str,
+}
+
 /// A scheme's "Local demo" profile: a working profile against the local
 /// host, so the first launch works with no vendor account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +331,16 @@ pub trait SchemeSpec: Sync {
     /// Where this vendor's own allowlist of embedding sites is set, when it
     /// has one (a frame refused by `frame-ancestors` is then fixed there).
     fn framing_allowlist(&self) -> Option<&'static str> {
+        None
+    }
+    /// The framing emulation settings this vendor's embeds have (the
+    /// local host reproduces its allowlist or its session cookie).
+    fn framing_emulations(&self) -> &'static [FramingEmulation] {
+        &[]
+    }
+    /// How this vendor's server sets a cookie that survives a cross-site
+    /// frame (its name for partitioned cookies), if it has a setting.
+    fn partitioned_cookie_setting(&self) -> Option<&'static str> {
         None
     }
     /// Why a profile's embed path cannot be this scheme's, if it cannot

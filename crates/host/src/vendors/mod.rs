@@ -55,12 +55,14 @@ pub fn outbound_events() -> Vec<&'static str> {
         .collect()
 }
 
-/// Whether the mock of `scheme` needs a session cookie back: only its pages
-/// get the framing emulation's `sandbox_session` cookie, with the same
-/// attributes as the real session cookie, so the doctor sees what the
-/// browser will do with it and never flags a cookie nothing needs.
+/// Whether the mock of `scheme` needs a session cookie back (its scheme
+/// declares the session-cookie emulation: its content asks to log in
+/// without one): only its pages get the framing emulation's
+/// `sandbox_session` cookie, with the same attributes as the real session
+/// cookie, so the doctor sees what the browser will do with it and never
+/// flags a cookie nothing needs.
 pub fn needs_session_cookie(scheme: Scheme) -> bool {
-    of(scheme).needs_session_cookie()
+    embed_core::doctor::emulation::emulates(scheme, "session-cookie")
 }
 
 /// `router` with every vendor's embed routes added.

@@ -83,6 +83,16 @@ impl SchemeSpec for BoldBi {
     fn own_scenarios(&self) -> &'static [crate::model::scenario::ScenarioDef] {
         &scenarios::OWN
     }
+    fn framing_emulations(&self) -> &'static [crate::spec::FramingEmulation] {
+        &[crate::spec::FramingEmulation {
+            name: "allowed-domains",
+            label: "Bold BI allowed domains (\"Accept embedding requests from these websites\"; empty: any)",
+            note: "framing emulation: Bold BI blocks embedding elsewhere and Chrome shows a blank page; the local host sends frame-ancestors with these",
+        }]
+    }
+    fn partitioned_cookie_setting(&self) -> Option<&'static str> {
+        Some("\"Enable CHIPS for IFrame-based Embedding\"")
+    }
     fn framing_allowlist(&self) -> Option<&'static str> {
         Some("Bold BI: add the parent's origin to the allowed domains (\"Accept embedding requests from these websites\" in the embed settings); elsewhere Chrome shows a blank page with no error.")
     }

@@ -70,6 +70,13 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
+    fn framing_emulations(&self) -> &'static [crate::spec::FramingEmulation] {
+        &[crate::spec::FramingEmulation {
+            name: "session-cookie",
+            label: "Looker's session cookie: SameSite (lax, unset, none-secure, none-secure-partitioned)",
+            note: "framing emulation: in a cross-site frame Chrome drops a session cookie without SameSite=None; Secure (the doctor says what each browser does; the app's WebKit preview, like Safari, sends no cookie to a cross-site frame at all)",
+        }]
+    }
     fn demo(&self) -> Option<crate::spec::Demo> {
         // Looker's URLs name no client: the local host knows its secret by
         // the profile.

@@ -55,10 +55,6 @@ impl VendorHost for Looker {
     fn posts_error_event(&self) -> bool {
         false
     }
-    /// Its content asks to log in without its session cookie.
-    fn needs_session_cookie(&self) -> bool {
-        true
-    }
     fn assets(&self) -> &'static [(&'static str, &'static str)] {
         &[("looker.js", include_str!("looker.js"))]
     }
