@@ -87,22 +87,6 @@ fn read_stdin(what: &'static str) -> Result<String, CliError> {
     })
 }
 
-/// Splits NAME=VALUE at the first '='.
-pub fn key_value(flag: &'static str, given: &str) -> Result<(String, String), CliError> {
-    match given.split_once('=') {
-        Some((name, value)) if !name.is_empty() => Ok((name.to_owned(), value.to_owned())),
-        _ => Err(CliError::NotKeyValue {
-            flag,
-            given: given.to_owned(),
-        }),
-    }
-}
-
-/// Splits every NAME=VALUE of a repeated flag.
-pub fn key_values(flag: &'static str, given: &[String]) -> Result<Vec<(String, String)>, CliError> {
-    given.iter().map(|g| key_value(flag, g)).collect()
-}
-
 /// Now, in Unix seconds.
 pub fn now() -> u64 {
     SystemTime::now()

@@ -10,6 +10,7 @@ mod error;
 mod input;
 mod render;
 mod settings_args;
+mod sign_args;
 
 use std::io::Write;
 use std::process::ExitCode;

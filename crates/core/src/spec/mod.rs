@@ -4,6 +4,7 @@
 //! folders; it names no scheme and calls no registry.
 
 pub mod breaking;
+pub mod sign_cli;
 
 use crate::catalogue::{ParamInfo, ParamSpec};
 use crate::error::Result;
@@ -185,6 +186,11 @@ pub trait SchemeSpec: Sync {
     /// the CLI, the host's config and the app's panel.
     fn declared_settings(&self) -> &'static [&'static SettingDef] {
         &[]
+    }
+
+    /// Its `embed-sandbox sign` command, if it has one.
+    fn sign_command(&self) -> Option<&'static sign_cli::SignCommandDef> {
+        None
     }
 
     /// Its "Local demo" profile, if it has one.

@@ -4,6 +4,7 @@
 pub mod authorize;
 pub mod catalogue;
 mod checks;
+mod cli;
 pub mod datasource_filter;
 mod diagnose;
 mod facts;
@@ -73,6 +74,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for BoldBi {
+    fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
+        Some(&cli::COMMAND)
+    }
     fn demo(&self) -> Option<crate::spec::Demo> {
         Some(crate::spec::Demo {
             name: "Local demo · Bold BI",

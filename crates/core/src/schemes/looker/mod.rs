@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 mod checks;
+mod cli;
 mod diagnose;
 pub mod facts;
 pub mod form;
@@ -70,6 +71,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
+    fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
+        Some(&cli::COMMAND)
+    }
     fn framing_emulations(&self) -> &'static [crate::spec::FramingEmulation] {
         &[crate::spec::FramingEmulation {
             name: "session-cookie",

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 mod checks;
+mod cli;
 mod diagnose;
 mod facts;
 mod form;
@@ -51,6 +52,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaClassic {
+    fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
+        Some(&cli::COMMAND)
+    }
     fn demo(&self) -> Option<crate::spec::Demo> {
         Some(crate::spec::Demo {
             name: "Local demo · Sigma classic",

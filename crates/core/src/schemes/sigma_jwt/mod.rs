@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 mod checks;
+mod cli;
 mod facts;
 mod form;
 mod handoff;
@@ -49,6 +50,9 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaJwt {
+    fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
+        Some(&cli::COMMAND)
+    }
     fn demo(&self) -> Option<crate::spec::Demo> {
         Some(crate::spec::Demo {
             name: "Local demo · Sigma JWT",
