@@ -43,11 +43,13 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-/// The embeds whose browser SDK asks a customer's token endpoint.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum TokenScheme {
-    /// Bold BI's Embed SDK and its authorization server.
-    Boldbi,
+/// The ids of the schemes with a token endpoint, as `--scheme` takes them.
+fn token_schemes() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        embed_core::schemes::with_token_endpoint()
+            .into_iter()
+            .map(|s| s.id()),
+    )
 }
 
 /// Arguments of `token-endpoint`.
@@ -55,9 +57,9 @@ pub enum TokenScheme {
 pub struct TokenEndpointArgs {
     /// The endpoint's URL, as the page's SDK calls it (http://localhost:3000/authorize).
     pub url: String,
-    /// Whose SDK calls it.
-    #[arg(long, value_enum)]
-    pub scheme: TokenScheme,
+    /// Whose SDK calls it: a scheme whose browser SDK asks your server to sign.
+    #[arg(long, value_name = "SCHEME", value_parser = token_schemes())]
+    pub scheme: String,
     /// The page's dashboard id (what the SDK asks for).
     #[arg(long, value_name = "DASHBOARD_ID")]
     pub entity: String,

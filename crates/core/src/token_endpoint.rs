@@ -72,6 +72,8 @@ pub struct Observed {
     pub entity: String,
     /// The other id asked for.
     pub other: String,
+    /// The vendor whose SDK calls the endpoint (its name, for the texts).
+    pub vendor: &'static str,
 }
 
 /// The report (`embed-sandbox.token-endpoint.v1`).
@@ -95,7 +97,7 @@ impl TokenEndpointReport {
     }
 }
 
-/// The answer's body as Bold BI's answer, if it is one with a token.
+/// The answer's body as the vendor's authorize answer, if it is one with a token.
 fn token_in(answer: &Answered) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(&answer.body).ok()?;
     let data = value.get("Data").or_else(|| value.get("data"))?;
@@ -122,8 +124,8 @@ pub fn judge(endpoint: &str, observed: &Observed) -> TokenEndpointReport {
     let mut checks = Vec::new();
     checks.push(session(observed.anonymous.as_ref()));
     let signed_in = &observed.signed_in;
-    checks.extend(signing(signed_in, &observed.entity));
-    checks.push(hands_back(signed_in));
+    checks.extend(signing(signed_in, &observed.entity, observed.vendor));
+    checks.push(hands_back(signed_in, observed.vendor));
     checks.push(other_entity(&observed.other_entity, &observed.other));
     let answers = [
         Some(signed_in),
@@ -166,7 +168,7 @@ fn session(anonymous: Option<&Exchange>) -> Check {
     }
 }
 
-fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
+fn signing(exchange: &Exchange, entity: &str, vendor: &str) -> Vec<Check> {
     let Some(seen) = exchange.authorize.first() else {
         return vec![Check::new("calls-authorize", Status::Fail, "no authorize request reached dashboardServerApiUrl", "The endpoint never called the authorize URL the SDK named, so no dashboard can open.", "GET dashboardServerApiUrl + \"/embed/authorize?\" + the signed query, from the request body's dashboardServerApiUrl (not a hard-coded server), and return its answer.")];
     };
@@ -179,9 +181,9 @@ fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
     )];
     let seen = accepted(&exchange.authorize).unwrap_or(seen);
     checks.push(if seen.verdict == "accepted" {
-        Check::new("signature", Status::Pass, "authorize: accepted", "The endpoint signs the SDK's query with the embed secret as Bold BI checks it.", "")
+        Check::new("signature", Status::Pass, "authorize: accepted", format!("The endpoint signs the SDK's query with the embed secret as {vendor} checks it."), "")
     } else {
-        Check::new("signature", Status::Fail, format!("authorize: {} ({})", seen.reason.as_deref().unwrap_or("refused"), seen.message.as_deref().unwrap_or("")), "Bold BI would refuse what the endpoint signed.", "Sign the whole query exactly as received plus &embed_user_email=…&embed_server_timestamp=… (no lower-casing, no reordering), Base64 HMAC-SHA256 with the embed secret as UTF-8; the inspector names the difference for a captured URL.")
+        Check::new("signature", Status::Fail, format!("authorize: {} ({})", seen.reason.as_deref().unwrap_or("refused"), seen.message.as_deref().unwrap_or("")), format!("{vendor} would refuse what the endpoint signed."), "Sign the whole query exactly as received plus &embed_user_email=…&embed_server_timestamp=… (no lower-casing, no reordering), Base64 HMAC-SHA256 with the embed secret as UTF-8; the inspector names the difference for a captured URL.")
     });
     let missing: Vec<&str> = ["embed_user_email", "embed_server_timestamp"]
         .into_iter()
@@ -196,18 +198,18 @@ fn signing(exchange: &Exchange, entity: &str) -> Vec<Check> {
     checks.push(if kept {
         Check::new("query-kept", Status::Pass, format!("nonce and embed_dashboard_id={entity} as the SDK sent them"), "The endpoint signs the SDK's query as it came.", "")
     } else {
-        Check::new("query-kept", Status::Warn, format!("embed_dashboard_id={} ; the SDK's nonce {}", seen.dashboard.as_deref().unwrap_or("(none)"), if seen.same_nonce { "kept" } else { "replaced" }), "The endpoint rebuilt the query instead of signing the SDK's: the SDK's nonce or dashboard did not reach Bold BI as sent.", "Sign embedQuerString as received; only append the user and the timestamp.")
+        Check::new("query-kept", Status::Warn, format!("embed_dashboard_id={} ; the SDK's nonce {}", seen.dashboard.as_deref().unwrap_or("(none)"), if seen.same_nonce { "kept" } else { "replaced" }), format!("The endpoint rebuilt the query instead of signing the SDK's: the SDK's nonce or dashboard did not reach {vendor} as sent."), "Sign embedQuerString as received; only append the user and the timestamp.")
     });
     checks
 }
 
-fn hands_back(exchange: &Exchange) -> Check {
+fn hands_back(exchange: &Exchange, vendor: &str) -> Check {
     let id = "answer";
     match &exchange.answer {
         Err(e) => Check::new(id, Status::Fail, e.clone(), "The endpoint gave no answer to a signed-in request.", "Check that it runs and is reachable from the page."),
-        Ok(a) if token_in(a).is_some() && (200..300).contains(&a.status) => Check::new(id, Status::Pass, format!("HTTP {}, JSON with Data.access_token", a.status), "The endpoint hands Bold BI's answer back to the SDK.", ""),
-        Ok(a) if serde_json::from_str::<serde_json::Value>(&a.body).is_err() => Check::new(id, Status::Fail, format!("HTTP {}, {}: {}", a.status, a.content_type.as_deref().unwrap_or("no content type"), short(&a.body)), "The answer is not JSON, so the SDK cannot read a token from it.", "Return Bold BI's authorize answer unchanged, as application/json."),
-        Ok(a) => Check::new(id, Status::Fail, format!("HTTP {}: {}", a.status, short(&a.body)), "The answer is JSON but carries no Data.access_token, so the SDK shows no dashboard.", "Return Bold BI's authorize answer unchanged (ApiStatus, Data with access_token); when it is a refusal, its Message says why."),
+        Ok(a) if token_in(a).is_some() && (200..300).contains(&a.status) => Check::new(id, Status::Pass, format!("HTTP {}, JSON with Data.access_token", a.status), format!("The endpoint hands {vendor}'s answer back to the SDK."), ""),
+        Ok(a) if serde_json::from_str::<serde_json::Value>(&a.body).is_err() => Check::new(id, Status::Fail, format!("HTTP {}, {}: {}", a.status, a.content_type.as_deref().unwrap_or("no content type"), short(&a.body)), "The answer is not JSON, so the SDK cannot read a token from it.", format!("Return {vendor}'s authorize answer unchanged, as application/json.")),
+        Ok(a) => Check::new(id, Status::Fail, format!("HTTP {}: {}", a.status, short(&a.body)), "The answer is JSON but carries no Data.access_token, so the SDK shows no dashboard.", format!("Return {vendor}'s authorize answer unchanged (ApiStatus, Data with access_token); when it is a refusal, its Message says why.")),
     }
 }
 
@@ -280,6 +282,7 @@ mod tests {
             },
             entity: "d-1".into(),
             other: "d-1-other".into(),
+            vendor: "Bold BI",
         };
         let report = judge("http://localhost:3000/authorize?x=1", &good);
         assert_eq!(report.worst(), Status::Pass, "{report:#?}");

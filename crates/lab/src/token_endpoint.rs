@@ -26,6 +26,8 @@ const SITE: &str = "site1";
 
 /// What to check.
 pub struct Request<'a> {
+    /// The scheme whose SDK calls the endpoint (one with a token endpoint).
+    pub scheme: Scheme,
     /// The endpoint's URL (`http://localhost:3000/authorize`).
     pub endpoint: &'a str,
     /// The page's dashboard id.
@@ -42,6 +44,13 @@ pub struct Request<'a> {
 /// be checked: a bad endpoint URL, the scratch host, or an endpoint that
 /// cannot be reached at all.
 pub async fn check(request: &Request<'_>) -> Result<TokenEndpointReport, LabError> {
+    if !embed_core::schemes::spec(request.scheme).has_token_endpoint() {
+        return Err(LabError::DoctorInput(format!(
+            "{} embeds have no token endpoint: the check is for an embed whose browser SDK asks your server to sign ({})",
+            request.scheme.label(),
+            token_endpoint_labels()
+        )));
+    }
     if request.entity.trim().is_empty() {
         return Err(LabError::DoctorInput(
             "give the dashboard id the page shows (the SDK's dashboardId)".into(),
@@ -55,7 +64,7 @@ pub async fn check(request: &Request<'_>) -> Result<TokenEndpointReport, LabErro
     let host = embed_host::start(HostOptions::loopback(Org::demo(vec![Client {
         id: "token-endpoint".into(),
         secret: request.secret.clone(),
-        schemes: vec![Scheme::BoldBi],
+        schemes: vec![request.scheme],
     }])))
     .await
     .map_err(|e| LabError::ScratchHost(e.to_string()))?;
@@ -99,6 +108,7 @@ pub async fn check(request: &Request<'_>) -> Result<TokenEndpointReport, LabErro
             other_entity,
             entity: request.entity.to_owned(),
             other,
+            vendor: request.scheme.vendor(),
         },
     ))
 }
@@ -187,4 +197,12 @@ async fn post(
         })
         .collect();
     Exchange { answer, authorize }
+}
+/// The schemes the token endpoint check is for, by name.
+pub fn token_endpoint_labels() -> String {
+    embed_core::schemes::with_token_endpoint()
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

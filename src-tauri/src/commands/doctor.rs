@@ -10,7 +10,6 @@ use embed_core::doctor::blank_frames::{self, BlankFrameCase};
 use embed_core::doctor::emulation::Framing;
 use embed_core::doctor::DoctorReport;
 use embed_core::token_endpoint::TokenEndpointReport;
-use embed_core::Scheme;
 use embed_lab::blank_frames::BlankFrameResults;
 use embed_lab::doctor::Parent;
 use embed_profiles::profiles::Signed;
@@ -43,14 +42,15 @@ pub(crate) async fn token_endpoint(
     cookies: Vec<(String, String)>,
 ) -> Result<TokenEndpointReport, IpcError> {
     let profile = state.profiles.store().get(&id)?;
-    if profile.scheme != Scheme::BoldBi {
+    if !embed_core::schemes::spec(profile.scheme).has_token_endpoint() {
         return Err(IpcError {
             code: "not-applicable".into(),
-            message: format!("{} is a {} profile: the token endpoint check is for Bold BI's Embed SDK, whose browser asks your server to sign. Choose a Bold BI profile.", profile.name, profile.scheme.label()),
+            message: format!("{} is a {} profile: the token endpoint check is for an embed whose browser SDK asks your server to sign ({}). Choose such a profile.", profile.name, profile.scheme.label(), embed_lab::token_endpoint::token_endpoint_labels()),
         });
     }
     let secret = state.profiles.secret(&id)?;
     let request = embed_lab::token_endpoint::Request {
+        scheme: profile.scheme,
         endpoint: url.trim(),
         entity: entity.trim(),
         cookies: &cookies,

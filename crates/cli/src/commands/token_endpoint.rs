@@ -7,7 +7,7 @@ use std::time::Duration;
 use embed_core::token_endpoint::TokenEndpointReport;
 use embed_lab::token_endpoint::{check, Request};
 
-use crate::cli::{TokenEndpointArgs, TokenScheme};
+use crate::cli::TokenEndpointArgs;
 use crate::commands::replay::runtime;
 use crate::error::CliError;
 use crate::input;
@@ -15,7 +15,13 @@ use crate::input;
 /// Runs `token-endpoint`; returns the output and the exit code (0 all
 /// pass, 1 a check fails).
 pub fn run(args: TokenEndpointArgs) -> Result<(String, u8), CliError> {
-    let TokenScheme::Boldbi = args.scheme;
+    // --scheme takes only the ids of schemes with a token endpoint.
+    let scheme = embed_core::Scheme::from_id(&args.scheme).ok_or(CliError::Core(
+        embed_core::Error::BadField {
+            field: "--scheme".into(),
+            reason: format!("{:?} is no scheme with a token endpoint", args.scheme),
+        },
+    ))?;
     let secret = input::secret(&args.secret)?.ok_or(CliError::SecretRequired)?;
     if args.entity.trim().is_empty() {
         return Err(CliError::Core(embed_core::Error::BadField {
@@ -39,6 +45,7 @@ pub fn run(args: TokenEndpointArgs) -> Result<(String, u8), CliError> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let report = runtime()?.block_on(check(&Request {
+        scheme,
         endpoint: args.url.trim(),
         entity: args.entity.trim(),
         cookies: &cookies,

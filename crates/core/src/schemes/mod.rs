@@ -66,6 +66,16 @@ pub fn listed() -> [&'static dyn SchemeSpec; 4] {
     specs
 }
 
+/// The schemes whose browser SDK asks the customer's server to sign (the
+/// token endpoint check applies to them).
+pub fn with_token_endpoint() -> Vec<Scheme> {
+    listed()
+        .iter()
+        .filter(|s| s.has_token_endpoint())
+        .map(|s| s.scheme())
+        .collect()
+}
+
 /// Every scheme's tier presets, in listing order.
 pub fn demo_tiers() -> Vec<crate::tier::Tier> {
     listed().iter().flat_map(|s| s.demo_tiers()).collect()

@@ -188,6 +188,12 @@ pub trait SchemeSpec: Sync {
         &[]
     }
 
+    /// Whether its browser SDK asks the customer's own server to sign (a
+    /// token endpoint the doctor can check, as `embed-lab` posts to it).
+    fn has_token_endpoint(&self) -> bool {
+        false
+    }
+
     /// Its `embed-sandbox sign` command, if it has one.
     fn sign_command(&self) -> Option<&'static sign_cli::SignCommandDef> {
         None

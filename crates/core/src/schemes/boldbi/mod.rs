@@ -94,6 +94,9 @@ impl SchemeSpec for BoldBi {
             note: "framing emulation: Bold BI blocks embedding elsewhere and Chrome shows a blank page; the local host sends frame-ancestors with these",
         }]
     }
+    fn has_token_endpoint(&self) -> bool {
+        true
+    }
     fn partitioned_cookie_setting(&self) -> Option<&'static str> {
         Some("\"Enable CHIPS for IFrame-based Embedding\"")
     }
