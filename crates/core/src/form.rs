@@ -37,8 +37,12 @@ pub struct SignForm {
     pub time: Option<u64>,
     /// Seconds added to the time, to simulate clock skew.
     pub time_offset: i64,
-    /// Bold BI: send embed_timestamp (and embed_expirationtime).
-    pub boldbi_timestamp: bool,
+    /// Whether the URL carries its signing time, for a scheme where that is
+    /// optional (without it the URL never expires; Bold BI's
+    /// embed_timestamp and embed_expirationtime). Saved forms wrote it under
+    /// its older name.
+    #[serde(alias = "boldbi_timestamp")]
+    pub sign_time: bool,
     /// Bold BI: percent-escape the signature.
     pub escape_signature: bool,
     /// JWT `ver` ("1.0" or "1.1"; empty: omitted, which Sigma reads as 1.0).
@@ -195,6 +199,14 @@ mod tests {
     }
 
     #[test]
+    fn a_form_saved_under_the_older_name_of_sign_time_reads_back() {
+        let saved: SignForm = serde_json::from_str(r#"{"boldbi_timestamp": true}"#).unwrap();
+        assert!(saved.sign_time);
+        let current: SignForm = serde_json::from_str(r#"{"sign_time": true}"#).unwrap();
+        assert!(current.sign_time);
+    }
+
+    #[test]
     fn the_content_key_ignores_the_nonce_and_fields_the_scheme_does_not_sign() {
         let env = profile(Scheme::Looker, "https://h/embed/dashboards/1");
         let looker = SignForm {
@@ -208,7 +220,7 @@ mod tests {
         let unrelated = SignForm {
             nonce: "other".into(),
             mode: "view".into(),
-            boldbi_timestamp: !looker.boldbi_timestamp,
+            sign_time: !looker.sign_time,
             email: "bob@example.com".into(),
             ..looker.clone()
         };
@@ -284,7 +296,7 @@ mod tests {
         .unwrap();
         assert!(jwt.contains("?:jwt=") && jwt.ends_with("&:embed=true&:theme=Dark"));
         let mut f = form();
-        f.boldbi_timestamp = true;
+        f.sign_time = true;
         f.session_length = 86_400;
         let bold = sign(
             &profile(Scheme::BoldBi, "https://h/bi/site/s/dashboards/1"),

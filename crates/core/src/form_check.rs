@@ -49,7 +49,7 @@ mod tests {
             email: "ann@example.com".into(),
             teams: vec!["Sales_Managers".into()],
             session_length: 600,
-            boldbi_timestamp: true,
+            sign_time: true,
             ..SignForm::default()
         };
         edit(&mut form);
@@ -160,7 +160,7 @@ mod tests {
             joined(Scheme::BoldBi, &form(|f| f.session_length = 600)).contains("86400 to 518400")
         );
         assert!(
-            joined(Scheme::BoldBi, &form(|f| f.boldbi_timestamp = false))
+            joined(Scheme::BoldBi, &form(|f| f.sign_time = false))
                 .contains("needs the timestamp")
         );
     }

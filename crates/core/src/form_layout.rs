@@ -28,7 +28,7 @@ pub enum FormKey {
     Mode,
     SessionLength,
     UserAttributes,
-    BoldbiTimestamp,
+    SignTime,
     EscapeSignature,
     JwtVersion,
     JwtIssuer,

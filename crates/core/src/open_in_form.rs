@@ -91,7 +91,7 @@ mod tests {
         let bold = SignForm {
             params: vec![("embed_dashboard_export".into(), "true".into())],
             session_length: 86_400,
-            boldbi_timestamp: true,
+            sign_time: true,
             escape_signature: true,
             ..form
         };

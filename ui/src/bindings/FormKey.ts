@@ -3,4 +3,4 @@
 /**
  * A field of [`SignForm`] that a control edits (its serde name).
  */
-export type FormKey = "email" | "external_user_id" | "teams" | "account_type" | "mode" | "session_length" | "user_attributes" | "boldbi_timestamp" | "escape_signature" | "jwt_version" | "jwt_issuer" | "first_name" | "last_name" | "eval_connection_id" | "permissions" | "models" | "group_ids" | "external_group_id" | "access_filters" | "user_timezone" | "force_logout_login" | "algorithm";
+export type FormKey = "email" | "external_user_id" | "teams" | "account_type" | "mode" | "session_length" | "user_attributes" | "sign_time" | "escape_signature" | "jwt_version" | "jwt_issuer" | "first_name" | "last_name" | "eval_connection_id" | "permissions" | "models" | "group_ids" | "external_group_id" | "access_filters" | "user_timezone" | "force_logout_login" | "algorithm";

@@ -49,9 +49,12 @@ time: number | null,
  */
 time_offset: number, 
 /**
- * Bold BI: send embed_timestamp (and embed_expirationtime).
+ * Whether the URL carries its signing time, for a scheme where that is
+ * optional (without it the URL never expires; Bold BI's
+ * embed_timestamp and embed_expirationtime). Saved forms wrote it under
+ * its older name.
  */
-boldbi_timestamp: boolean, 
+sign_time: boolean, 
 /**
  * Bold BI: percent-escape the signature.
  */

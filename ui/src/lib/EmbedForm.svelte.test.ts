@@ -82,7 +82,7 @@ describe('the form', () => {
     const expiration = screen.getByTestId('session-length') as HTMLInputElement;
     expect(expiration.disabled).toBe(false);
     await fireEvent.click(screen.getByTestId('boldbi-timestamp'));
-    expect(props.form.boldbi_timestamp).toBe(false);
+    expect(props.form.sign_time).toBe(false);
     expect(expiration.disabled).toBe(true);
   });
 });

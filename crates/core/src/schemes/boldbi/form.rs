@@ -13,8 +13,8 @@ pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedReq
         nonce: basis.nonce,
         email: form.email.clone(),
         params: named(&form.params),
-        timestamp: form.boldbi_timestamp.then_some(basis.time),
-        expiration: (form.boldbi_timestamp && form.session_length > 0)
+        timestamp: form.sign_time.then_some(basis.time),
+        expiration: (form.sign_time && form.session_length > 0)
             .then_some(form.session_length),
         escape_signature: form.escape_signature,
     })
@@ -22,7 +22,7 @@ pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedReq
 
 /// What Bold BI would refuse in `form`.
 pub fn issues(form: &SignForm, say: &mut Vec<String>) {
-    if !form.boldbi_timestamp {
+    if !form.sign_time {
         say.push("Without embed_timestamp the URL never expires, and no embed_expirationtime is sent (it needs the timestamp).".into());
     } else if !(MIN_EXPIRATION..=MAX_EXPIRATION).contains(&form.session_length) {
         say.push(format!(
@@ -54,7 +54,7 @@ pub fn from_url(embed: &Embed, form: &mut SignForm) {
         })
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect();
-    form.boldbi_timestamp = embed.facts.issued_at.is_some();
+    form.sign_time = embed.facts.issued_at.is_some();
     form.escape_signature = url
         .first(SIGNATURE_PARAM)
         .is_some_and(|p| p.raw_value_or_empty().contains('%'));

@@ -31,7 +31,7 @@ pub fn sections() -> Vec<FormSection> {
             "Bold BI",
             vec![
                 FormInput::new(
-                    FormKey::BoldbiTimestamp,
+                    FormKey::SignTime,
                     "send embed_timestamp (and embed_expirationtime)",
                     "boldbi-timestamp",
                     Control::Check,
@@ -42,7 +42,7 @@ pub fn sections() -> Vec<FormSection> {
                     "session-length",
                     Control::Number { min: 1 },
                 )
-                .enabled_by(FormKey::BoldbiTimestamp),
+                .enabled_by(FormKey::SignTime),
                 FormInput::new(
                     FormKey::EscapeSignature,
                     "escape the signature (%2B); the vendor's sample sends it raw",
@@ -58,7 +58,7 @@ pub fn sections() -> Vec<FormSection> {
 pub fn defaults() -> SignForm {
     SignForm {
         session_length: 86400,
-        boldbi_timestamp: true,
+        sign_time: true,
         ..demo_identity()
     }
 }
