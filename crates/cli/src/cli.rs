@@ -101,17 +101,7 @@ pub struct DoctorArgs {
 
 pub use crate::sign_args::SignCommand;
 
-/// Where the secret comes from: never a flag value, since argv is visible to every process.
-#[derive(Debug, Args, Clone, Default)]
-#[group(multiple = false)]
-pub struct SecretSource {
-    /// Read the secret from this environment variable (give its name, not the secret).
-    #[arg(long, value_name = "VAR")]
-    pub secret_env: Option<String>,
-    /// Read the secret from standard input (one trailing newline is removed).
-    #[arg(long)]
-    pub secret_stdin: bool,
-}
+pub use crate::secret_args::SecretSource;
 
 pub use crate::settings_args::PolicyArgs;
 

@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod input;
 mod render;
+mod secret_args;
 mod settings_args;
 mod sign_args;
 

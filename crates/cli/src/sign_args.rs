@@ -8,7 +8,7 @@ use clap::builder::PossibleValuesParser;
 use clap::{Arg, ArgAction, ArgMatches, Args, Command, FromArgMatches, Subcommand};
 use embed_core::spec::sign_cli::{Flag, FlagKind, SignCommandDef, SignValues};
 
-use crate::cli::SecretSource;
+use crate::secret_args::SecretSource;
 
 /// A sign command as given: which scheme's, its values, and the secret.
 #[derive(Debug, Clone)]

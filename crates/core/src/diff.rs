@@ -3,10 +3,11 @@
 //!
 //! Parameters are matched by decoded name and occurrence. A matched pair
 //! whose decoded values agree but whose bytes differ was *re-encoded*; one
-//! that left the common order was *reordered*. For the schemes that MAC the
-//! received bytes (Sigma classic, Bold BI) every such change breaks the
-//! signature; for Sigma JWT only a change inside the token does, and the
-//! token's claims are compared too.
+//! that left the common order was *reordered*. Where the MAC covers the
+//! received bytes (a scheme whose capabilities say the parameter order is
+//! signed) every such change breaks the signature; where a token is signed,
+//! only a change inside the token does, and the token's claims are compared
+//! too.
 
 use serde::Serialize;
 
@@ -100,6 +101,11 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
             }
         })
     };
+    // Moving a parameter breaks the signature only where the MAC covers
+    // the bytes as sent (not a token, not values signed in a fixed order).
+    let order_signed = scheme
+        .map(crate::schemes::spec)
+        .is_some_and(|spec| spec.capabilities().param_order_signed);
     let mut changes = Vec::new();
     if ua.base != ub.base {
         changes.push(Change {
@@ -162,7 +168,7 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
                 pa,
                 Some(pa),
                 pb,
-                breaks(&pa.name),
+                order_signed && breaks(&pa.name),
             ));
         }
     }

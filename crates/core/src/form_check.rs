@@ -160,8 +160,7 @@ mod tests {
             joined(Scheme::BoldBi, &form(|f| f.session_length = 600)).contains("86400 to 518400")
         );
         assert!(
-            joined(Scheme::BoldBi, &form(|f| f.sign_time = false))
-                .contains("needs the timestamp")
+            joined(Scheme::BoldBi, &form(|f| f.sign_time = false)).contains("needs the timestamp")
         );
     }
 

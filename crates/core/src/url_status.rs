@@ -256,7 +256,9 @@ pub fn of_report(report: &crate::inspect::InspectReport, now: u64) -> UrlStatus 
         local,
         expires_at: report.timing.and_then(|t| t.expires_at),
         now,
-        single_use: true,
+        single_use: crate::schemes::spec(report.scheme)
+            .capabilities()
+            .single_use,
         host,
     };
     of(&context, &Observations::default())

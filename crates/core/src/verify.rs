@@ -93,7 +93,8 @@ fn first_refusal(
 
     if let Some(now) = judge.now {
         if let Some(expires_at) = facts.expires_at {
-            if expires_at < now {
+            let leeway = crate::schemes::spec(scheme).capabilities().expiry_leeway;
+            if expires_at.saturating_add(leeway) < now {
                 return refuse(
                     Reason::Expired,
                     format!("The URL expired at {expires_at}, {} s before now ({now}).", now - expires_at),

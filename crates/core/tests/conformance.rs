@@ -171,8 +171,14 @@ fn a_second_load_is_refused_for_its_nonce_exactly_when_the_scheme_is_single_use(
     for kit in kits() {
         let (_, url) = signed(&kit);
         let embed = Embed::read(&url).unwrap();
-        let single_use =
-            embed.facts.nonce.is_some() && schemes::spec(kit.scheme).nonce_rule(&policy()).0;
+        // What the scheme declares (its capabilities) is what its embeds do.
+        let single_use = schemes::spec(kit.scheme).capabilities().single_use;
+        assert_eq!(
+            single_use,
+            embed.facts.nonce.is_some() && schemes::spec(kit.scheme).nonce_rule(&policy()).0,
+            "{:?}",
+            kit.scheme
+        );
         let mut ledger = Ledger::default();
         assert!(load(&url, &kit, &mut ledger).0);
         let again = load(&url, &kit, &mut ledger);
@@ -186,6 +192,42 @@ fn a_second_load_is_refused_for_its_nonce_exactly_when_the_scheme_is_single_use(
         } else {
             assert_eq!(again, (true, None), "{:?}", kit.scheme);
         }
+    }
+}
+
+#[test]
+fn moving_a_signed_parameter_breaks_the_signature_exactly_when_the_order_is_signed() {
+    for kit in kits() {
+        let (_, url) = signed(&kit);
+        let (base, query) = url.split_once('?').unwrap();
+        let mut params: Vec<&str> = query.split('&').collect();
+        // Move the first parameter the signature covers to the end of the
+        // parameters before the signature.
+        let spec = schemes::spec(kit.scheme);
+        let Some(at) = params.iter().position(|p| {
+            let name = embed_core::query::ParsedUrl::parse(&format!("https://h/?{p}"))
+                .ok()
+                .and_then(|u| u.params.first().map(|q| q.name.clone()))
+                .unwrap_or_default();
+            spec.signs(&name) && name != spec.signature_param()
+        }) else {
+            continue;
+        };
+        let moved = params.remove(at);
+        let last = params.len() - 1;
+        params.insert(last, moved);
+        let reordered = format!("{base}?{}", params.join("&"));
+        if reordered == url {
+            continue;
+        }
+        let mut ledger = Ledger::default();
+        let (accepted, reason) = load(&reordered, &kit, &mut ledger);
+        let order_signed = spec.capabilities().param_order_signed;
+        assert_eq!(
+            accepted, !order_signed,
+            "{:?}: {reordered} ({reason:?})",
+            kit.scheme
+        );
     }
 }
 

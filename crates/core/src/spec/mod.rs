@@ -4,6 +4,7 @@
 //! folders; it names no scheme and calls no registry.
 
 pub mod breaking;
+pub mod capabilities;
 pub mod sign_cli;
 
 use crate::catalogue::{ParamInfo, ParamSpec};
@@ -186,6 +187,14 @@ pub trait SchemeSpec: Sync {
     /// the CLI, the host's config and the app's panel.
     fn declared_settings(&self) -> &'static [&'static SettingDef] {
         &[]
+    }
+
+    /// What its embeds are like (shared code branches on these, never on
+    /// the scheme). The default reads today's hooks: a query URL, the
+    /// nonce parameter (single use when the vendor refuses a reuse by
+    /// default), an issue time, no leeway, parameter order signed.
+    fn capabilities(&self) -> capabilities::Capabilities {
+        default_capabilities(self)
     }
 
     /// Whether its browser SDK asks the customer's own server to sign (a
@@ -374,4 +383,30 @@ pub fn segment_after(base: &str, marker: &str) -> Option<String> {
     let mut segments = path.split('/').skip(1);
     segments.find(|s| *s == marker)?;
     segments.next().map(str::to_owned)
+}
+
+/// The capabilities today's hooks imply (see [`SchemeSpec::capabilities`]);
+/// a scheme's own override starts from them.
+pub fn default_capabilities<S: SchemeSpec + ?Sized>(spec: &S) -> capabilities::Capabilities {
+    use capabilities::{Capabilities, Carrier, KeyShape, UserIdentity};
+    let nonce = spec.nonce_param();
+    Capabilities {
+        carrier: Carrier::QueryUrl,
+        nonce,
+        single_use: nonce.is_some() && spec.nonce_rule(&Policy::default()).0,
+        issue_time: true,
+        expiry_leeway: 0,
+        param_order_signed: true,
+        fragment: None,
+        identity: if spec.user_by_email() {
+            UserIdentity::Email
+        } else {
+            UserIdentity::ExternalId
+        },
+        key: if spec.client_id_name().is_some() {
+            KeyShape::ClientId
+        } else {
+            KeyShape::Secret
+        },
+    }
 }

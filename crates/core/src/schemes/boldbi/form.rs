@@ -14,8 +14,7 @@ pub fn request(env: &Environment, form: &SignForm, basis: FormBasis) -> EmbedReq
         email: form.email.clone(),
         params: named(&form.params),
         timestamp: form.sign_time.then_some(basis.time),
-        expiration: (form.sign_time && form.session_length > 0)
-            .then_some(form.session_length),
+        expiration: (form.sign_time && form.session_length > 0).then_some(form.session_length),
         escape_signature: form.escape_signature,
     })
 }

@@ -71,6 +71,13 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for Looker {
+    fn capabilities(&self) -> crate::spec::capabilities::Capabilities {
+        // The signature covers the values in a fixed order, not the URL's.
+        crate::spec::capabilities::Capabilities {
+            param_order_signed: false,
+            ..crate::spec::default_capabilities(self)
+        }
+    }
     fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
         Some(&cli::COMMAND)
     }

@@ -50,6 +50,17 @@ pub(crate) fn refusal(
 }
 
 impl SchemeSpec for SigmaJwt {
+    fn capabilities(&self) -> crate::spec::capabilities::Capabilities {
+        // The token is signed, not where it sits among the URL's parameters.
+        // Its nonce is the token's jti claim, which Sigma stores and refuses
+        // to see again.
+        crate::spec::capabilities::Capabilities {
+            nonce: Some("jti"),
+            single_use: true,
+            param_order_signed: false,
+            ..crate::spec::default_capabilities(self)
+        }
+    }
     fn sign_command(&self) -> Option<&'static crate::spec::sign_cli::SignCommandDef> {
         Some(&cli::COMMAND)
     }
