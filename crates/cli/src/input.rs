@@ -10,8 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use embed_core::Secret;
 
-use crate::cli::SecretSource;
 use crate::error::CliError;
+use crate::secret_args::SecretSource;
 
 /// Largest secret or URL read from standard input.
 const STDIN_LIMIT: u64 = 64 * 1024;
@@ -97,4 +97,35 @@ pub fn now() -> u64 {
 /// A fresh nonce.
 pub fn fresh_nonce() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// The profile file at `path` (JSON: name, scheme, embed_path, client_id,
+/// secret_env, form).
+pub fn profile_file(path: &std::path::Path) -> Result<embed_core::form::ProfileFile, CliError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| CliError::ProfileFile {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| CliError::ProfileFile {
+        path: shown.clone(),
+        reason: "it is not UTF-8 text".into(),
+    })?;
+    embed_core::form::ProfileFile::parse(&text).map_err(|e| CliError::ProfileFile {
+        path: shown,
+        reason: e.to_string(),
+    })
+}
+
+/// The secret from the flags, or else from the variable `file_env` names.
+pub fn secret_or_file(
+    source: &SecretSource,
+    file_env: Option<&String>,
+) -> Result<Secret, CliError> {
+    if let Some(secret) = secret(source)? {
+        return Ok(secret);
+    }
+    let mut source = source.clone();
+    source.secret_env = file_env.cloned();
+    required_secret(&source)
 }

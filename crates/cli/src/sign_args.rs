@@ -19,6 +19,8 @@ pub struct SignCommand {
     pub given: Vec<(&'static str, Vec<String>)>,
     /// Where the secret comes from.
     pub secret: SecretSource,
+    /// A profile file to sign the form of, instead of the flags.
+    pub form: Option<std::path::PathBuf>,
 }
 
 impl SignCommand {
@@ -58,7 +60,7 @@ fn arg(flag: &Flag) -> Arg {
             .value_parser(clap::value_parser!(u64)),
     };
     if flag.required {
-        arg = arg.required(true);
+        arg = arg.required_unless_present(FORM);
     }
     if let Some(default) = flag.default {
         arg = arg.default_value(default);
@@ -69,8 +71,19 @@ fn arg(flag: &Flag) -> Arg {
     arg
 }
 
+/// The id of `--form FILE`.
+const FORM: &str = "form";
+
 fn subcommand(def: &'static SignCommandDef) -> Command {
-    let command = Command::new(def.command).args(def.flags.iter().map(arg));
+    let form = Arg::new(FORM)
+        .long(FORM)
+        .value_name("FILE")
+        .value_parser(clap::value_parser!(std::path::PathBuf))
+        .conflicts_with_all(def.flags.iter().map(|f| f.name))
+        .help("Sign the form of a profile file instead of the flags (JSON: name, scheme, embed_path, client_id, secret_env, form; the app's profiles export it)");
+    let command = Command::new(def.command)
+        .args(def.flags.iter().map(arg))
+        .arg(form);
     // The secret flags' own doc would become the command's about: set it after.
     SecretSource::augment_args(command).about(def.about)
 }
@@ -126,6 +139,7 @@ impl FromArgMatches for SignCommand {
             def,
             given: def.flags.iter().map(|f| (f.name, given(sub, f))).collect(),
             secret: SecretSource::from_arg_matches(sub)?,
+            form: sub.get_one::<std::path::PathBuf>(FORM).cloned(),
         })
     }
 

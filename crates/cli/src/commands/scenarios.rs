@@ -37,28 +37,11 @@ struct NotApplicable {
 }
 
 fn read_profile(args: &ScenariosArgs) -> Result<ProfileFile, CliError> {
-    let path = args.profile_file.display().to_string();
-    let bytes = std::fs::read(&args.profile_file).map_err(|e| CliError::ProfileFile {
-        path: path.clone(),
-        reason: e.to_string(),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| CliError::ProfileFile {
-        path: path.clone(),
-        reason: "it is not UTF-8 text".into(),
-    })?;
-    ProfileFile::parse(&text).map_err(|e| CliError::ProfileFile {
-        path,
-        reason: e.to_string(),
-    })
+    input::profile_file(&args.profile_file)
 }
 
 fn secret(args: &ScenariosArgs, file: &ProfileFile) -> Result<Secret, CliError> {
-    if let Some(secret) = input::secret(&args.secret)? {
-        return Ok(secret);
-    }
-    let mut source = args.secret.clone();
-    source.secret_env.clone_from(&file.secret_env);
-    input::required_secret(&source)
+    input::secret_or_file(&args.secret, file.secret_env.as_ref())
 }
 
 /// `embed_path` moved onto `origin`, keeping its path.
