@@ -21,11 +21,12 @@ pub fn kit(scheme: Scheme) -> SchemeKit {
     }
 }
 
-/// Every scheme's kit, in the order of [`Scheme`]'s variants.
+/// Every scheme's kit, in listing order.
 pub fn kits() -> Vec<SchemeKit> {
-    let mut schemes: Vec<Scheme> = crate::schemes::all().iter().map(|s| s.scheme()).collect();
-    schemes.sort_by_key(|s| *s as u8);
-    schemes.into_iter().map(kit).collect()
+    crate::schemes::listed()
+        .iter()
+        .map(|s| kit(s.scheme()))
+        .collect()
 }
 
 /// The optional interface parameters of `scheme`, in catalogue order.

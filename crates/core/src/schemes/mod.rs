@@ -14,6 +14,8 @@ pub mod sigma;
 pub mod sigma_classic;
 pub mod sigma_jwt;
 
+use std::sync::{PoisonError, RwLock};
+
 use crate::error::Result;
 use crate::query::ParsedUrl;
 use crate::scheme::Scheme;
@@ -37,6 +39,52 @@ pub static CLOCK_SKEW: SettingDef = SettingDef {
 /// Default of [`CLOCK_SKEW`]: 5 minutes, as Looker documents for its scheme.
 pub const DEFAULT_CLOCK_SKEW: u64 = 300;
 
+/// The schemes this build speaks, in the order detection breaks ties
+/// (Looker's `/login/embed/` path also contains Sigma classic's `/embed/`).
+fn built_in() -> [&'static dyn SchemeSpec; 4] {
+    [
+        &looker::Looker,
+        &sigma_classic::SigmaClassic,
+        &sigma_jwt::SigmaJwt,
+        &boldbi::BoldBi,
+    ]
+}
+
+/// The order people see the built-in schemes listed in.
+const LISTING: [Scheme; 4] = [
+    Scheme::SigmaClassic,
+    Scheme::SigmaJwt,
+    Scheme::BoldBi,
+    Scheme::Looker,
+];
+
+/// The built-in schemes' ids, in listing order.
+const BUILT_IN_IDS: [&str; 4] = ["sigma-classic", "sigma-jwt", "boldbi", "looker"];
+
+/// Schemes registered at run time, after the built-in ones.
+static REGISTERED: RwLock<Vec<&'static dyn SchemeSpec>> = RwLock::new(Vec::new());
+
+fn registered() -> Vec<&'static dyn SchemeSpec> {
+    REGISTERED
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
+/// Adds a scheme at run time (the conformance tests' toy scheme; a scheme
+/// outside this build). Every service then speaks it: detection, inspect,
+/// verify, forms, scenarios. A second registration of the same id is
+/// ignored.
+pub fn register(spec: &'static dyn SchemeSpec) {
+    let mut specs = REGISTERED.write().unwrap_or_else(PoisonError::into_inner);
+    let id = spec.scheme();
+    let known =
+        built_in().iter().any(|s| s.scheme() == id) || specs.iter().any(|s| s.scheme() == id);
+    if !known {
+        specs.push(spec);
+    }
+}
+
 /// The registry: the spec of `scheme`.
 pub fn spec(scheme: Scheme) -> &'static dyn SchemeSpec {
     match scheme {
@@ -44,26 +92,40 @@ pub fn spec(scheme: Scheme) -> &'static dyn SchemeSpec {
         Scheme::SigmaJwt => &sigma_jwt::SigmaJwt,
         Scheme::BoldBi => &boldbi::BoldBi,
         Scheme::Looker => &looker::Looker,
+        // A scheme value exists only for a registered scheme (reading one
+        // from text checks the registry); the original is a safe answer.
+        other => registered()
+            .into_iter()
+            .find(|s| s.scheme() == other)
+            .unwrap_or(&sigma_classic::SigmaClassic),
     }
 }
 
-/// Every scheme, in the order detection breaks ties (Looker's
-/// `/login/embed/` path also contains Sigma classic's `/embed/`).
-pub fn all() -> [&'static dyn SchemeSpec; 4] {
-    [
-        spec(Scheme::Looker),
-        spec(Scheme::SigmaClassic),
-        spec(Scheme::SigmaJwt),
-        spec(Scheme::BoldBi),
-    ]
+/// Every scheme, in the order detection breaks ties: the built-in ones,
+/// then those registered at run time.
+pub fn all() -> Vec<&'static dyn SchemeSpec> {
+    let mut specs = built_in().to_vec();
+    specs.extend(registered());
+    specs
 }
 
-/// Every scheme in the order people see them listed (the [`Scheme`]
-/// enum's), rather than the order detection tries them.
-pub fn listed() -> [&'static dyn SchemeSpec; 4] {
-    let mut specs = all();
-    specs.sort_by_key(|s| s.scheme() as u8);
+/// Every scheme in the order people see them listed, rather than the
+/// order detection tries them.
+pub fn listed() -> Vec<&'static dyn SchemeSpec> {
+    let mut specs: Vec<&'static dyn SchemeSpec> = LISTING.iter().map(|s| spec(*s)).collect();
+    specs.extend(registered());
     specs
+}
+
+impl<'de> serde::Deserialize<'de> for Scheme {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        // Worded as serde words an unknown enum variant, as it read when
+        // the schemes were one.
+        Scheme::from_id(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, &BUILT_IN_IDS))
+    }
 }
 
 /// The schemes whose browser SDK asks the customer's server to sign (the
@@ -83,11 +145,6 @@ pub fn demo_tiers() -> Vec<crate::tier::Tier> {
 
 /// What a scheme is called, from its folder.
 impl Scheme {
-    /// The name used on the command line and in JSON.
-    pub fn id(self) -> &'static str {
-        spec(self).id()
-    }
-
     /// The name shown to people.
     pub fn label(self) -> &'static str {
         spec(self).label()
@@ -161,6 +218,21 @@ impl crate::error::Error {
         crate::error::Error::UnknownScheme {
             looked_for: looked_for.join(", "),
             expected: expected.join("; "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_ids_are_the_listed_schemes_and_each_spec_names_its_own_scheme() {
+        let listed: Vec<&str> = LISTING.iter().map(|s| s.id()).collect();
+        assert_eq!(listed, BUILT_IN_IDS);
+        for spec in all() {
+            assert_eq!(spec.id(), spec.scheme().id());
+            assert_eq!(super::spec(spec.scheme()).id(), spec.id());
         }
     }
 }

@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn every_registered_scheme_has_exactly_one_vendor() {
-        for scheme in embed_core::schemes::all().map(|s| s.scheme()) {
+        for scheme in embed_core::schemes::all().into_iter().map(|s| s.scheme()) {
             let serving = all()
                 .iter()
                 .filter(|v| v.schemes().contains(&scheme))
@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn every_inbound_example_is_json_of_its_own_type() {
-        for scheme in embed_core::schemes::all().map(|s| s.scheme()) {
+        for scheme in embed_core::schemes::all().into_iter().map(|s| s.scheme()) {
             for event in inbound_events(scheme).0 {
                 let value: serde_json::Value = serde_json::from_str(event.example).unwrap();
                 assert_eq!(value["type"], event.kind, "{scheme:?}");
