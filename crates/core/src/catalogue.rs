@@ -114,7 +114,8 @@ impl From<&ParamSpec> for ParamInfo {
     }
 }
 
-pub(crate) const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
+/// A required parameter.
+pub const fn req(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
     ParamSpec {
         name,
         meaning,
@@ -124,7 +125,8 @@ pub(crate) const fn req(name: &'static str, meaning: &'static str, allowed: Allo
     }
 }
 
-pub(crate) const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
+/// An optional parameter.
+pub const fn opt(name: &'static str, meaning: &'static str, allowed: Allowed) -> ParamSpec {
     ParamSpec {
         name,
         meaning,
@@ -134,7 +136,9 @@ pub(crate) const fn opt(name: &'static str, meaning: &'static str, allowed: Allo
     }
 }
 
-pub(crate) const fn renamed(
+/// An older name of the parameter `current`, still read by the vendor
+/// versions `supported` names.
+pub const fn renamed(
     name: &'static str,
     current: &'static str,
     supported: &'static str,

@@ -12,6 +12,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "conformance/toy.rs"]
+mod toy;
+
 use std::collections::HashSet;
 
 use embed_core::form::{Environment, SignForm};
@@ -127,8 +130,22 @@ fn signed(kit: &SchemeKit) -> (EmbedRequest, String) {
     (request, url)
 }
 
+/// Every registered scheme's kit: the built-in ones and the toy, which
+/// this suite registers to prove a scheme needs nothing but its own code.
 fn kits() -> Vec<SchemeKit> {
+    toy::register();
     schemes::all().iter().map(|s| kit(s.scheme())).collect()
+}
+
+#[test]
+fn the_toy_scheme_is_registered_like_any_other() {
+    let kits = kits();
+    assert!(kits.iter().any(|k| k.scheme == toy::TOY));
+    let url = signed(kits.iter().find(|k| k.scheme == toy::TOY).unwrap()).1;
+    assert_eq!(Embed::read(&url).unwrap().scheme, toy::TOY, "{url}");
+    let id: Scheme = serde_json::from_str("\"toy\"").unwrap();
+    assert_eq!(id, toy::TOY);
+    assert!(embed_core::scenario::gallery(toy::TOY).len() >= embed_core::scenario::SHARED.len());
 }
 
 #[test]
