@@ -47,8 +47,32 @@ fn is_nonce(spec: Option<&dyn SchemeSpec>, name: &str) -> bool {
 pub fn redact(input: &str, nonce: bool) -> String {
     match ParsedUrl::parse(input) {
         Ok(url) => redact_parsed(&url, crate::schemes::detect(&url).ok(), nonce),
-        Err(_) => input.split('?').next().unwrap_or_default().to_owned(),
+        // No query to read: a token may ride in the path (a carrier some
+        // vendors use), so its signature goes too.
+        Err(_) => redact_path_tokens(input.split('?').next().unwrap_or_default()),
     }
+}
+
+/// `text` (a URL without its query) with the signature of every JWT that
+/// forms a path segment shortened: a token in the path would otherwise
+/// reach logs and bug reports whole. Its header and claims stay readable.
+pub fn redact_path_tokens(text: &str) -> String {
+    text.split('/')
+        .map(|segment| {
+            let (token, rest) = segment
+                .find(['#', ';'])
+                .map_or((segment, ""), |at| segment.split_at(at));
+            match token.rsplit_once('.') {
+                Some((signed, signature))
+                    if signed.contains('.') && crate::jwt::decode(token).is_ok() =>
+                {
+                    format!("{signed}.{}{rest}", shorten(signature))
+                }
+                _ => segment.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// [`redact`] for a URL already parsed (and its scheme, if known).
@@ -75,12 +99,33 @@ pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> St
         }
     }
     query.push_str(url.query.get(last..).unwrap_or_default());
-    format!("{}?{query}", url.base)
+    format!("{}?{query}", redact_path_tokens(&url.base))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_in_the_path_loses_its_signature_with_or_without_a_query() {
+        let header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+        let claims = "eyJyZXNvdXJjZSI6eyJkYXNoYm9hcmQiOjF9LCJleHAiOjE3MDAwMDAwMDB9";
+        let signature = "c2lnbmF0dXJlLW9mLXRoZS10b2tlbi10aGF0LW11c3Qtbm90LWxlYWs";
+        let token = format!("{header}.{claims}.{signature}");
+        for url in [
+            format!("https://mb.example/embed/dashboard/{token}#bordered=true&titled=false"),
+            format!("https://mb.example/embed/dashboard/{token}?:nonce=n&:signature=abc"),
+        ] {
+            let redacted = redact(&url, false);
+            assert!(!redacted.contains(signature), "{redacted}");
+            assert!(
+                redacted.contains(&format!("{header}.{claims}.")),
+                "{redacted}"
+            );
+        }
+        // A path segment that only looks dotted is kept.
+        assert_eq!(redact_path_tokens("https://h/a.b.c/x"), "https://h/a.b.c/x");
+    }
 
     #[test]
     fn a_shortened_signature_never_cuts_an_escape_in_two() {
