@@ -24,6 +24,6 @@ report: InspectReport,
 status: UrlStatus, 
 /**
  * What the form says apart from nonce and time
- * ([`embed_core::form::content_key`]): equal keys sign the same request.
+ * ([`embed_core::form_request::content_key`]): equal keys sign the same request.
  */
 content: string, };
