@@ -133,6 +133,20 @@ fn serve_prints_its_address_first_and_stops_cleanly_on_sigterm() {
 }
 
 #[test]
+fn a_stop_right_after_the_first_line_is_a_clean_stop() {
+    // The first line promises the stop signals are heard: a script that
+    // reads the address and stops the host at once gets a clean stop, not
+    // the signal's default kill (which ends with no exit code and an
+    // unflushed ledger).
+    for _ in 0..10 {
+        let served = serve(&["--client-id", "cli-client", "--secret-env", "SERVE_SECRET"]);
+        let (code, stderr) = served.terminate();
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.contains("stopping"), "{stderr}");
+    }
+}
+
+#[test]
 fn a_ledger_file_keeps_a_replay_refused_across_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let ledger = dir.path().join("ledger.sqlite");

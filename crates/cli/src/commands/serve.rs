@@ -129,6 +129,11 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
         .await?;
         host.state.set_minimal_page(args.minimal_page);
         host.state.set_framing(framing);
+        // Listen for the stop signals before saying where the host is: a
+        // script that reads the address and stops the host at once must get
+        // a clean stop (open requests finished, the ledger flushed), not the
+        // signal's default of killing the process.
+        let stop = StopSignals::register();
         // One write: a script that reads only the first line and closes the
         // pipe must not make the second line fail.
         let greeting = format!(
@@ -151,31 +156,58 @@ pub fn run(args: ServeArgs) -> Result<(), CliError> {
                 if args.allowed_hosts.is_empty() { "the bound address only".to_owned() } else { args.allowed_hosts.join(", ") }
             );
         }
-        wait_for_stop().await;
+        stop.wait().await;
         eprintln!("stopping: finishing open requests, flushing the ledger");
         host.stop().await;
         Ok(())
     })
 }
 
-async fn wait_for_stop() {
+/// SIGTERM and SIGINT (Ctrl-C), registered when made.
+struct StopSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+    term: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    interrupt: Option<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    /// Registers the handlers now (inside the runtime).
+    fn register() -> Self {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            StopSignals {
+                term: signal(SignalKind::terminate()).ok(),
+                interrupt: signal(SignalKind::interrupt()).ok(),
             }
         }
+        #[cfg(not(unix))]
+        {
+            StopSignals {}
+        }
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+
+    /// Waits for either signal.
+    async fn wait(self) {
+        #[cfg(unix)]
+        {
+            async fn next(signal: Option<tokio::signal::unix::Signal>) {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending().await,
+                }
+            }
+            tokio::select! {
+                () = next(self.term) => {}
+                () = next(self.interrupt) => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
