@@ -86,7 +86,11 @@ const BASE: &str = "(base)";
 
 /// Compares `a` with `b`.
 pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
-    let (ua, ub) = (ParsedUrl::parse(a)?, ParsedUrl::parse(b)?);
+    let (a, b) = (
+        crate::artifact::Artifact::read(a),
+        crate::artifact::Artifact::read(b),
+    );
+    let (ua, ub) = (ParsedUrl::parse(a.url()?)?, ParsedUrl::parse(b.url()?)?);
     let (scheme_a, scheme_b) = (
         crate::schemes::detect(&ua).ok(),
         crate::schemes::detect(&ub).ok(),

@@ -56,6 +56,12 @@ pub enum Error {
         /// What each scheme's whole URL carries, for the fix.
         expected: String,
     },
+    /// What was pasted carries no URL to read the embed from.
+    #[error("{what}: there is no URL to read the embed from")]
+    NoEmbedUrl {
+        /// What was pasted.
+        what: String,
+    },
     /// The `:jwt` value is not a compact JWS.
     #[error("the :jwt parameter is not a JWT: {reason}")]
     MalformedJwt {
@@ -96,6 +102,7 @@ impl Error {
             Error::InvalidPercentEscape { .. } => "invalid-percent-escape",
             Error::NotUtf8 { .. } => "not-utf8",
             Error::UnknownScheme { .. } => "unknown-scheme",
+            Error::NoEmbedUrl { .. } => "no-embed-url",
             Error::MalformedJwt { .. } => "malformed-jwt",
             Error::BadBaseUrl { .. } => "bad-base-url",
             Error::BadField { .. } => "bad-field",
@@ -125,6 +132,7 @@ impl Error {
             Error::UnknownScheme { expected, .. } => {
                 format!("Paste the whole signed URL, query included: {expected}.")
             }
+            Error::NoEmbedUrl { .. } => "Paste the embed's URL, or the whole element with its src (copy it from the page's developer tools).".into(),
             Error::MalformedJwt { .. } => {
                 "A JWT is three base64url parts joined by dots (header.claims.signature); check it was not truncated or double-encoded.".into()
             }

@@ -143,9 +143,11 @@ pub struct InspectOptions<'a> {
 pub use crate::model::embed::Embed;
 
 impl Embed {
-    /// Parses, detects the scheme and reads the facts.
+    /// Reads the artifact (a URL, or the element that embeds one), parses
+    /// the URL, detects the scheme and reads the facts.
     pub fn read(input: &str) -> Result<Self> {
-        let mut url = ParsedUrl::parse(input)?;
+        let artifact = crate::artifact::Artifact::read(input);
+        let mut url = ParsedUrl::parse(artifact.url()?)?;
         let scheme = crate::schemes::detect(&url)?;
         crate::schemes::spec(scheme).prepare(&mut url);
         let facts = crate::schemes::spec(scheme).facts(&url)?;

@@ -8,6 +8,7 @@
 //! [`diff`]). No I/O, no clock, no randomness: callers pass time and nonces,
 //! which is what makes every result reproducible.
 
+pub mod artifact;
 pub mod base_url;
 pub mod catalogue;
 pub mod diagnose;
@@ -24,6 +25,7 @@ pub mod form_fields;
 pub mod form_layout;
 pub mod form_request;
 pub mod hazards;
+pub mod html;
 pub mod inspect;
 pub mod jwt;
 pub mod kits;

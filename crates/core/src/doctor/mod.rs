@@ -15,7 +15,7 @@ mod checks;
 pub mod cookies;
 pub mod csp;
 pub mod emulation;
-pub mod html;
+pub use crate::html;
 mod iframe;
 pub mod origin;
 mod probe;

@@ -1,6 +1,7 @@
-//! Just enough HTML reading for the doctor: the `<iframe>` elements and the
-//! `<meta http-equiv="Content-Security-Policy">` policies of a parent page,
-//! with their attributes. Comments and the insides of `<script>` and
+//! Just enough HTML reading for the doctor and for pasted markup: the
+//! `<iframe>` (or any named) elements and the
+//! `<meta http-equiv="Content-Security-Policy">` policies of a page, with
+//! their attributes. Comments and the insides of `<script>` and
 //! `<style>` are skipped (an iframe written by script is not in the markup,
 //! and the report says so). Hostile input only ever yields strings.
 
@@ -19,6 +20,30 @@ impl Element {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The name of the first element in `html` (lower-cased), skipping
+/// comments and declarations, if there is one.
+pub fn first_element_name(html: &str) -> Option<String> {
+    let mut rest = html;
+    loop {
+        let at = rest.find('<')?;
+        rest = &rest[at + 1..];
+        if rest.starts_with("!--") {
+            rest = &rest[rest.find("-->")? + 3..];
+            continue;
+        }
+        if rest.starts_with('!') || rest.starts_with('?') || rest.starts_with('/') {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if !name.is_empty() {
+            return Some(name.to_ascii_lowercase());
+        }
     }
 }
 

@@ -1,0 +1,125 @@
+//! What a user pastes, before any scheme is known: a URL, a bare token, or
+//! the markup that embeds one (`<iframe src=…>`, or a web component with a
+//! `src` and a `token` attribute). Inspect, verify and diff read the embed
+//! from the artifact, so pasting the element copied from a page works as
+//! pasting its URL. Nothing here knows a scheme.
+
+use crate::error::{Error, Result};
+use crate::html;
+
+/// A pasted artifact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Artifact {
+    /// A URL (or text that is meant as one).
+    Url(String),
+    /// A compact JWS on its own.
+    Token(String),
+    /// An element that embeds: its name, the URL it loads and its token.
+    Markup {
+        /// The element's name (`iframe`).
+        element: String,
+        /// Its `src`, entities decoded.
+        src: Option<String>,
+        /// Its `token` attribute.
+        token: Option<String>,
+    },
+}
+
+impl Artifact {
+    /// Reads what `text` is.
+    pub fn read(text: &str) -> Artifact {
+        let trimmed = text.trim();
+        if trimmed.starts_with('<') {
+            if let Some(name) = html::first_element_name(trimmed) {
+                let element = html::elements(trimmed, &name).into_iter().next();
+                let attribute = |attr: &str| {
+                    element
+                        .as_ref()
+                        .and_then(|e| e.get(attr))
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned)
+                };
+                return Artifact::Markup {
+                    src: attribute("src"),
+                    token: attribute("token"),
+                    element: name,
+                };
+            }
+        }
+        if is_compact_jws(trimmed) {
+            return Artifact::Token(trimmed.to_owned());
+        }
+        Artifact::Url(text.to_owned())
+    }
+
+    /// The URL the embed is read from: the URL itself, or the element's
+    /// `src`. A token without its URL cannot be read yet (no registered
+    /// scheme takes a bare token), and says so.
+    pub fn url(&self) -> Result<&str> {
+        match self {
+            Artifact::Url(url) => Ok(url),
+            Artifact::Markup { src: Some(src), .. } => Ok(src),
+            Artifact::Markup { element, token, .. } => Err(Error::NoEmbedUrl {
+                what: match token {
+                    Some(_) => format!("a <{element}> with a token but no src"),
+                    None => format!("a <{element}> with no src"),
+                },
+            }),
+            Artifact::Token(_) => Err(Error::NoEmbedUrl {
+                what: "a bare token".into(),
+            }),
+        }
+    }
+}
+
+/// Whether `text` is three base64url parts joined by dots.
+fn is_compact_jws(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && parts[..2].iter().all(|p| !p.is_empty())
+        && parts.iter().all(|p| {
+            p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        && crate::jwt::decode(text).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn markup_tokens_and_urls_are_told_apart() {
+        let pasted = "<!-- embed --><iframe title=\"x\" src=\"https://h/embed/1?a=1&amp;b=2\" width=100></iframe>";
+        assert_eq!(
+            Artifact::read(pasted).url().unwrap(),
+            "https://h/embed/1?a=1&b=2"
+        );
+        let component = "<some-viz src=\"https://h/views/a\" token=\"t.t.t\"></some-viz>";
+        assert_eq!(
+            Artifact::read(component).url().unwrap(),
+            "https://h/views/a"
+        );
+        let no_src = Artifact::read("<some-dashboard token=\"abc\"></some-dashboard>");
+        assert!(no_src
+            .url()
+            .unwrap_err()
+            .to_string()
+            .contains("<some-dashboard> with a token but no src"));
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+        assert_eq!(Artifact::read(token), Artifact::Token(token.into()));
+        assert!(Artifact::read(token)
+            .url()
+            .unwrap_err()
+            .to_string()
+            .contains("bare token"));
+        assert_eq!(
+            Artifact::read(" https://h/x?a=1 ").url().unwrap(),
+            " https://h/x?a=1 "
+        );
+        assert_eq!(Artifact::read("not a url").url().unwrap(), "not a url");
+        assert_eq!(Artifact::read("a.b.c").url().unwrap(), "a.b.c");
+    }
+}
