@@ -11,45 +11,68 @@ use serde::Serialize;
 use crate::policy::SettingUsed;
 use crate::scheme::Scheme;
 
-/// The reasons a vendor refuses an embed.
+/// Why a vendor refuses an embed, by its stable id (`invalid-signature`).
+/// The reasons every scheme shares are the constants below; a scheme
+/// folder declares any reason of its own ([`Reason::declare`], listed by
+/// its `SchemeSpec::own_reasons`), so a new vendor's refusal needs no line
+/// here.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reason(&'static str);
+
+// The constants keep the names the enum's variants had.
+#[allow(non_upper_case_globals)]
+impl Reason {
     /// The client id is missing or not one the vendor knows.
-    UnknownClientId,
+    pub const UnknownClientId: Reason = Reason("unknown-client-id");
     /// The signature is missing or does not match.
-    InvalidSignature,
+    pub const InvalidSignature: Reason = Reason("invalid-signature");
     /// The URL's validity has run out.
-    Expired,
+    pub const Expired: Reason = Reason("expired");
     /// The issue time lies further in the future than the allowed skew.
-    TimeInFuture,
+    pub const TimeInFuture: Reason = Reason("time-in-future");
     /// The nonce / jti was used before.
-    NonceReused,
+    pub const NonceReused: Reason = Reason("nonce-reused");
     /// `:mode` is not `userbacked`.
-    WrongMode,
+    pub const WrongMode: Reason = Reason("wrong-mode");
     /// The email is malformed.
-    InvalidEmail,
+    pub const InvalidEmail: Reason = Reason("invalid-email");
     /// `:session_length` is over the maximum.
-    SessionLengthTooLong,
+    pub const SessionLengthTooLong: Reason = Reason("session-length-too-long");
     /// A JWT's `exp - iat` is over 30 days.
-    JwtLifetimeTooLong,
+    pub const JwtLifetimeTooLong: Reason = Reason("jwt-lifetime-too-long");
     /// An OAuth token claim in a JWT whose `ver` is not 1.1.
-    OAuthNeedsVersion11,
+    pub const OAuthNeedsVersion11: Reason = Reason("oauth-needs-version-1-1");
     /// Bold BI `embed_expirationtime` without `embed_timestamp`, or out of range.
-    InvalidExpiration,
+    pub const InvalidExpiration: Reason = Reason("invalid-expiration");
     /// No team was given.
-    NoTeam,
+    pub const NoTeam: Reason = Reason("no-team");
     /// A team is not known to the organisation.
-    UnknownTeam,
+    pub const UnknownTeam: Reason = Reason("unknown-team");
     /// The embed path is not known.
-    UnknownEmbed,
+    pub const UnknownEmbed: Reason = Reason("unknown-embed");
     /// The email belongs to an internal user.
-    InternalUser,
+    pub const InternalUser: Reason = Reason("internal-user");
     /// The account type is not one the organisation has.
-    UnknownAccountType,
+    pub const UnknownAccountType: Reason = Reason("unknown-account-type");
     /// A required parameter is missing or unreadable.
-    MissingParameter,
+    pub const MissingParameter: Reason = Reason("missing-parameter");
+
+    /// A reason a scheme folder declares for a refusal of its own.
+    pub const fn declare(id: &'static str) -> Reason {
+        Reason(id)
+    }
+
+    /// A stable machine-readable name.
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
 }
 
 /// Whose words a message is.
@@ -63,7 +86,7 @@ pub enum Wording {
     Product,
 }
 
-/// Every reason.
+/// Every reason the schemes share.
 pub const ALL_REASONS: [Reason; 17] = [
     Reason::UnknownClientId,
     Reason::InvalidSignature,
@@ -83,36 +106,6 @@ pub const ALL_REASONS: [Reason; 17] = [
     Reason::UnknownAccountType,
     Reason::MissingParameter,
 ];
-
-impl Reason {
-    /// A stable machine-readable name.
-    pub fn id(self) -> &'static str {
-        match self {
-            Reason::UnknownClientId => "unknown-client-id",
-            Reason::InvalidSignature => "invalid-signature",
-            Reason::Expired => "expired",
-            Reason::TimeInFuture => "time-in-future",
-            Reason::NonceReused => "nonce-reused",
-            Reason::WrongMode => "wrong-mode",
-            Reason::InvalidEmail => "invalid-email",
-            Reason::SessionLengthTooLong => "session-length-too-long",
-            Reason::JwtLifetimeTooLong => "jwt-lifetime-too-long",
-            Reason::OAuthNeedsVersion11 => "oauth-needs-version-1-1",
-            Reason::InvalidExpiration => "invalid-expiration",
-            Reason::NoTeam => "no-team",
-            Reason::UnknownTeam => "unknown-team",
-            Reason::UnknownEmbed => "unknown-embed",
-            Reason::InternalUser => "internal-user",
-            Reason::UnknownAccountType => "unknown-account-type",
-            Reason::MissingParameter => "missing-parameter",
-        }
-    }
-
-    /// The reason whose [`Reason::id`] is `id`.
-    pub fn from_id(id: &str) -> Option<Reason> {
-        ALL_REASONS.iter().copied().find(|r| r.id() == id)
-    }
-}
 
 /// A refusal: the vendor's words, a plain explanation and what to change.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -177,6 +170,16 @@ impl Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reasons_json_is_its_id_and_reads_back() {
+        for reason in ALL_REASONS {
+            let json = serde_json::to_string(&reason).unwrap();
+            assert_eq!(json, format!("\"{}\"", reason.id()));
+            assert_eq!(Reason::from_id(reason.id()), Some(reason));
+        }
+        assert_eq!(Reason::from_id("no-such-reason"), None);
+    }
 
     #[test]
     fn every_reason_is_found_by_its_id() {

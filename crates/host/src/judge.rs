@@ -69,6 +69,9 @@ pub fn status_for(reason: Reason) -> u16 {
         | Reason::InvalidExpiration
         | Reason::UnknownAccountType
         | Reason::MissingParameter => 400,
+        // A reason a scheme declares for itself: refused as a bad request,
+        // unless the scheme documents its own status.
+        _ => 400,
     }
 }
 

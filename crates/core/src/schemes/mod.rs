@@ -182,6 +182,16 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
 }
 
 impl crate::verdict::Reason {
+    /// The reason whose [`Reason::id`](crate::verdict::Reason::id) is
+    /// `id`: a shared one, or one a registered scheme declares.
+    pub fn from_id(id: &str) -> Option<crate::verdict::Reason> {
+        crate::verdict::ALL_REASONS
+            .iter()
+            .copied()
+            .chain(all().iter().flat_map(|s| s.own_reasons().iter().copied()))
+            .find(|r| r.id() == id)
+    }
+
     /// What the embed shows, whose words they are, and the vendor's code if
     /// any: each scheme's texts, from its folder.
     pub fn message(

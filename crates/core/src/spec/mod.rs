@@ -156,6 +156,12 @@ pub trait SchemeSpec: Sync {
         None
     }
 
+    /// The refusal reasons only this scheme has (beyond
+    /// [`crate::verdict::ALL_REASONS`]), so they read back from their ids.
+    fn own_reasons(&self) -> &'static [Reason] {
+        &[]
+    }
+
     /// What the embed shows for `reason`, whose words they are, and the
     /// vendor's code if any.
     fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>);

@@ -15,13 +15,8 @@ pub fn message(reason: Reason) -> &'static str {
         Reason::InvalidExpiration => "embed_expirationtime is invalid.",
         Reason::UnknownEmbed => "Dashboard not found.",
         Reason::InternalUser => "This user may not be embedded.",
-        Reason::WrongMode
-        | Reason::SessionLengthTooLong
-        | Reason::JwtLifetimeTooLong
-        | Reason::OAuthNeedsVersion11
-        | Reason::NoTeam
-        | Reason::UnknownTeam
-        | Reason::UnknownAccountType
-        | Reason::MissingParameter => "A required embed parameter is missing or invalid.",
+        // The rest (mode, lifetimes, teams, account types, a missing
+        // parameter, any reason another scheme declares) in one text.
+        _ => "A required embed parameter is missing or invalid.",
     }
 }

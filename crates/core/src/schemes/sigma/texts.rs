@@ -88,5 +88,7 @@ pub fn message(
             Product,
             Some("EINVAL"),
         ),
+        // A reason another scheme declares for itself: never Sigma's.
+        _ => ("Invalid embed request.", Product, None),
     }
 }
