@@ -96,7 +96,12 @@ fn chosen(matches: &ArgMatches) -> Result<Vec<(&'static SettingDef, String)>, cl
                 chosen.push((setting, value));
             }
         }
-        for alias in setting.cli_aliases {
+        // Only the aliases that became flags can have been given.
+        for alias in setting
+            .cli_aliases
+            .iter()
+            .filter(|a| alias_flag(setting, a).is_some())
+        {
             let value = match alias.sets {
                 Some(value) => matches.get_flag(alias.flag).then(|| value.to_owned()),
                 None => given(matches, setting, alias.flag),
