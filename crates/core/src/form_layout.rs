@@ -208,6 +208,9 @@ pub struct SchemeKit {
     pub interface: Vec<FormField>,
     /// What a new form holds: values the vendor accepts.
     pub defaults: SignForm,
+    /// What its embeds are like (the form asks for a nonce only when the
+    /// scheme has one, and for a time only when it signs one).
+    pub capabilities: crate::model::capabilities::Capabilities,
 }
 
 /// Where a scheme's folder keeps what the app draws for it (its

@@ -18,6 +18,7 @@ pub fn kit(scheme: Scheme) -> SchemeKit {
         sections: (layout.sections)(),
         interface: interface_fields(scheme),
         defaults: (layout.defaults)(),
+        capabilities: spec.capabilities(),
     }
 }
 

@@ -85,4 +85,19 @@ describe('the form', () => {
     expect(props.form.sign_time).toBe(false);
     expect(expiration.disabled).toBe(true);
   });
+  it('asks for a nonce only when the scheme has one', async () => {
+    mockIPC(() => []);
+    const kit = kitOf('sigma-classic');
+    const withNonce = $state({ profile: view, kit, form: newForm('sigma-classic'), policy: [], onsecretchange: () => {}, onsavedefaults: () => {} });
+    render(EmbedForm, withNonce);
+    expect(screen.getByTestId('nonce-and-time').textContent).toBe('Nonce and time');
+    expect(screen.queryByTestId('nonce')).not.toBeNull();
+    cleanup();
+    const reusable = { ...kit, capabilities: { ...kit.capabilities, nonce: null, single_use: false } };
+    const withoutNonce = $state({ profile: view, kit: reusable, form: newForm('sigma-classic'), policy: [], onsecretchange: () => {}, onsavedefaults: () => {} });
+    render(EmbedForm, withoutNonce);
+    expect(screen.getByTestId('nonce-and-time').textContent).toBe('Time');
+    expect(screen.queryByTestId('nonce')).toBeNull();
+    expect(screen.queryByTestId('time')).not.toBeNull();
+  });
 });

@@ -3,6 +3,7 @@
 //! the folders can hand it around. (Older paths like `crate::hazards::Hazard`
 //! re-export these.)
 
+pub mod capabilities;
 pub mod embed;
 pub mod hazard;
 pub mod judging;

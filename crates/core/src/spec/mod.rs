@@ -4,7 +4,7 @@
 //! folders; it names no scheme and calls no registry.
 
 pub mod breaking;
-pub mod capabilities;
+pub use crate::model::capabilities;
 pub mod sign_cli;
 
 use crate::catalogue::{ParamInfo, ParamSpec};
