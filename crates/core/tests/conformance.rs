@@ -8,7 +8,9 @@
 //! - redacted, it shows neither its signature nor its nonce;
 //! - every scenario it builds gets the refusal it promises from the core's
 //!   verifier (with a ledger and a directory like the local host's), and a
-//!   scenario it does not build says why.
+//!   scenario it does not build says why;
+//! - its hand-off snippets, run by Node and Python, print the URL it signs
+//!   (a scheme with no snippet templates has none to run).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -325,4 +327,50 @@ fn judged(built: &Built, kit: &SchemeKit, ledger: &mut Ledger) -> (bool, Option<
         last = load(&built.url, kit, ledger);
     }
     last
+}
+
+#[test]
+fn every_schemes_snippets_print_the_url_it_signs() {
+    use embed_core::model::snippet::Language;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("conformance-snippets");
+    std::fs::create_dir_all(&dir).unwrap();
+    for kit in kits() {
+        let (request, url) = signed(&kit);
+        for (language, extension, program) in [
+            (Language::Node, "mjs", "node"),
+            (Language::Python, "py", "python3"),
+        ] {
+            if schemes::spec(kit.scheme)
+                .snippet_template(language)
+                .is_empty()
+            {
+                continue;
+            }
+            let code = embed_core::snippet::snippet(&request, language, "EMBED_SECRET").unwrap();
+            assert!(
+                !code.contains("conformance-secret-9a8b"),
+                "{:?}: the secret is in the snippet",
+                kit.scheme
+            );
+            let file = dir.join(format!("{}.{extension}", kit.scheme.id()));
+            std::fs::write(&file, code).unwrap();
+            let output = std::process::Command::new(program)
+                .arg(&file)
+                .env("EMBED_SECRET", "conformance-secret-9a8b")
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "{:?} {program}: {}",
+                kit.scheme,
+                String::from_utf8_lossy(&output.stderr)
+            );
+            assert_eq!(
+                String::from_utf8(output.stdout).unwrap().trim_end(),
+                url,
+                "{:?} ({program})",
+                kit.scheme
+            );
+        }
+    }
 }
