@@ -164,12 +164,7 @@ impl SignValues {
     /// The whole number given for `flag`, if any.
     pub fn number(&self, flag: &str) -> Result<Option<u64>> {
         self.text(flag)
-            .map(|v| {
-                v.trim().parse().map_err(|_| Error::BadField {
-                    field: format!("--{flag}"),
-                    reason: format!("{v:?} is not a whole number"),
-                })
-            })
+            .map(|v| parsed(flag, &v, "a whole number"))
             .transpose()
     }
 
@@ -177,24 +172,14 @@ impl SignValues {
     pub fn numbers(&self, flag: &str) -> Result<Vec<u64>> {
         self.all(flag)
             .iter()
-            .map(|v| {
-                v.trim().parse().map_err(|_| Error::BadField {
-                    field: format!("--{flag}"),
-                    reason: format!("{v:?} is not a whole number"),
-                })
-            })
+            .map(|v| parsed(flag, v, "a whole number"))
             .collect()
     }
 
     /// `true` or `false` given for `flag`, if any.
     pub fn boolean(&self, flag: &str) -> Result<Option<bool>> {
         self.text(flag)
-            .map(|v| {
-                v.trim().parse().map_err(|_| Error::BadField {
-                    field: format!("--{flag}"),
-                    reason: format!("{v:?} is not true or false"),
-                })
-            })
+            .map(|v| parsed(flag, &v, "true or false"))
             .transpose()
     }
 
@@ -228,6 +213,14 @@ impl SignValues {
     pub fn time(&self, flag: &str) -> Result<u64> {
         Ok(self.number(flag)?.unwrap_or(self.now))
     }
+}
+
+/// `value` of `flag` read as a `T`, or an error saying it is not `what`.
+fn parsed<T: std::str::FromStr>(flag: &str, value: &str, what: &str) -> Result<T> {
+    value.trim().parse().map_err(|_| Error::BadField {
+        field: format!("--{flag}"),
+        reason: format!("{value:?} is not {what}"),
+    })
 }
 
 #[cfg(test)]
