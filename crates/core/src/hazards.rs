@@ -63,7 +63,9 @@ fn port_zero(url: &ParsedUrl, found: &mut Vec<Hazard>) {
 }
 
 fn signature_position(url: &ParsedUrl, spec: &dyn SchemeSpec, found: &mut Vec<Hazard>) {
-    let name = spec.signature_param();
+    let Some(name) = spec.signature_param() else {
+        return;
+    };
     let Some(sig) = url.params.iter().rev().find(|p| p.name == name) else {
         return;
     };
@@ -106,7 +108,7 @@ fn per_parameter(param: &RawParam, spec: &dyn SchemeSpec, found: &mut Vec<Hazard
     let scheme = spec.scheme();
     let raw = param.raw_value_or_empty();
     let name = param.name.as_str();
-    let is_signature = name == spec.signature_param();
+    let is_signature = spec.signature_param() == Some(name);
     if has_lowercase_escape(raw) || has_lowercase_escape(&param.raw_name) {
         found.push(Hazard::new(
             "lowercase-escape",

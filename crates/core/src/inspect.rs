@@ -169,7 +169,7 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
         .params
         .iter()
         .map(|p| {
-            let is_signature = p.name == signature_param;
+            let is_signature = signature_param == Some(p.name.as_str());
             ParamRow {
                 index: p.index,
                 raw_name: p.raw_name.clone(),

@@ -40,8 +40,10 @@ pub struct ParsedUrl {
     pub raw: String,
     /// Everything before the `?`.
     pub base: String,
-    /// Everything between `?` and `#` (or the end).
+    /// Everything between `?` and `#` (or the end); empty without a `?`.
     pub query: String,
+    /// Whether the URL has a `?` at all (a token in the path needs none).
+    pub has_query: bool,
     /// Everything after `#`, which browsers never send to the server.
     pub fragment: Option<String>,
     /// The parameters in received order (empty segments such as `&&` skipped).
@@ -65,12 +67,9 @@ impl ParsedUrl {
             Some((head, tail)) => (head, Some(tail.to_owned())),
             None => (raw, None),
         };
-        let (base, query) = match before_fragment.split_once('?') {
-            Some(parts) => parts,
-            None => {
-                check_base(before_fragment)?;
-                return Err(Error::NoQuery);
-            }
+        let (base, query, has_query) = match before_fragment.split_once('?') {
+            Some((base, query)) => (base, query, true),
+            None => (before_fragment, "", false),
         };
         check_base(base)?;
         let params = split_params(query)?;
@@ -78,6 +77,7 @@ impl ParsedUrl {
             raw: raw.to_owned(),
             base: base.to_owned(),
             query: query.to_owned(),
+            has_query,
             fragment,
             params,
         })
@@ -85,7 +85,11 @@ impl ParsedUrl {
 
     /// The URL as the server receives it: base, `?`, query (no fragment).
     pub fn sent(&self) -> String {
-        format!("{}?{}", self.base, self.query)
+        if self.has_query {
+            format!("{}?{}", self.base, self.query)
+        } else {
+            self.base.clone()
+        }
     }
 
     /// Parameters whose decoded name is `name`.
@@ -228,7 +232,13 @@ mod tests {
             ParsedUrl::parse("ftp://h/x?a=1"),
             Err(Error::NotAUrl { .. })
         ));
-        assert_eq!(ParsedUrl::parse("https://h/e"), Err(Error::NoQuery));
+        // No query is a URL still (a token may ride in its path); which
+        // scheme, if any, reads it is detection's question.
+        let bare = ParsedUrl::parse("https://h/e/a.b.c#x=1").unwrap();
+        assert!(!bare.has_query && bare.params.is_empty());
+        assert_eq!(bare.sent(), "https://h/e/a.b.c");
+        assert_eq!(bare.fragment.as_deref(), Some("x=1"));
+        assert!(ParsedUrl::parse("https://h/e?").unwrap().has_query);
         assert!(matches!(
             ParsedUrl::parse("https://h/e?a=%G1"),
             Err(Error::InvalidPercentEscape { offset: 2, .. })

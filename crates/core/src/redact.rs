@@ -46,10 +46,10 @@ fn is_nonce(spec: Option<&dyn SchemeSpec>, name: &str) -> bool {
 /// query is dropped), so nothing unknown leaks.
 pub fn redact(input: &str, nonce: bool) -> String {
     match ParsedUrl::parse(input) {
-        Ok(url) => redact_parsed(&url, crate::schemes::detect(&url).ok(), nonce),
+        Ok(url) if url.has_query => redact_parsed(&url, crate::schemes::detect(&url).ok(), nonce),
         // No query to read: a token may ride in the path (a carrier some
         // vendors use), so its signature goes too.
-        Err(_) => redact_path_tokens(input.split('?').next().unwrap_or_default()),
+        _ => redact_path_tokens(input.split('?').next().unwrap_or_default()),
     }
 }
 
@@ -82,7 +82,7 @@ pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> St
     let mut last = 0;
     for p in &url.params {
         let replacement = match spec {
-            Some(spec) if p.name == spec.signature_param() => {
+            Some(spec) if spec.signature_param() == Some(p.name.as_str()) => {
                 let raw = p.raw_value_or_empty();
                 Some(spec.redact_signature(raw).unwrap_or_else(|| shorten(raw)))
             }
@@ -99,7 +99,12 @@ pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> St
         }
     }
     query.push_str(url.query.get(last..).unwrap_or_default());
-    format!("{}?{query}", redact_path_tokens(&url.base))
+    let base = redact_path_tokens(&url.base);
+    if url.has_query {
+        format!("{base}?{query}")
+    } else {
+        base
+    }
 }
 
 #[cfg(test)]

@@ -115,6 +115,13 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
                 b.refused(Reason::Expired),
             )
         }
+        ScenarioId::TIME_IN_FUTURE | ScenarioId::MILLISECOND_TIME
+            if !spec.capabilities().issue_time =>
+        {
+            return Err(NotBuilt::NotApplicable(
+                "this scheme's embeds carry only their expiry, no issue time: a time ahead of the clock only makes one valid for longer",
+            ))
+        }
         ScenarioId::TIME_IN_FUTURE => {
             let ahead = base.policy.seconds(&crate::schemes::CLOCK_SKEW) + 600;
             request.set_time(base.now + ahead);
@@ -143,7 +150,7 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
             )
         }
         ScenarioId::REUSED_NONCE => {
-            if request.nonce_mut().is_none() {
+            if spec.capabilities().nonce.is_none() || request.nonce_mut().is_none() {
                 return Err(NotBuilt::NotApplicable(
                     "this scheme's URLs carry no nonce: nothing makes a load single-use",
                 ));

@@ -25,7 +25,8 @@ const MIN_KNOWN: usize = 6;
 fn protected(name: &str) -> bool {
     let name = name.trim_start_matches("amp;");
     schemes::all().iter().any(|s| {
-        s.signature_param().eq_ignore_ascii_case(name)
+        s.signature_param()
+            .is_some_and(|p| p.eq_ignore_ascii_case(name))
             || s.nonce_param()
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
     })

@@ -177,8 +177,13 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
             best = Some((likeness, spec.scheme()));
         }
     }
-    best.map(|(_, scheme)| scheme)
-        .ok_or_else(crate::error::Error::unknown_scheme)
+    match best {
+        Some((_, scheme)) => Ok(scheme),
+        // Nothing reads it, and it has no query: the commonest cause is a
+        // src copied without the part after '?'.
+        None if !url.has_query => Err(crate::error::Error::NoQuery),
+        None => Err(crate::error::Error::unknown_scheme()),
+    }
 }
 
 impl crate::verdict::Reason {
@@ -208,20 +213,21 @@ impl crate::error::Error {
         let looked_for: Vec<String> = all()
             .iter()
             .map(|s| {
-                format!(
-                    "{} ({})",
-                    s.nonce_param().unwrap_or_else(|| s.signature_param()),
-                    s.label()
-                )
+                let mark = s
+                    .nonce_param()
+                    .or_else(|| s.signature_param())
+                    .unwrap_or_else(|| s.path_hint());
+                format!("{mark} ({})", s.label())
             })
             .collect();
         let expected: Vec<String> = all()
             .iter()
             .map(|s| {
-                let carries = s.nonce_param().map_or_else(
-                    || s.signature_param().to_owned(),
-                    |n| format!("{n} and {}", s.signature_param()),
-                );
+                let carries = match (s.nonce_param(), s.signature_param()) {
+                    (Some(n), Some(sig)) => format!("{n} and {sig}"),
+                    (None, Some(sig)) | (Some(sig), None) => sig.to_owned(),
+                    (None, None) => format!("a token in its path ({})", s.path_hint()),
+                };
                 format!("{}: {carries}", s.label())
             })
             .collect();

@@ -172,8 +172,10 @@ pub trait SchemeSpec: Sync {
         None
     }
 
-    /// The parameter that carries the signature (or signed token).
-    fn signature_param(&self) -> &'static str;
+    /// The parameter that carries the signature (or signed token); `None`
+    /// when the signed material travels elsewhere (a token in the path, or
+    /// one handed to a web component).
+    fn signature_param(&self) -> Option<&'static str>;
     /// How a report shows the signature parameter's raw value; `None`
     /// shortens it to a few characters.
     fn redact_signature(&self, _raw: &str) -> Option<String> {

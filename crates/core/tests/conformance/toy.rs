@@ -172,8 +172,8 @@ impl SchemeSpec for Toy {
     fn refusal_text(&self, _: Reason) -> (&'static str, Wording, Option<&'static str>) {
         ("The toy refuses this embed.", Wording::Product, None)
     }
-    fn signature_param(&self) -> &'static str {
-        SIGNATURE
+    fn signature_param(&self) -> Option<&'static str> {
+        Some(SIGNATURE)
     }
     fn nonce_param(&self) -> Option<&'static str> {
         Some(NONCE)

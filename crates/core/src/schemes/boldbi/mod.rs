@@ -184,8 +184,8 @@ impl SchemeSpec for BoldBi {
         (texts::message(reason), Wording::Product, None)
     }
 
-    fn signature_param(&self) -> &'static str {
-        SIGNATURE_PARAM
+    fn signature_param(&self) -> Option<&'static str> {
+        Some(SIGNATURE_PARAM)
     }
     fn nonce_param(&self) -> Option<&'static str> {
         Some("embed_nonce")

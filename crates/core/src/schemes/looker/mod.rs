@@ -160,8 +160,8 @@ impl SchemeSpec for Looker {
         // "Lower-case escapes in the path give a 404" (vendors.md §5).
         (reason == Reason::UnknownEmbed).then_some(404)
     }
-    fn signature_param(&self) -> &'static str {
-        SIGNATURE_PARAM
+    fn signature_param(&self) -> Option<&'static str> {
+        Some(SIGNATURE_PARAM)
     }
     fn nonce_param(&self) -> Option<&'static str> {
         Some("nonce")

@@ -131,8 +131,8 @@ impl SchemeSpec for SigmaClassic {
         (reason == Reason::Expired).then_some(sigma::texts::EXPIRY_TEXTS_NOTE)
     }
 
-    fn signature_param(&self) -> &'static str {
-        SIGNATURE_PARAM
+    fn signature_param(&self) -> Option<&'static str> {
+        Some(SIGNATURE_PARAM)
     }
     fn nonce_param(&self) -> Option<&'static str> {
         Some(":nonce")

@@ -130,8 +130,8 @@ impl SchemeSpec for SigmaJwt {
         (reason == Reason::Expired).then_some(sigma::texts::EXPIRY_TEXTS_NOTE)
     }
 
-    fn signature_param(&self) -> &'static str {
-        JWT_PARAM
+    fn signature_param(&self) -> Option<&'static str> {
+        Some(JWT_PARAM)
     }
     fn redact_signature(&self, raw: &str) -> Option<String> {
         // The header and claims stay readable; the signature goes.
