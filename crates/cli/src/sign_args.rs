@@ -21,6 +21,8 @@ pub struct SignCommand {
     pub secret: SecretSource,
     /// A profile file to sign the form of, instead of the flags.
     pub form: Option<std::path::PathBuf>,
+    /// Print the element that embeds it instead of the URL.
+    pub markup: bool,
 }
 
 impl SignCommand {
@@ -73,6 +75,8 @@ fn arg(flag: &Flag) -> Arg {
 
 /// The id of `--form FILE`.
 const FORM: &str = "form";
+/// The id of `--markup`.
+const MARKUP: &str = "markup";
 
 fn subcommand(def: &'static SignCommandDef) -> Command {
     let form = Arg::new(FORM)
@@ -81,9 +85,14 @@ fn subcommand(def: &'static SignCommandDef) -> Command {
         .value_parser(clap::value_parser!(std::path::PathBuf))
         .conflicts_with_all(def.flags.iter().map(|f| f.name))
         .help("Sign the form of a profile file instead of the flags (JSON: name, scheme, embed_path, client_id, secret_env, form; the app's profiles export it)");
+    let markup = Arg::new(MARKUP)
+        .long(MARKUP)
+        .action(ArgAction::SetTrue)
+        .help("Print the element that embeds it (an <iframe>, or the vendor's web component for a token), attribute values escaped, instead of the URL");
     let command = Command::new(def.command)
         .args(def.flags.iter().map(arg))
-        .arg(form);
+        .arg(form)
+        .arg(markup);
     // The secret flags' own doc would become the command's about: set it after.
     SecretSource::augment_args(command).about(def.about)
 }
@@ -140,6 +149,7 @@ impl FromArgMatches for SignCommand {
             given: def.flags.iter().map(|f| (f.name, given(sub, f))).collect(),
             secret: SecretSource::from_arg_matches(sub)?,
             form: sub.get_one::<std::path::PathBuf>(FORM).cloned(),
+            markup: sub.get_flag(MARKUP),
         })
     }
 

@@ -87,3 +87,59 @@ fn an_element_or_token_without_a_url_is_named() {
         .unwrap()
         .contains("a bare token"));
 }
+
+#[test]
+fn sign_markup_prints_the_element_that_embeds_the_same_url() {
+    let args = |markup: bool| {
+        let mut args = vec![
+            "sign",
+            "sigma",
+            "--embed-path",
+            "https://app.sigmacomputing.com/embed/1-artifact",
+            "--client-id",
+            "c-1",
+            "--email",
+            "ann@example.com",
+            "--external-user-id",
+            "ann",
+            "--team",
+            "Sales",
+            "--account-type",
+            "Viewer",
+            "--session-length",
+            "600",
+            "--nonce",
+            "n-markup",
+            "--time",
+            "1700000000",
+            "--secret-env",
+            "ARTIFACT_SECRET",
+        ];
+        if markup {
+            args.push("--markup");
+        }
+        let out = run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let (url, markup) = (args(false), args(true));
+    assert_eq!(
+        markup,
+        format!(
+            "<iframe src=\"{}\" title=\"Embedded analytics\" width=\"100%\" height=\"800\" style=\"border:0\"></iframe>",
+            url.replace('&', "&amp;")
+        )
+    );
+    let out = run(&["inspect", &markup, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["scheme"], "sigma-classic");
+}

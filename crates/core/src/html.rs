@@ -1,9 +1,12 @@
-//! Just enough HTML reading for the doctor and for pasted markup: the
+//! Just enough HTML for the doctor, pasted markup and the markup signing
+//! hands over: reading the
 //! `<iframe>` (or any named) elements and the
 //! `<meta http-equiv="Content-Security-Policy">` policies of a page, with
 //! their attributes. Comments and the insides of `<script>` and
 //! `<style>` are skipped (an iframe written by script is not in the markup,
-//! and the report says so). Hostile input only ever yields strings.
+//! and the report says so). Hostile input only ever yields strings. Writing
+//! an element escapes every attribute value, so a URL or token can never
+//! end the attribute it sits in.
 
 /// One element's attributes, names lower-cased, values with the common
 /// entities decoded.
@@ -183,6 +186,38 @@ fn decode_entities(value: &str) -> String {
     out
 }
 
+/// `value` safe inside a double-quoted attribute.
+pub fn escape_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An element `<name a="v" …></name>` with its attribute values escaped;
+/// an attribute whose value is empty is written bare.
+pub fn element(name: &str, attributes: &[(&str, &str)]) -> String {
+    let mut out = format!("<{name}");
+    for (attribute, value) in attributes {
+        out.push(' ');
+        out.push_str(attribute);
+        if !value.is_empty() {
+            out.push_str("=\"");
+            out.push_str(&escape_attribute(value));
+            out.push('"');
+        }
+    }
+    out.push_str(&format!("></{name}>"));
+    out
+}
+
 /// The policies of `<meta http-equiv="Content-Security-Policy" content=…>`.
 pub fn meta_policies(html: &str) -> Vec<String> {
     elements(html, "meta")
@@ -199,6 +234,21 @@ pub fn meta_policies(html: &str) -> Vec<String> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
+
+    #[test]
+    fn a_written_element_reads_back_with_the_same_values() {
+        let hostile = "https://h/e?a=1&b=\"><script>x</script>";
+        let written = element(
+            "some-viz",
+            &[("src", hostile), ("token", "t&t"), ("hidden", "")],
+        );
+        assert!(!written.contains("<script>"), "{written}");
+        let read = elements(&written, "some-viz");
+        assert_eq!(read.len(), 1, "{written}");
+        assert_eq!(read[0].get("src"), Some(hostile));
+        assert_eq!(read[0].get("token"), Some("t&t"));
+        assert_eq!(read[0].get("hidden"), Some(""));
+    }
 
     #[test]
     fn iframes_are_found_with_their_attributes_outside_comments_and_scripts() {

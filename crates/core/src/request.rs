@@ -10,6 +10,7 @@ use std::any::Any;
 use std::fmt::Debug;
 
 use crate::error::Result;
+use crate::model::embedding::Embedding;
 use crate::scheme::Scheme;
 use crate::secret::Secret;
 
@@ -17,8 +18,14 @@ use crate::secret::Secret;
 pub trait SignRequest: Debug + Send + Sync + 'static {
     /// Its scheme.
     fn scheme(&self) -> Scheme;
-    /// The signed URL.
+    /// The signed embed as one artifact: the URL, or for a token handed
+    /// to a web component the element that carries it.
     fn sign(&self, secret: &Secret) -> Result<String>;
+    /// The signed embed ready to use: its URL and/or token, and the markup.
+    /// By default the signed URL in an `<iframe>`.
+    fn embedding(&self, secret: &Secret) -> Result<Embedding> {
+        Ok(Embedding::in_iframe(self.sign(secret)?, None))
+    }
     /// Its nonce (or single-use token id), if the scheme has one.
     fn nonce_mut(&mut self) -> Option<&mut String>;
     /// The user's email, if the scheme identifies users by email.
@@ -81,9 +88,14 @@ impl EmbedRequest {
         self.0.scheme()
     }
 
-    /// The signed URL.
+    /// The signed embed as one artifact (see [`SignRequest::sign`]).
     pub fn sign(&self, secret: &Secret) -> Result<String> {
         self.0.sign(secret)
+    }
+
+    /// The signed embed ready to use: URL and/or token, and the markup.
+    pub fn embedding(&self, secret: &Secret) -> Result<Embedding> {
+        self.0.embedding(secret)
     }
 
     /// Its nonce (or single-use token id), if the scheme has one.

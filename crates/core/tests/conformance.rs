@@ -5,6 +5,8 @@
 //! - loaded twice, the second load is refused for its nonce exactly when the
 //!   scheme's embeds are single-use;
 //! - read back into a form, it signs the same URL;
+//! - its embedding's markup, pasted, is the same embed, and carries the
+//!   token where its carrier has one;
 //! - redacted, it shows neither its signature nor its nonce;
 //! - every scenario it builds gets the refusal it promises from the core's
 //!   verifier (with a ledger and a directory like the local host's), and a
@@ -268,6 +270,36 @@ fn every_url_reads_back_into_a_form_that_signs_it_again() {
             .sign(&secret())
             .unwrap();
         assert_eq!(again, url, "{:?}", kit.scheme);
+    }
+}
+
+#[test]
+fn every_embedding_pastes_back_as_the_same_embed() {
+    use embed_core::model::capabilities::Carrier;
+    for kit in kits() {
+        let (request, url) = signed(&kit);
+        let embedding = request.embedding(&secret()).unwrap();
+        let pasted = Embed::read(&embedding.markup)
+            .unwrap_or_else(|e| panic!("{:?}: {e}: {}", kit.scheme, embedding.markup));
+        let original = Embed::read(&url).unwrap();
+        assert_eq!(pasted.scheme, kit.scheme);
+        assert_eq!(pasted.facts, original.facts, "{:?}", kit.scheme);
+        assert_eq!(
+            load(&embedding.markup, &kit, &mut Ledger::default()),
+            (true, None)
+        );
+        match schemes::spec(kit.scheme).capabilities().carrier {
+            Carrier::QueryUrl => assert_eq!(embedding.url.as_deref(), Some(url.as_str())),
+            Carrier::PathToken => {
+                let token = embedding.token.as_deref().expect("a path token");
+                assert!(url.contains(&format!("/{token}")), "{:?}", kit.scheme);
+                assert_eq!(embedding.url.as_deref(), Some(url.as_str()));
+            }
+            Carrier::ComponentToken => {
+                let token = embedding.token.as_deref().expect("a component token");
+                assert!(embedding.markup.contains(token), "{:?}", kit.scheme);
+            }
+        }
     }
 }
 

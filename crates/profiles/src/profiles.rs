@@ -200,8 +200,8 @@ impl Profiles {
 pub struct Signed {
     /// The URL.
     pub url: String,
-    /// An iframe tag to paste into a page.
-    pub iframe: String,
+    /// The embedding: URL and/or token, and the element to paste into a page.
+    pub embedding: embed_core::model::embedding::Embedding,
     /// The inspector's reading of the URL (no secret in it).
     pub report: embed_core::InspectReport,
     /// Its one status (not loaded yet: the local check, labelled as local).
@@ -234,23 +234,20 @@ impl Profiles {
     ) -> Result<Signed, ProfileError> {
         let profile = self.store.get(id)?;
         let secret = self.secret(id)?;
-        let url = crate::signing::sign(&profile, &secret, form, now, fresh_nonce)?;
+        let (url, embedding) =
+            crate::signing::embedding(&profile, &secret, form, now, fresh_nonce)?;
         let options = embed_core::InspectOptions {
             secret: Some(&secret),
             now: Some(now),
             policy: policy.clone(),
         };
         let report = embed_core::inspect(&url, &options)?;
-        let iframe = format!(
-            "<iframe src=\"{}\" width=\"100%\" height=\"800\" style=\"border:0\"></iframe>",
-            url.replace('&', "&amp;").replace('"', "&quot;")
-        );
         let status = embed_core::url_status::of_report(&report, now);
         let content =
             embed_core::form_request::content_key(&crate::signing::environment(&profile), form)?;
         Ok(Signed {
             url,
-            iframe,
+            embedding,
             report,
             status,
             content,
@@ -319,7 +316,8 @@ mod tests {
         ));
         profiles.set_secret(&id, "s3cret").unwrap();
         let signed = profiles.sign(&id, &form, 1_700_000_000).unwrap();
-        assert!(signed.iframe.contains("&amp;:embed=true"));
+        assert!(signed.embedding.markup.contains("&amp;:embed=true"));
+        assert!(signed.embedding.markup.starts_with("<iframe src=\""));
         assert!(signed.report.verification.as_ref().unwrap().accepted);
         assert!(!serde_json::to_string(&signed).unwrap().contains("s3cret"));
     }

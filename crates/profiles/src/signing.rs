@@ -5,6 +5,7 @@
 use embed_core::form::Environment;
 pub use embed_core::form::SignForm;
 use embed_core::form_request::request;
+use embed_core::model::embedding::Embedding;
 use embed_core::Secret;
 
 use crate::error::ProfileError;
@@ -19,14 +20,16 @@ pub fn environment(profile: &Profile) -> Environment {
     }
 }
 
-/// Signs `form` for `profile` with `secret` at `now`; `fresh_nonce` makes a
-/// nonce when the form has none.
-pub fn sign(
+/// Signs `form` for `profile` with `secret` at `now` (`fresh_nonce` makes a
+/// nonce when the form has none): the signed artifact (what the inspector
+/// reads), and the whole embedding (URL and/or token, and the markup).
+pub fn embedding(
     profile: &Profile,
     secret: &Secret,
     form: &SignForm,
     now: u64,
     fresh_nonce: impl Fn() -> String,
-) -> Result<String, ProfileError> {
-    Ok(request(&environment(profile), form, now, fresh_nonce).sign(secret)?)
+) -> Result<(String, Embedding), ProfileError> {
+    let request = request(&environment(profile), form, now, fresh_nonce);
+    Ok((request.sign(secret)?, request.embedding(secret)?))
 }

@@ -1,5 +1,6 @@
 //! `embed-sandbox sign <scheme>`: build the scheme's request from its
-//! flags (or from a profile file's form, `--form FILE`), sign, print the URL.
+//! flags (or from a profile file's form, `--form FILE`), sign, print the URL
+//! (or with `--markup` the element that embeds it).
 
 use crate::cli::SignCommand;
 use crate::error::CliError;
@@ -13,7 +14,20 @@ pub fn run(command: SignCommand) -> Result<String, CliError> {
     let secret = input::required_secret(&command.secret)?;
     let values = command.values(input::now(), input::fresh_nonce());
     let request = (command.def.build)(&values)?;
-    Ok(request.sign(&secret)?)
+    printed(&command, &request, &secret)
+}
+
+/// What `sign` prints of `request`: the signed URL, or its markup.
+fn printed(
+    command: &SignCommand,
+    request: &embed_core::request::EmbedRequest,
+    secret: &embed_core::Secret,
+) -> Result<String, CliError> {
+    Ok(if command.markup {
+        request.embedding(secret)?.markup
+    } else {
+        request.sign(secret)?
+    })
 }
 
 /// Signs the form of the profile file at `path`, which must be of the
@@ -43,5 +57,5 @@ fn from_form(command: &SignCommand, path: &std::path::Path) -> Result<String, Cl
         input::now(),
         input::fresh_nonce,
     );
-    Ok(request.sign(&secret)?)
+    printed(command, &request, &secret)
 }

@@ -5,6 +5,7 @@
 
 pub mod capabilities;
 pub mod embed;
+pub mod embedding;
 pub mod hazard;
 pub mod judging;
 pub mod scenario;

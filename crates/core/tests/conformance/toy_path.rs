@@ -19,6 +19,7 @@ use embed_core::form_layout::{FormSection, Layout, ProfileFields};
 use embed_core::mac::hmac_sha256;
 use embed_core::model::capabilities::{Capabilities, Carrier, KeyShape, UserIdentity};
 use embed_core::model::embed::Embed;
+use embed_core::model::embedding::Embedding;
 use embed_core::model::judging::Judge;
 use embed_core::model::scenario::{Built, NotBuilt, ScenarioId};
 use embed_core::model::snippet::{Language, Value};
@@ -72,6 +73,14 @@ impl SignRequest for ToyPathRequest {
             "{}{TOKEN_AT}{signed}.{signature}#{FRAGMENT}",
             self.site
         ))
+    }
+    fn embedding(&self, secret: &Secret) -> Result<Embedding> {
+        let url = self.sign(secret)?;
+        let token = url
+            .split_once(TOKEN_AT)
+            .and_then(|(_, rest)| rest.split('#').next())
+            .map(str::to_owned);
+        Ok(Embedding::in_iframe(url, token))
     }
     fn nonce_mut(&mut self) -> Option<&mut String> {
         None
