@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::html;
+use crate::query::ParsedUrl;
 
 /// A pasted artifact.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +71,18 @@ impl Artifact {
                 what: "a bare token".into(),
             }),
         }
+    }
+}
+
+impl Artifact {
+    /// The embed's URL taken apart, with the element's token beside it
+    /// when the artifact is a web component that carries one.
+    pub fn parsed(&self) -> Result<ParsedUrl> {
+        let mut url = ParsedUrl::parse(self.url()?)?;
+        if let Artifact::Markup { token, .. } = self {
+            url.token.clone_from(token);
+        }
+        Ok(url)
     }
 }
 

@@ -83,6 +83,8 @@ pub struct DiffReport {
 }
 
 const BASE: &str = "(base)";
+/// The name of a change to the token beside the URL.
+const TOKEN: &str = "(token)";
 
 /// Compares `a` with `b`.
 pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
@@ -90,7 +92,7 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
         crate::artifact::Artifact::read(a),
         crate::artifact::Artifact::read(b),
     );
-    let (ua, ub) = (ParsedUrl::parse(a.url()?)?, ParsedUrl::parse(b.url()?)?);
+    let (ua, ub) = (a.parsed()?, b.parsed()?);
     let (scheme_a, scheme_b) = (
         crate::schemes::detect(&ua).ok(),
         crate::schemes::detect(&ub).ok(),
@@ -118,6 +120,21 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
             a: Some(ua.base.clone()),
             b: Some(ub.base.clone()),
             breaks_signature: breaks(BASE),
+        });
+    }
+    // A token handed beside the URL (a web component's) is one value: its
+    // claims are compared below.
+    if ua.token != ub.token {
+        changes.push(Change {
+            kind: match (&ua.token, &ub.token) {
+                (None, _) => ChangeKind::Added,
+                (_, None) => ChangeKind::Removed,
+                _ => ChangeKind::Changed,
+            },
+            name: TOKEN.into(),
+            a: ua.token.clone(),
+            b: ub.token.clone(),
+            breaks_signature: false,
         });
     }
     let keys_a = keyed(&ua.params);
@@ -189,7 +206,7 @@ pub fn diff(a: &str, b: &str) -> Result<DiffReport> {
     Ok(DiffReport {
         scheme_a,
         scheme_b,
-        identical: ua.raw == ub.raw,
+        identical: ua.raw == ub.raw && ua.token == ub.token,
         changes,
         claims,
         breaking,

@@ -147,7 +147,7 @@ impl Embed {
     /// the URL, detects the scheme and reads the facts.
     pub fn read(input: &str) -> Result<Self> {
         let artifact = crate::artifact::Artifact::read(input);
-        let mut url = ParsedUrl::parse(artifact.url()?)?;
+        let mut url = artifact.parsed()?;
         let scheme = crate::schemes::detect(&url)?;
         crate::schemes::spec(scheme).prepare(&mut url);
         let facts = crate::schemes::spec(scheme).facts(&url)?;

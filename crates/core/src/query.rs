@@ -48,6 +48,9 @@ pub struct ParsedUrl {
     pub fragment: Option<String>,
     /// The parameters in received order (empty segments such as `&&` skipped).
     pub params: Vec<RawParam>,
+    /// A token handed over beside the URL (a web component's `token`
+    /// attribute), when the URL came from such an element.
+    pub token: Option<String>,
 }
 
 impl ParsedUrl {
@@ -80,6 +83,7 @@ impl ParsedUrl {
             has_query,
             fragment,
             params,
+            token: None,
         })
     }
 

@@ -4,6 +4,7 @@
 //! A redacted URL can be read, inspected and diffed, but never replayed or
 //! used to test secrets offline.
 
+use crate::artifact::Artifact;
 use crate::query::ParsedUrl;
 use crate::scheme::Scheme;
 use crate::schemes::{self as registry, SchemeSpec};
@@ -41,10 +42,48 @@ fn is_nonce(spec: Option<&dyn SchemeSpec>, name: &str) -> bool {
     }
 }
 
-/// The URL with its signature shortened, and with `nonce` also its nonce.
-/// Input that is not an embed URL comes back unchanged up to its query (the
-/// query is dropped), so nothing unknown leaks.
+/// The artifact with its signed material shortened: a URL's signature
+/// (and with `nonce` its nonce), a token's signature wherever it rides (the
+/// path, a web component's `token`, on its own). Pasted markup comes back
+/// as its element with only `src` and `token`, each redacted. Input that is
+/// not an embed URL comes back unchanged up to its query (the query is
+/// dropped), so nothing unknown leaks.
 pub fn redact(input: &str, nonce: bool) -> String {
+    match Artifact::read(input) {
+        Artifact::Url(url) => redact_url(&url, nonce),
+        Artifact::Token(token) => redact_token(&token),
+        Artifact::Markup {
+            element,
+            src,
+            token,
+        } => {
+            let src = src.map(|src| redact_url(&src, nonce));
+            let token = token.map(|token| redact_token(&token));
+            let mut attributes = Vec::new();
+            if let Some(src) = &src {
+                attributes.push(("src", src.as_str()));
+            }
+            if let Some(token) = &token {
+                attributes.push(("token", token.as_str()));
+            }
+            crate::html::element(&element, &attributes)
+        }
+    }
+}
+
+/// A token with its signature shortened: a JWT keeps its header and
+/// claims readable; anything else is shortened whole.
+pub fn redact_token(token: &str) -> String {
+    match token.rsplit_once('.') {
+        Some((signed, signature)) if crate::jwt::decode(token).is_ok() => {
+            format!("{signed}.{}", shorten(signature))
+        }
+        _ => shorten(token),
+    }
+}
+
+/// [`redact`] for a URL.
+fn redact_url(input: &str, nonce: bool) -> String {
     match ParsedUrl::parse(input) {
         Ok(url) if url.has_query => redact_parsed(&url, crate::schemes::detect(&url).ok(), nonce),
         // No query to read: a token may ride in the path (a carrier some
@@ -62,13 +101,10 @@ pub fn redact_path_tokens(text: &str) -> String {
             let (token, rest) = segment
                 .find(['#', ';'])
                 .map_or((segment, ""), |at| segment.split_at(at));
-            match token.rsplit_once('.') {
-                Some((signed, signature))
-                    if signed.contains('.') && crate::jwt::decode(token).is_ok() =>
-                {
-                    format!("{signed}.{}{rest}", shorten(signature))
-                }
-                _ => segment.to_owned(),
+            if crate::jwt::decode(token).is_ok() {
+                format!("{}{rest}", redact_token(token))
+            } else {
+                segment.to_owned()
             }
         })
         .collect::<Vec<_>>()
@@ -130,6 +166,32 @@ mod tests {
         }
         // A path segment that only looks dotted is kept.
         assert_eq!(redact_path_tokens("https://h/a.b.c/x"), "https://h/a.b.c/x");
+    }
+
+    #[test]
+    fn a_token_on_an_element_or_on_its_own_loses_its_signature() {
+        let header = "eyJhbGciOiJIUzI1NiJ9";
+        let claims = "eyJzdWIiOiJhbm4ifQ";
+        let signature = "c2lnbmF0dXJlLXRoYXQtbXVzdC1ub3QtbGVhaw";
+        let token = format!("{header}.{claims}.{signature}");
+        let markup = format!(
+            "<some-viz id=\"v\" src=\"https://h/views/a?x=1&amp;y=2\" token=\"{token}\"></some-viz>"
+        );
+        let redacted = redact(&markup, true);
+        assert!(!redacted.contains(signature), "{redacted}");
+        assert!(
+            redacted.starts_with("<some-viz src=\"https://h/views/a?x=1&amp;y=2\" token=\""),
+            "{redacted}"
+        );
+        assert!(
+            redacted.contains(&format!("{header}.{claims}.")),
+            "{redacted}"
+        );
+        let alone = redact(&token, true);
+        assert!(
+            !alone.contains(signature) && alone.starts_with(&format!("{header}.{claims}.")),
+            "{alone}"
+        );
     }
 
     #[test]

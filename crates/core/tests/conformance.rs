@@ -20,6 +20,8 @@
 mod toy;
 #[path = "conformance/toy_path.rs"]
 mod toy_path;
+#[path = "conformance/toy_viz.rs"]
+mod toy_viz;
 
 use std::collections::HashSet;
 
@@ -138,10 +140,12 @@ fn signed(kit: &SchemeKit) -> (EmbedRequest, String) {
 
 /// Every registered scheme's kit: the built-in ones and the toys, which
 /// this suite registers to prove a scheme needs nothing but its own code
-/// (one like today's query URLs, one with a token in the path).
+/// (one like today's query URLs, one with a token in the path, one with a
+/// token handed to a web component).
 fn kits() -> Vec<SchemeKit> {
     toy::register();
     toy_path::register();
+    toy_viz::register();
     schemes::all().iter().map(|s| kit(s.scheme())).collect()
 }
 
@@ -308,10 +312,10 @@ fn redaction_hides_the_signature_and_the_nonce() {
     use embed_core::model::capabilities::Carrier;
     for kit in kits() {
         let (_, url) = signed(&kit);
-        let parsed = embed_core::query::ParsedUrl::parse(&url).unwrap();
+        let parsed = embed_core::artifact::Artifact::read(&url).parsed().unwrap();
         let spec = schemes::spec(kit.scheme);
         // The secret material of each carrier: the signature parameter's
-        // value, or the token's signature in the path.
+        // value, or the token's signature in the path or on the element.
         let signed_material = match spec.capabilities().carrier {
             Carrier::QueryUrl => parsed
                 .first(spec.signature_param().unwrap())
@@ -319,7 +323,7 @@ fn redaction_hides_the_signature_and_the_nonce() {
                 .raw_value_or_empty()
                 .to_owned(),
             Carrier::PathToken => parsed.base.rsplit('/').next().unwrap().to_owned(),
-            Carrier::ComponentToken => unreachable!("signing gives a URL"),
+            Carrier::ComponentToken => parsed.token.clone().unwrap(),
         };
         let tail = signed_material.rsplit('.').next().unwrap_or_default();
         assert!(tail.len() >= 16, "{:?}: {tail}", kit.scheme);
@@ -328,7 +332,8 @@ fn redaction_hides_the_signature_and_the_nonce() {
         assert!(!redacted.contains(NONCE), "{:?}: {redacted}", kit.scheme);
         // What is left still reads as the same scheme's embed.
         assert_eq!(
-            embed_core::query::ParsedUrl::parse(&redacted)
+            embed_core::artifact::Artifact::read(&redacted)
+                .parsed()
                 .ok()
                 .and_then(|u| schemes::detect(&u).ok()),
             Some(kit.scheme),
@@ -458,4 +463,30 @@ fn every_schemes_snippets_print_the_url_it_signs() {
             );
         }
     }
+}
+
+#[test]
+fn a_token_handed_to_a_component_is_diffed_by_its_claims() {
+    let kit = kits()
+        .into_iter()
+        .find(|k| k.scheme == toy_viz::TOY_VIZ)
+        .unwrap();
+    let (_, a) = signed(&kit);
+    assert!(a.starts_with("<toy-viz src=\""), "{a}");
+    let other = SignForm {
+        external_user_id: "bob".into(),
+        ..form(&kit)
+    };
+    let b = request(&environment(&kit), &other, NOW, String::new)
+        .sign(&secret())
+        .unwrap();
+    let report = embed_core::diff::diff(&a, &b).unwrap();
+    assert!(!report.identical);
+    assert_eq!(report.scheme_b, Some(toy_viz::TOY_VIZ));
+    assert!(
+        report.changes.iter().any(|c| c.name == "(token)"),
+        "{report:?}"
+    );
+    assert!(report.claims.iter().any(|c| c.name == "sub"), "{report:?}");
+    assert!(embed_core::diff::diff(&a, &a).unwrap().identical);
 }

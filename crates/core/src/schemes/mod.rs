@@ -181,7 +181,7 @@ pub fn detect(url: &ParsedUrl) -> Result<Scheme> {
         Some((_, scheme)) => Ok(scheme),
         // Nothing reads it, and it has no query: the commonest cause is a
         // src copied without the part after '?'.
-        None if !url.has_query => Err(crate::error::Error::NoQuery),
+        None if !url.has_query && url.token.is_none() => Err(crate::error::Error::NoQuery),
         None => Err(crate::error::Error::unknown_scheme()),
     }
 }
