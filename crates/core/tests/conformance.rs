@@ -11,8 +11,9 @@
 //! - every scenario it builds gets the refusal it promises from the core's
 //!   verifier (with a ledger and a directory like the local host's), and a
 //!   scenario it does not build says why;
-//! - its hand-off snippets, run by Node and Python, print the URL it signs
-//!   (a scheme with no snippet templates has none to run).
+//! - its hand-off snippets, run by Node and Python, print the URL it signs,
+//!   and their fresh variant a new URL on every run that verifies (a scheme
+//!   with no snippet templates has none to run).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -461,7 +462,63 @@ fn every_schemes_snippets_print_the_url_it_signs() {
                 "{:?} ({program})",
                 kit.scheme
             );
+            fresh_snippet_signs_anew(&kit, &request, language, &file, program);
         }
+    }
+}
+
+/// The fresh variant of `request`'s snippet, run twice: each run prints a
+/// URL signed now that verifies, with a new nonce where the scheme has one.
+fn fresh_snippet_signs_anew(
+    kit: &SchemeKit,
+    request: &EmbedRequest,
+    language: embed_core::model::snippet::Language,
+    exact_file: &std::path::Path,
+    program: &str,
+) {
+    use embed_core::snippet::{snippet_with, Freshness};
+    let code = snippet_with(request, language, "EMBED_SECRET", Freshness::Fresh).unwrap();
+    let file = exact_file.with_file_name(format!(
+        "{}-fresh.{}",
+        kit.scheme.id(),
+        exact_file.extension().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&file, code).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let output = std::process::Command::new(program)
+            .arg(&file)
+            .env("EMBED_SECRET", "conformance-secret-9a8b")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{:?} fresh {program}", kit.scheme);
+        let url = String::from_utf8(output.stdout).unwrap();
+        let embed = Embed::read(url.trim()).unwrap();
+        let verification = embed.verify(
+            &Judge {
+                secret: &secret(),
+                policy: &policy(),
+                now: Some(now + 1),
+            },
+            Context::default(),
+        );
+        assert!(
+            verification.accepted,
+            "{:?} fresh {program}: {:?}",
+            kit.scheme, verification.refusal
+        );
+        nonces.push(embed.facts.nonce);
+    }
+    if schemes::spec(kit.scheme).capabilities().nonce.is_some() {
+        assert_ne!(
+            nonces[0], nonces[1],
+            "{:?}: the same nonce twice",
+            kit.scheme
+        );
     }
 }
 
