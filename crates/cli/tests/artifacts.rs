@@ -1,6 +1,7 @@
 //! What a user pastes may be the element that embeds the URL: `verify`,
 //! `inspect` and `diff` read the `<iframe src>` (entities decoded) as the
-//! URL itself, and an element or token without a URL is named, exit 2.
+//! URL itself, and an element or token without a URL that no scheme reads
+//! alone is named, exit 2.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -2,7 +2,8 @@
 //! the markup that embeds one (`<iframe src=…>`, or a web component with a
 //! `src` and a `token` attribute). Inspect, verify and diff read the embed
 //! from the artifact, so pasting the element copied from a page works as
-//! pasting its URL. Nothing here knows a scheme.
+//! pasting its URL, and a token pasted alone is read by a scheme that
+//! knows its claims. Nothing here knows a scheme.
 
 use crate::error::{Error, Result};
 use crate::html;
@@ -55,8 +56,8 @@ impl Artifact {
     }
 
     /// The URL the embed is read from: the URL itself, or the element's
-    /// `src`. A token without its URL cannot be read yet (no registered
-    /// scheme takes a bare token), and says so.
+    /// `src`. A token without its URL has none, and says so (the error a
+    /// bare token gets when no scheme reads it alone).
     pub fn url(&self) -> Result<&str> {
         match self {
             Artifact::Url(url) => Ok(url),
@@ -76,13 +77,37 @@ impl Artifact {
 
 impl Artifact {
     /// The embed's URL taken apart, with the element's token beside it
-    /// when the artifact is a web component that carries one.
+    /// when the artifact is a web component that carries one; a token
+    /// without a URL (on its own, or on an element with no `src`) as
+    /// [`ParsedUrl::bare_token`].
     pub fn parsed(&self) -> Result<ParsedUrl> {
-        let mut url = ParsedUrl::parse(self.url()?)?;
-        if let Artifact::Markup { token, .. } = self {
-            url.token.clone_from(token);
+        match self {
+            Artifact::Token(token)
+            | Artifact::Markup {
+                src: None,
+                token: Some(token),
+                ..
+            } => Ok(ParsedUrl::bare_token(token)),
+            Artifact::Markup { token, .. } => {
+                let mut url = ParsedUrl::parse(self.url()?)?;
+                url.token.clone_from(token);
+                Ok(url)
+            }
+            Artifact::Url(url) => ParsedUrl::parse(url),
         }
-        Ok(url)
+    }
+
+    /// Whether the artifact is a token without its URL.
+    pub fn is_bare_token(&self) -> bool {
+        matches!(
+            self,
+            Artifact::Token(_)
+                | Artifact::Markup {
+                    src: None,
+                    token: Some(_),
+                    ..
+                }
+        )
     }
 }
 

@@ -148,7 +148,13 @@ impl Embed {
     pub fn read(input: &str) -> Result<Self> {
         let artifact = crate::artifact::Artifact::read(input);
         let mut url = artifact.parsed()?;
-        let scheme = crate::schemes::detect(&url)?;
+        let scheme = crate::schemes::detect(&url).map_err(|e| {
+            // A token no scheme reads alone: say what is missing.
+            match artifact.url() {
+                Err(missing) if artifact.is_bare_token() => missing,
+                _ => e,
+            }
+        })?;
         crate::schemes::spec(scheme).prepare(&mut url);
         let facts = crate::schemes::spec(scheme).facts(&url)?;
         Ok(Embed { url, scheme, facts })

@@ -87,6 +87,22 @@ impl ParsedUrl {
         })
     }
 
+    /// A token pasted without its URL (on its own, or on an element with no
+    /// `src`): no base, no parameters, the token alone. A scheme that can
+    /// read its embed from the token (its claims) recognises it; the rest
+    /// of what a URL would say (the host, the embed's path) is unknown.
+    pub fn bare_token(token: &str) -> Self {
+        ParsedUrl {
+            raw: token.to_owned(),
+            base: String::new(),
+            query: String::new(),
+            has_query: false,
+            fragment: None,
+            params: Vec::new(),
+            token: Some(token.to_owned()),
+        }
+    }
+
     /// The URL as the server receives it: base, `?`, query (no fragment).
     pub fn sent(&self) -> String {
         if self.has_query {

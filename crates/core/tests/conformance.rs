@@ -305,6 +305,28 @@ fn every_embedding_pastes_back_as_the_same_embed() {
                 assert!(embedding.markup.contains(token), "{:?}", kit.scheme);
             }
         }
+        // A token pasted alone is read as the same embed (what its URL
+        // would add, the host and path, is unknown).
+        if let Some(token) = &embedding.token {
+            let alone = Embed::read(token).unwrap();
+            assert_eq!(alone.scheme, kit.scheme);
+            assert_eq!(alone.facts, original.facts, "{:?}", kit.scheme);
+            let report = inspect(
+                token,
+                &InspectOptions {
+                    secret: Some(&secret()),
+                    policy: policy(),
+                    now: Some(NOW),
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                report.verification.map(|v| v.signature),
+                Some(embed_core::signature::SignatureCheck::Valid),
+                "{:?}",
+                kit.scheme
+            );
+        }
     }
 }
 

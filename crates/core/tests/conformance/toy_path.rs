@@ -96,10 +96,14 @@ impl SignRequest for ToyPathRequest {
     }
 }
 
-/// The token in `url`'s path, if it has one where this scheme puts it.
+/// The token in `url`'s path where this scheme puts it, or pasted alone.
 fn token(url: &ParsedUrl) -> Option<&str> {
-    let (_, token) = url.base.split_once(TOKEN_AT)?;
-    (!token.is_empty() && !token.contains('/')).then_some(token)
+    let in_path = url
+        .base
+        .split_once(TOKEN_AT)
+        .map(|(_, token)| token)
+        .filter(|token| !token.is_empty() && !token.contains('/'));
+    in_path.or(url.token.as_deref())
 }
 
 /// The dashboard a token names.
@@ -158,10 +162,11 @@ impl SchemeSpec for ToyPath {
         "Toy path"
     }
     fn likeness(&self, url: &ParsedUrl) -> Likeness {
-        Likeness::of(
-            token(url).is_some_and(|t| embed_core::jwt::decode(t).is_ok()),
-            url.base.starts_with(ORIGIN),
-        )
+        // Its tokens name what they embed in `resource`.
+        let names_a_resource = token(url)
+            .and_then(|t| embed_core::jwt::decode(t).ok())
+            .is_some_and(|j| j.claims.get("resource").is_some());
+        Likeness::of(names_a_resource, url.base.starts_with(ORIGIN))
     }
     fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
         let Some(token) = token(url) else {
