@@ -8,5 +8,6 @@ pub mod embed;
 pub mod embedding;
 pub mod hazard;
 pub mod judging;
+pub mod request;
 pub mod scenario;
 pub mod snippet;

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
+use crate::model::request::EmbedRequest;
 use crate::policy::Policy;
-use crate::request::EmbedRequest;
 use crate::secret::Secret;
 use crate::verdict::Reason;
 
