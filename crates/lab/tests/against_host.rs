@@ -1,6 +1,7 @@
 //! The replay test and the scenario gallery against the real local host over
 //! HTTP on 127.0.0.1:0: every scenario of every scheme (Looker included)
-//! gets the refusal it promises.
+//! gets the refusal it promises, from hand-picked requests and from each
+//! registered scheme's own kit (nothing written here per vendor).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -226,4 +227,66 @@ async fn an_unreachable_host_is_one_not_run_state_never_a_pile_of_findings() {
         tally.summary
     );
     assert!(tally.summary.contains(&format!("127.0.0.1:{port}")));
+}
+
+/// A request of `scheme` from its own kit (the profile editor's example
+/// path and the form's defaults), pointed at `origin`.
+fn kit_request(scheme: embed_core::Scheme, origin: &str) -> EmbedRequest {
+    let kit = embed_core::kits::kit(scheme);
+    let example = &kit.profile.path_placeholder;
+    // The example's path on the local host: scheme and authority replaced.
+    let path = example
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or("/");
+    let environment = embed_core::form::Environment {
+        scheme,
+        embed_path: format!("{origin}{path}"),
+        client_id: if kit.profile.client_id_label.is_some() {
+            "lab-client".into()
+        } else {
+            String::new()
+        },
+    };
+    embed_core::form_request::request(&environment, &kit.defaults, now(), || "unused".into())
+}
+
+#[tokio::test]
+async fn every_registered_schemes_gallery_gets_its_refusals_from_the_local_host() {
+    let policy = Policy::default();
+    let host = host(policy.clone()).await;
+    let secret = Secret::new(SECRET);
+    let mut counter = 0;
+    for spec in embed_core::schemes::listed() {
+        let request = kit_request(spec.scheme(), &host.origin());
+        let base = Base {
+            request: &request,
+            secret: &secret,
+            policy: &policy,
+            now: now(),
+        };
+        let mut built = Vec::new();
+        for (id, b) in build_all(&base, || {
+            counter += 1;
+            format!("kit-nonce-{counter}-{}", now())
+        }) {
+            match b {
+                Ok(b) => built.push(b),
+                Err(NotBuilt::NotApplicable(why)) => assert!(!why.is_empty(), "{id:?}"),
+                Err(NotBuilt::Failed(e)) => panic!("{:?} {id:?}: {e}", spec.scheme()),
+            }
+        }
+        assert!(!built.is_empty(), "{:?} builds no scenario", spec.scheme());
+        for run in run_scenarios(&loader(), request.scheme(), built).await {
+            assert!(
+                run.matches,
+                "{:?} {:?}: expected {:?}, got {:?}",
+                spec.scheme(),
+                run.scenario.id,
+                run.scenario.expected,
+                run.actual
+            );
+        }
+    }
+    host.stop().await;
 }
