@@ -1,8 +1,9 @@
 //! The form a person fills in (the app's, a profile file's), and the core
 //! request it describes.
 //!
-//! One form shape serves the three schemes (each uses what it needs), so
-//! the UI can switch scheme without losing what was typed. Nonce and time
+//! One form shape serves every scheme (each uses what it needs, and keeps
+//! fields of its own in `extra`), so the UI can switch scheme without
+//! losing what was typed. Nonce and time
 //! are automatic unless overridden, and a time offset simulates a signing
 //! server whose clock is off.
 
@@ -71,6 +72,30 @@ pub struct SignForm {
     pub force_logout_login: Option<bool>,
     /// Looker's HMAC: "sha1" (empty) or "sha256" (secrets made with the API).
     pub algorithm: String,
+    /// The fields a scheme declares for itself (its layout's
+    /// [`FormKey::declare`](crate::form_layout::FormKey::declare) keys), by
+    /// name. In JSON they sit beside the fields above, so a saved form or
+    /// profile file reads the same whichever scheme owns a field.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl SignForm {
+    /// A field a scheme declares, read as `T` (`None` when absent or not a
+    /// `T`: the scheme's `form_issues` says so to the user).
+    pub fn extra<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
+        self.extra
+            .get(name)
+            .and_then(|value| serde_json::from_value(value.clone()).ok())
+    }
+
+    /// Sets a field a scheme declares.
+    pub fn set_extra(&mut self, name: &str, value: impl Serialize) {
+        if let Ok(value) = serde_json::to_value(value) {
+            self.extra.insert(name.to_owned(), value);
+        }
+    }
 }
 
 /// `text` trimmed, or `None` when blank.

@@ -15,34 +15,51 @@ use crate::form_choices::Choice;
 use crate::form_fields::FormField;
 use crate::scheme::Scheme;
 
-/// A field of [`SignForm`] that a control edits (its serde name).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[allow(missing_docs)]
-pub enum FormKey {
-    Email,
-    ExternalUserId,
-    Teams,
-    AccountType,
-    Mode,
-    SessionLength,
-    UserAttributes,
-    SignTime,
-    EscapeSignature,
-    JwtVersion,
-    JwtIssuer,
-    FirstName,
-    LastName,
-    EvalConnectionId,
-    Permissions,
-    Models,
-    GroupIds,
-    ExternalGroupId,
-    AccessFilters,
-    UserTimezone,
-    ForceLogoutLogin,
-    Algorithm,
+/// A field of the form that a control edits, by its name in the form's
+/// JSON: one of [`SignForm`]'s own fields (the constants below), or a field
+/// a scheme declares for itself ([`FormKey::declare`]), kept in
+/// [`SignForm::extra`] under that name. Shared code never assumes the set
+/// is closed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, type = "string"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct FormKey(&'static str);
+
+// The constants keep the names the enum's variants had.
+#[allow(non_upper_case_globals, missing_docs)]
+impl FormKey {
+    pub const Email: FormKey = FormKey("email");
+    pub const ExternalUserId: FormKey = FormKey("external_user_id");
+    pub const Teams: FormKey = FormKey("teams");
+    pub const AccountType: FormKey = FormKey("account_type");
+    pub const Mode: FormKey = FormKey("mode");
+    pub const SessionLength: FormKey = FormKey("session_length");
+    pub const UserAttributes: FormKey = FormKey("user_attributes");
+    pub const SignTime: FormKey = FormKey("sign_time");
+    pub const EscapeSignature: FormKey = FormKey("escape_signature");
+    pub const JwtVersion: FormKey = FormKey("jwt_version");
+    pub const JwtIssuer: FormKey = FormKey("jwt_issuer");
+    pub const FirstName: FormKey = FormKey("first_name");
+    pub const LastName: FormKey = FormKey("last_name");
+    pub const EvalConnectionId: FormKey = FormKey("eval_connection_id");
+    pub const Permissions: FormKey = FormKey("permissions");
+    pub const Models: FormKey = FormKey("models");
+    pub const GroupIds: FormKey = FormKey("group_ids");
+    pub const ExternalGroupId: FormKey = FormKey("external_group_id");
+    pub const AccessFilters: FormKey = FormKey("access_filters");
+    pub const UserTimezone: FormKey = FormKey("user_timezone");
+    pub const ForceLogoutLogin: FormKey = FormKey("force_logout_login");
+    pub const Algorithm: FormKey = FormKey("algorithm");
+
+    /// A field of a scheme's own, kept in [`SignForm::extra`] as `name`.
+    pub const fn declare(name: &'static str) -> FormKey {
+        FormKey(name)
+    }
+
+    /// Its name in the form's JSON.
+    pub fn name(self) -> &'static str {
+        self.0
+    }
 }
 
 /// The control that edits one field.

@@ -559,6 +559,14 @@ fn a_token_handed_to_a_component_is_diffed_by_its_claims() {
     let b = request(&environment(&kit), &other, NOW, String::new)
         .sign(&secret())
         .unwrap();
+    // A field the scheme declares for itself travels through the form's
+    // JSON like a shared one, and into the token.
+    let json = serde_json::to_value(form(&kit)).unwrap();
+    assert_eq!(json["scopes"], serde_json::json!(["toy:view"]), "{json}");
+    let back: SignForm = serde_json::from_value(json).unwrap();
+    assert_eq!(back, form(&kit));
+    let claims = Embed::read(&a).unwrap().facts.jwt.unwrap().claims;
+    assert_eq!(claims["scp"], serde_json::json!(["toy:view"]));
     let report = embed_core::diff::diff(&a, &b).unwrap();
     assert!(!report.identical);
     assert_eq!(report.scheme_b, Some(toy_viz::TOY_VIZ));

@@ -100,4 +100,15 @@ describe('the form', () => {
     expect(screen.queryByTestId('nonce')).toBeNull();
     expect(screen.queryByTestId('time')).not.toBeNull();
   });
+
+  it('edits a field a scheme declares for itself, sent beside the shared ones', async () => {
+    const checked: SignForm[] = [];
+    mockIPC((cmd, args) => { if (cmd === 'check_form') checked.push((args as { form: SignForm }).form); return []; });
+    const base = kitOf('sigma-classic');
+    const kit = { ...base, sections: [{ title: 'Access', folded: false, inputs: [{ key: 'region_code', label: 'Region code', help: null, control: { kind: 'text' as const, placeholder: 'EU' }, test_id: 'region-code', enabled_by: null }] }] };
+    const props = $state({ profile: view, kit, form: newForm('sigma-classic'), policy: [], onsecretchange: () => {}, onsavedefaults: () => {} });
+    render(EmbedForm, props);
+    await fireEvent.input(screen.getByTestId('region-code'), { target: { value: 'EU-West' } });
+    await waitFor(() => expect((checked.at(-1) as unknown as Record<string, unknown>)?.region_code).toBe('EU-West'));
+  });
 });

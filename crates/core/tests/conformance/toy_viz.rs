@@ -2,8 +2,10 @@
 //! token is not a URL at all: it is handed to a web component beside the
 //! view's URL, `<toy-viz src="https://toy-viz.example/views/Book/Sheet"
 //! token="JWT"></toy-viz>`. The JWT (HS256) names the user by a user name
-//! (`sub`), carries a single-use id (`jti`) and only its expiry. Signing
-//! gives that element; inspect, verify, diff and redaction read it.
+//! (`sub`), carries a single-use id (`jti`), the scopes it grants (`scp`,
+//! a form field the scheme declares for itself, not one of the shared
+//! form's) and only its expiry. Signing gives that element; inspect,
+//! verify, diff and redaction read it.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -11,7 +13,7 @@ use embed_core::catalogue::ParamSpec;
 use embed_core::error::{Error, Result};
 use embed_core::facts::EmbedFacts;
 use embed_core::form::{Environment, FormBasis, SignForm};
-use embed_core::form_layout::{FormSection, Layout, ProfileFields};
+use embed_core::form_layout::{Control, FormInput, FormKey, FormSection, Layout, ProfileFields};
 use embed_core::mac::hmac_sha256;
 use embed_core::model::capabilities::{Capabilities, Carrier, KeyShape, UserIdentity};
 use embed_core::model::embed::Embed;
@@ -40,6 +42,7 @@ pub struct ToyVizRequest {
     view: String,
     user: String,
     jti: String,
+    scopes: Vec<String>,
     time: u64,
     /// Claims to change after signing (a tampered token).
     tamper: bool,
@@ -56,6 +59,7 @@ impl ToyVizRequest {
             "aud": AUDIENCE,
             "sub": self.user,
             "jti": self.jti,
+            "scp": self.scopes,
             "exp": self.time + VALIDITY,
         });
         let signed = format!("{header}.{}", part(&claims));
@@ -112,15 +116,33 @@ fn profile() -> ProfileFields {
     }
 }
 
+/// The scopes field: the toy's own, kept in the form's `extra`.
+const SCOPES: FormKey = FormKey::declare("scopes");
+
 fn sections() -> Vec<FormSection> {
-    Vec::new()
+    vec![FormSection::open(
+        "Access",
+        vec![FormInput::new(
+            SCOPES,
+            "Scopes",
+            "toy-scopes",
+            Control::Chips {
+                item: "scope".into(),
+                suggestions: vec!["toy:view".into(), "toy:edit".into()],
+                demo_suggestions: Vec::new(),
+                numbers: false,
+            },
+        )],
+    )]
 }
 
 fn defaults() -> SignForm {
-    SignForm {
+    let mut form = SignForm {
         external_user_id: "ann".into(),
         ..SignForm::default()
-    }
+    };
+    form.set_extra(SCOPES.name(), ["toy:view"]);
+    form
 }
 
 static LAYOUT: Layout = Layout {
@@ -249,6 +271,7 @@ impl SchemeSpec for ToyViz {
             view: env.embed_path.clone(),
             user: form.external_user_id.clone(),
             jti: basis.nonce,
+            scopes: form.extra(SCOPES.name()).unwrap_or_default(),
             time: basis.time,
             tamper: false,
         })
@@ -257,11 +280,20 @@ impl SchemeSpec for ToyViz {
         if form.external_user_id.trim().is_empty() {
             issues.push("The component toy needs a user name.".into());
         }
+        if form
+            .extra::<Vec<String>>(SCOPES.name())
+            .is_none_or(|s| s.is_empty())
+        {
+            issues.push("The component toy needs at least one scope.".into());
+        }
     }
     fn form_from_url(&self, embed: &Embed, form: &mut SignForm) {
         form.external_user_id = embed.facts.external_user_id.clone().unwrap_or_default();
         form.nonce = embed.facts.nonce.clone().unwrap_or_default();
         form.time = embed.facts.expires_at.map(|exp| exp - VALIDITY);
+        if let Some(scopes) = embed.facts.jwt.as_ref().and_then(|j| j.claims.get("scp")) {
+            form.set_extra(SCOPES.name(), scopes);
+        }
     }
     fn layout(&self) -> &'static Layout {
         &LAYOUT
