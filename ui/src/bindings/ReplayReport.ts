@@ -24,7 +24,9 @@ after_expiry: LoadOutcome | null,
  */
 after_expiry_not_run: string | null, 
 /**
- * Whether the second load was refused for the reused nonce.
+ * Whether the second load got what the scheme's capabilities say: a
+ * refusal for the reused nonce when its embeds are single-use, an
+ * acceptance otherwise (and no load accepted after expiry).
  */
 pass: boolean, 
 /**
