@@ -249,10 +249,18 @@ pub fn inspect(input: &str, options: &InspectOptions<'_>) -> Result<InspectRepor
             found
         },
         verification,
-        timing: options.now.map(|now| Timing {
-            // Only Bold BI has URLs that never expire: no embed_timestamp at all.
-            never_expires: crate::schemes::spec(*scheme).never_expires(url),
-            ..Timing::of(facts, now)
+        timing: options.now.map(|now| {
+            let spec = crate::schemes::spec(*scheme);
+            // The expiry under the settings in force (a window may be one).
+            let facts = EmbedFacts {
+                expires_at: spec.expiry(facts, &options.policy),
+                ..facts.clone()
+            };
+            Timing {
+                // Only Bold BI has URLs that never expire: no embed_timestamp at all.
+                never_expires: spec.never_expires(url),
+                ..Timing::of(&facts, now)
+            }
         }),
         settings,
     })

@@ -92,14 +92,19 @@ fn first_refusal(
     }
 
     if let Some(now) = judge.now {
-        if let Some(expires_at) = facts.expires_at {
-            let leeway = crate::schemes::spec(scheme).capabilities().expiry_leeway;
+        if let Some(expires_at) = spec.expiry(facts, policy) {
+            let leeway = spec.capabilities().expiry_leeway;
             if expires_at.saturating_add(leeway) < now {
-                return refuse(
+                let refusal = Refusal::new(
+                    scheme,
                     Reason::Expired,
                     format!("The URL expired at {expires_at}, {} s before now ({now}).", now - expires_at),
                     "Sign a fresh URL for every load; if it was just signed, the signing server's clock is behind: sync it (NTP).",
                 );
+                return Some(match spec.expiry_setting(policy) {
+                    Some(setting) => refusal.with_setting(setting),
+                    None => refusal,
+                });
             }
         }
         let (future_refused, future_setting) = spec.future_time_rule(policy);

@@ -156,6 +156,16 @@ pub trait SchemeSpec: Sync {
         None
     }
 
+    /// When an embed stops being accepted under `policy` (by default its
+    /// own expiry; a scheme whose validity window is a setting computes it).
+    fn expiry(&self, facts: &EmbedFacts, _policy: &Policy) -> Option<u64> {
+        facts.expires_at
+    }
+    /// The setting that decides [`SchemeSpec::expiry`], if one does.
+    fn expiry_setting(&self, _policy: &Policy) -> Option<SettingUsed> {
+        None
+    }
+
     /// The refusal reasons only this scheme has (beyond
     /// [`crate::verdict::ALL_REASONS`]), so they read back from their ids.
     fn own_reasons(&self) -> &'static [Reason] {
