@@ -12,6 +12,7 @@ python3 "$here/sigma_jwt.py" > "$out/sigma_jwt.json"
 python3 "$here/vendor_samples.py" > "$out/vendor_samples_py.json"
 node "$here/vendor_samples.mjs" > "$out/vendor_samples_node.json"
 python3 "$here/looker.py" > "$out/looker.json"
+python3 "$here/mode.py" > "$out/mode.json"
 if [ "${1:-}" = "--check" ]; then
   diff -ru "$root/tests/vectors" "$out" || { echo "golden vectors are stale: run scripts/vectors/generate.sh" >&2; exit 1; }
   rm -rf "$out"

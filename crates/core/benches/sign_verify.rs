@@ -7,6 +7,7 @@ use criterion::{black_box, criterion_main, Criterion};
 use embed_core::query::ParsedUrl;
 use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::schemes::looker::{self, Algorithm, LookerRequest};
+use embed_core::schemes::mode::{self, ModeRequest};
 use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
 use embed_core::{Context, Embed, Judge, Policy, Secret};
@@ -65,6 +66,16 @@ fn looker_request() -> LookerRequest {
     }
 }
 
+fn mode_request() -> ModeRequest {
+    ModeRequest {
+        report_url: "https://app.mode.com/acme/reports/12eaf1245c7e/embed".into(),
+        access_key: "c0ffee00".repeat(2),
+        max_age: Some(1800),
+        params: vec![("param_region".into(), "West".into())],
+        timestamp: 1_700_000_000,
+    }
+}
+
 /// Looker's signature over the values as received (parse included).
 fn verify_looker(url: &str, secret: &Secret) -> bool {
     ParsedUrl::parse(url).is_ok_and(|u| {
@@ -100,6 +111,9 @@ fn benches(c: &mut Criterion) {
     let url_l = looker::sign(&req_l, &secret).unwrap_or_default();
     assert!(verify(&url_c, &secret) && verify(&url_j, &secret) && verify(&url_b, &secret));
     assert!(verify_looker(&url_l, &secret));
+    let req_m = mode_request();
+    let url_m = mode::sign(&req_m, &secret).unwrap_or_default();
+    assert!(verify(&url_m, &secret));
     c.bench_function("sign/sigma-classic", |b| {
         b.iter(|| sigma_classic::sign(black_box(&req_c), &secret))
     });
@@ -112,6 +126,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("sign/looker", |b| {
         b.iter(|| looker::sign(black_box(&req_l), &secret))
     });
+    c.bench_function("sign/mode", |b| {
+        b.iter(|| mode::sign(black_box(&req_m), &secret))
+    });
     c.bench_function("verify/sigma-classic", |b| {
         b.iter(|| verify(black_box(&url_c), &secret))
     });
@@ -123,6 +140,9 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("verify/looker", |b| {
         b.iter(|| verify_looker(black_box(&url_l), &secret))
+    });
+    c.bench_function("verify/mode", |b| {
+        b.iter(|| verify(black_box(&url_m), &secret))
     });
 }
 

@@ -27,6 +27,8 @@ impl Scheme {
     pub const BoldBi: Scheme = Scheme("boldbi");
     /// Looker signed embed (`/login/embed/...&signature=`, Base64 HMAC of the values).
     pub const Looker: Scheme = Scheme("looker");
+    /// Mode white-label embed (parameters sorted, hex HMAC of a request string).
+    pub const Mode: Scheme = Scheme("mode");
 
     /// The one scheme the product spoke before it recorded a scheme with
     /// what it saved (rows and files without one are this scheme's).

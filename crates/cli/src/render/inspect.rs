@@ -65,20 +65,28 @@ pub fn render(report: &InspectReport, fingerprint: Option<&str>) -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "Who");
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    let _ = writeln!(out, "  email:        {}", show(&id.email));
-    if id.external_user_id.is_some() {
-        let _ = writeln!(out, "  external id:  {}", show(&id.external_user_id));
-    }
-    let _ = writeln!(out, "  account type: {}", show(&id.account_type));
-    let _ = writeln!(
-        out,
-        "  teams:        {}",
-        id.teams
-            .as_ref()
-            .map_or_else(|| "-".into(), |t| t.join(", "))
-    );
-    for (name, values) in &id.user_attributes {
-        let _ = writeln!(out, "  attribute:    {name} = {}", values.join(", "));
+    let names_no_user = embed_core::schemes::spec(report.scheme)
+        .capabilities()
+        .identity
+        == embed_core::model::capabilities::UserIdentity::None;
+    if names_no_user {
+        let _ = writeln!(out, "  (this scheme's embeds name no user)");
+    } else {
+        let _ = writeln!(out, "  email:        {}", show(&id.email));
+        if id.external_user_id.is_some() {
+            let _ = writeln!(out, "  external id:  {}", show(&id.external_user_id));
+        }
+        let _ = writeln!(out, "  account type: {}", show(&id.account_type));
+        let _ = writeln!(
+            out,
+            "  teams:        {}",
+            id.teams
+                .as_ref()
+                .map_or_else(|| "-".into(), |t| t.join(", "))
+        );
+        for (name, values) in &id.user_attributes {
+            let _ = writeln!(out, "  attribute:    {name} = {}", values.join(", "));
+        }
     }
     let _ = writeln!(out, "  client id:    {}", show(&id.client_id));
     let _ = writeln!(out);

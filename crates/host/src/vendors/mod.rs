@@ -4,6 +4,7 @@
 
 pub mod boldbi;
 pub mod looker;
+pub mod mode;
 pub mod sigma;
 
 use axum::Router;
@@ -13,8 +14,8 @@ use crate::state::Shared;
 use crate::vendor::{InboundEvents, VendorHost};
 
 /// Every vendor the host stands in for.
-pub fn all() -> [&'static dyn VendorHost; 3] {
-    [&sigma::Sigma, &boldbi::BoldBi, &looker::Looker]
+pub fn all() -> [&'static dyn VendorHost; 4] {
+    [&sigma::Sigma, &boldbi::BoldBi, &looker::Looker, &mode::Mode]
 }
 
 /// The vendor whose mock serves `scheme`'s embeds.
