@@ -28,7 +28,7 @@ test('the Mode form signs a sorted URL the local host opens as a mock report', a
   assert.equal(await session.run("return document.querySelector('[data-testid=nonce]')"), null);
   const load = await session.text('[data-testid=load]');
   assert.match(load, /signed afresh/);
-  const url = await session.until(() => h.signedUrl(session), (u) => Boolean(u), 'the signed URL');
+  const url = await session.until(() => h.signedUrl(session), (u) => Boolean(u) && u.includes('/reports/'), 'the Mode URL');
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/acme\/reports\/r-demo\/embed\?access_key=demo-access-key&max_age=1800&param_region=West&timestamp=\d+&signature=[0-9a-f]{64}$/);
 
   const params = await h.inPreview(session, () => session.click('[data-testid=load]'), async () =>
@@ -55,5 +55,10 @@ test('the scenario gallery gets each Mode refusal from the local host', async ()
   assert.ok(rows.length >= 6, `only ${rows.length} Mode scenarios ran`);
   const failing = rows.filter(([, matches]) => matches !== 'true');
   assert.deepEqual(failing, [], 'scenarios whose refusal differs from the promised one');
+  // The test files share one app data directory: leave the history as found.
+  await tab('history');
+  await session.click('[data-testid=clear-history]');
+  await session.click('[data-testid=clear-history]');
+  await session.until(() => session.run("return document.querySelectorAll('[data-testid=history-row]').length"), (n) => n === 0, 'an empty history');
   await tab('compose');
 });
