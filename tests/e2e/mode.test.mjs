@@ -35,7 +35,6 @@ test('the Mode form signs a sorted URL the local host opens as a mock report', a
     session.until(() => h.textInFrame(session, '[data-testid=embed-frame]', '[data-testid=report-params]'), (t) => /region = West/.test(t), 'the mock report', 20000));
   assert.match(params, /decoded once/);
   await session.until(() => session.text('[data-testid=load-pill]'), (t) => /^Accepted/.test(t), 'the accepted load');
-  await h.screenshot(session, 'app-mode.png');
 });
 
 test('replay: a second load of the same Mode URL is accepted, as Mode documents', async () => {
