@@ -32,7 +32,19 @@ impl Artifact {
     pub fn read(text: &str) -> Artifact {
         let trimmed = text.trim();
         if trimmed.starts_with('<') {
-            if let Some(name) = html::first_element_name(trimmed) {
+            // The element that embeds: the first with a token (a snippet
+            // may load its script first), else an iframe, else the first.
+            let names = html::element_names(trimmed);
+            let with_token = names.iter().find(|name| {
+                html::elements(trimmed, name)
+                    .first()
+                    .is_some_and(|e| e.get("token").is_some())
+            });
+            let chosen = with_token
+                .or_else(|| names.iter().find(|name| *name == "iframe"))
+                .or(names.first())
+                .cloned();
+            if let Some(name) = chosen {
                 let element = html::elements(trimmed, &name).into_iter().next();
                 let attribute = |attr: &str| {
                     element
@@ -140,6 +152,11 @@ mod tests {
             Artifact::read(component).url().unwrap(),
             "https://h/views/a"
         );
+        let snippet = "<script defer src=\"https://h/app/embed.js\"></script>\n<script>window.config = { a: '<b>' };</script>\n<some-dashboard token=\"t.t.t\" with-title=\"true\"></some-dashboard>";
+        assert!(matches!(
+            Artifact::read(snippet),
+            Artifact::Markup { element, token: Some(t), src: None } if element == "some-dashboard" && t == "t.t.t"
+        ));
         let no_src = Artifact::read("<some-dashboard token=\"abc\"></some-dashboard>");
         assert!(no_src
             .url()

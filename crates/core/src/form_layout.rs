@@ -50,6 +50,7 @@ impl FormKey {
     pub const UserTimezone: FormKey = FormKey("user_timezone");
     pub const ForceLogoutLogin: FormKey = FormKey("force_logout_login");
     pub const Algorithm: FormKey = FormKey("algorithm");
+    pub const Params: FormKey = FormKey("params");
 
     /// A field of a scheme's own, kept in [`SignForm::extra`] as `name`.
     pub const fn declare(name: &'static str) -> FormKey {
@@ -334,13 +335,20 @@ mod tests {
     }
 
     #[test]
-    fn the_keys_are_the_forms_field_names() {
+    fn the_keys_are_the_forms_field_names_or_fields_the_scheme_starts() {
         let form = serde_json::to_value(SignForm::default()).unwrap();
         for kit in kits() {
+            // A field a scheme declares for itself has its starting value
+            // in the scheme's defaults (so a typo in a key is caught).
+            let defaults = serde_json::to_value(&kit.defaults).unwrap();
             for input in kit.sections.iter().flat_map(|s| &s.inputs) {
                 let name = serde_json::to_value(input.key).unwrap();
                 let name = name.as_str().unwrap();
-                assert!(form.get(name).is_some(), "{name} is not a SignForm field");
+                assert!(
+                    form.get(name).is_some() || defaults.get(name).is_some(),
+                    "{name} is neither a SignForm field nor in {:?}'s defaults",
+                    kit.scheme
+                );
             }
         }
     }

@@ -26,28 +26,40 @@ impl Element {
     }
 }
 
-/// The name of the first element in `html` (lower-cased), skipping
-/// comments and declarations, if there is one.
-pub fn first_element_name(html: &str) -> Option<String> {
+/// The names of the elements in `html` (lower-cased), in order, each once;
+/// comments, declarations and what `<script>` and `<style>` hold skipped.
+pub fn element_names(html: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
     let mut rest = html;
-    loop {
-        let at = rest.find('<')?;
+    while let Some(at) = rest.find('<') {
         rest = &rest[at + 1..];
         if rest.starts_with("!--") {
-            rest = &rest[rest.find("-->")? + 3..];
-            continue;
-        }
-        if rest.starts_with('!') || rest.starts_with('?') || rest.starts_with('/') {
+            match rest.find("-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => break,
+            }
             continue;
         }
         let name: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        if !name.is_empty() {
-            return Some(name.to_ascii_lowercase());
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if matches!(name.as_str(), "script" | "style") {
+            let close = format!("</{name}");
+            match rest.to_ascii_lowercase().find(&close) {
+                Some(end) => rest = &rest[end + close.len()..],
+                None => rest = "",
+            }
+        }
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
+    names
 }
 
 /// Every element named `tag` in `html`, in order.

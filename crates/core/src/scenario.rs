@@ -100,6 +100,11 @@ pub fn build(id: ScenarioId, base: &Base<'_>, nonce: String) -> Result<Built, No
             request.sign(&Secret::new("embed-sandbox-wrong-secret"))?,
             b.refused(Reason::InvalidSignature),
         ),
+        ScenarioId::EXPIRED if request.validity() == u64::MAX => {
+            return Err(NotBuilt::NotApplicable(
+                "this embed never expires (it carries no expiry)",
+            ))
+        }
         ScenarioId::EXPIRED => {
             let time = base
                 .now

@@ -34,7 +34,12 @@ pub fn verify(
     context: Context<'_>,
 ) -> Verification {
     let signature = check_signature(url, scheme, facts, judge);
-    let refusal = first_refusal(url, scheme, facts, judge, signature, context);
+    let refusal = first_refusal(url, scheme, facts, judge, signature, context).map(|mut r| {
+        if let Some(message) = crate::schemes::spec(scheme).refusal_message(r.reason, facts) {
+            r.message = message;
+        }
+        r
+    });
     Verification {
         accepted: refusal.is_none(),
         signature,
@@ -123,6 +128,10 @@ fn first_refusal(
                 return Some(refusal);
             }
         }
+    }
+
+    if let Some(refusal) = judge.now.and_then(|now| spec.time_refusal(facts, now)) {
+        return Some(refusal);
     }
 
     let (nonce_refused, nonce_setting) = spec.nonce_rule(policy);

@@ -124,7 +124,9 @@ pub fn judge(
     let (status, refusal, verdict) = match &outcome {
         Outcome::Accepted(_) => (200, None, "accepted"),
         Outcome::Refused(refusal) => (
-            status_for(refusal.reason),
+            embed_core::schemes::spec(route_scheme)
+                .refusal_status(refusal.reason)
+                .unwrap_or_else(|| status_for(refusal.reason)),
             Some(refusal.as_ref()),
             "refused",
         ),

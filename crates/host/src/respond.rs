@@ -48,12 +48,16 @@ pub(crate) fn embed(
             Outcome::Unavailable(cause) => refusal_page::unavailable(cause),
             Outcome::Accepted(_) if state.minimal_page() => Html(MINIMAL_PAGE).into_response(),
             Outcome::Accepted(accepted) => vendor.accepted_page(state, accepted),
-            Outcome::Refused(refusal) => refusal_page::render(
-                judgement.scheme,
-                refusal,
-                judgement.status,
-                vendor.posts_error_event(),
-            ),
+            Outcome::Refused(refusal) => vendor
+                .refused_page(refusal, judgement.status)
+                .unwrap_or_else(|| {
+                    refusal_page::render(
+                        judgement.scheme,
+                        refusal,
+                        judgement.status,
+                        vendor.posts_error_event(),
+                    )
+                }),
         }
     })
 }

@@ -56,6 +56,15 @@ pub trait VendorHost: Sync {
     fn posts_error_event(&self) -> bool {
         true
     }
+    /// The page a refused embed gets, when the vendor answers otherwise
+    /// than with the shared refusal page (Metabase: a plain-text 400).
+    fn refused_page(
+        &self,
+        _refusal: &embed_core::verdict::Refusal,
+        _status: u16,
+    ) -> Option<Response> {
+        None
+    }
     /// Its own static assets, `(name, body)`, served beside the shared ones.
     fn assets(&self) -> &'static [(&'static str, &'static str)] {
         &[]

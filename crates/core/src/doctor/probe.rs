@@ -10,9 +10,16 @@ use crate::inspect::Embed;
 /// query and without any path segment from a token on.
 pub fn unsigned_probe(embed_url: &str) -> Result<String, String> {
     let origin = super::origin::Origin::of(embed_url)?;
+    // Where the token rides in the path, the embed's own address up to the
+    // token is what the vendor frames; otherwise the content's address.
     let address = match Embed::read(embed_url) {
-        Ok(embed) => crate::schemes::spec(embed.scheme).embed_path_of(&embed),
-        Err(_) => embed_url.to_owned(),
+        Ok(embed)
+            if crate::schemes::spec(embed.scheme).capabilities().carrier
+                != crate::model::capabilities::Carrier::PathToken =>
+        {
+            crate::schemes::spec(embed.scheme).embed_path_of(&embed)
+        }
+        _ => embed_url.to_owned(),
     };
     let kept: Vec<&str> = super::origin::path_of(&address)
         .split('/')

@@ -161,6 +161,22 @@ pub trait SchemeSpec: Sync {
     fn expiry(&self, facts: &EmbedFacts, _policy: &Policy) -> Option<u64> {
         facts.expires_at
     }
+    /// The HTTP status the vendor answers every refusal for `reason` with,
+    /// when it documents one status for all (Metabase: 400); `None` leaves
+    /// the local host's usual status.
+    fn refusal_status(&self, _reason: Reason) -> Option<u16> {
+        None
+    }
+    /// The scheme's own time checks at `now` (Metabase's `nbf`, with its
+    /// own margin), after the expiry and the shared future-time check.
+    fn time_refusal(&self, _facts: &EmbedFacts, _now: u64) -> Option<Refusal> {
+        None
+    }
+    /// The vendor's text for a refusal when it quotes the embed ("Token is
+    /// expired (1700000000)"); `None` keeps the scheme's fixed text.
+    fn refusal_message(&self, _reason: Reason, _facts: &EmbedFacts) -> Option<String> {
+        None
+    }
     /// The setting that decides [`SchemeSpec::expiry`], if one does.
     fn expiry_setting(&self, _policy: &Policy) -> Option<SettingUsed> {
         None

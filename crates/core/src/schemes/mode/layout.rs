@@ -1,7 +1,7 @@
 //! What the app draws for Mode: the profile editor's labels (the report's
-//! embed address and the access key), `max_age`, and the values a new form
-//! starts from. Mode's URLs name no user: the report's parameters
-//! (`param_<name>`) are the form's parameter rows.
+//! embed address and the access key), `max_age` and the report's
+//! parameters (`param_<name>`), and the values a new form starts from.
+//! Mode's URLs name no user.
 
 use crate::form::SignForm;
 use crate::form_layout::{Control, FormInput, FormKey, FormSection, Layout, ProfileFields};
@@ -26,12 +26,20 @@ pub fn profile_fields() -> ProfileFields {
 pub fn sections() -> Vec<FormSection> {
     vec![FormSection::open(
         "Report",
-        vec![FormInput::new(
-            FormKey::SessionLength,
-            "max_age: seconds a cached run is reused before the report re-runs (0: not sent)",
-            "max-age",
-            Control::Number { min: 0 },
-        )],
+        vec![
+            FormInput::new(
+                FormKey::SessionLength,
+                "max_age: seconds a cached run is reused before the report re-runs (0: not sent)",
+                "max-age",
+                Control::Number { min: 0 },
+            ),
+            FormInput::new(
+                FormKey::Params,
+                "Report parameters (param_<name>)",
+                "report-params",
+                Control::Pairs,
+            ),
+        ],
     )]
 }
 
