@@ -13,6 +13,7 @@ python3 "$here/vendor_samples.py" > "$out/vendor_samples_py.json"
 node "$here/vendor_samples.mjs" > "$out/vendor_samples_node.json"
 python3 "$here/looker.py" > "$out/looker.json"
 python3 "$here/mode.py" > "$out/mode.json"
+python3 "$here/metabase.py" > "$out/metabase.json"
 if [ "${1:-}" = "--check" ]; then
   diff -ru "$root/tests/vectors" "$out" || { echo "golden vectors are stale: run scripts/vectors/generate.sh" >&2; exit 1; }
   rm -rf "$out"

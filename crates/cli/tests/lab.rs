@@ -237,13 +237,13 @@ fn a_broken_profile_file_names_the_line_and_exits_2() {
     };
     std::fs::write(
         &file,
-        "{\n  \"name\": \"x\",\n  \"scheme\": \"metabase\"\n}",
+        "{\n  \"name\": \"x\",\n  \"scheme\": \"no-such-vendor\"\n}",
     )
     .unwrap();
     let out = scenarios(&file);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out).contains("unknown variant `metabase`") && text(&out).contains("at line 4"),
+        text(&out).contains("unknown variant `no-such-vendor`") && text(&out).contains("at line 4"),
         "{}",
         text(&out)
     );

@@ -7,6 +7,7 @@ use criterion::{black_box, criterion_main, Criterion};
 use embed_core::query::ParsedUrl;
 use embed_core::schemes::boldbi::{self, BoldBiRequest};
 use embed_core::schemes::looker::{self, Algorithm, LookerRequest};
+use embed_core::schemes::metabase::{self, Expiry, MetabaseRequest, Resource};
 use embed_core::schemes::mode::{self, ModeRequest};
 use embed_core::schemes::sigma_classic::{self, SigmaClassicRequest};
 use embed_core::schemes::sigma_jwt::{self, SigmaJwtRequest};
@@ -76,6 +77,19 @@ fn mode_request() -> ModeRequest {
     }
 }
 
+fn metabase_request() -> MetabaseRequest {
+    MetabaseRequest {
+        site_url: "https://metabase.example.com".into(),
+        resource: Resource::Dashboard,
+        id: "1".into(),
+        params: vec![("region".into(), "\"West\"".into())],
+        expiry: Expiry::Ttl(600),
+        time: 1_700_000_000,
+        appearance: vec![("bordered".into(), "true".into())],
+        guest: false,
+    }
+}
+
 /// Looker's signature over the values as received (parse included).
 fn verify_looker(url: &str, secret: &Secret) -> bool {
     ParsedUrl::parse(url).is_ok_and(|u| {
@@ -114,6 +128,9 @@ fn benches(c: &mut Criterion) {
     let req_m = mode_request();
     let url_m = mode::sign(&req_m, &secret).unwrap_or_default();
     assert!(verify(&url_m, &secret));
+    let req_mb = metabase_request();
+    let url_mb = metabase::sign::sign(&req_mb, &secret).unwrap_or_default();
+    assert!(verify(&url_mb, &secret));
     c.bench_function("sign/sigma-classic", |b| {
         b.iter(|| sigma_classic::sign(black_box(&req_c), &secret))
     });
@@ -125,6 +142,9 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("sign/looker", |b| {
         b.iter(|| looker::sign(black_box(&req_l), &secret))
+    });
+    c.bench_function("sign/metabase", |b| {
+        b.iter(|| metabase::sign::sign(black_box(&req_mb), &secret))
     });
     c.bench_function("sign/mode", |b| {
         b.iter(|| mode::sign(black_box(&req_m), &secret))
@@ -140,6 +160,9 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("verify/looker", |b| {
         b.iter(|| verify_looker(black_box(&url_l), &secret))
+    });
+    c.bench_function("verify/metabase", |b| {
+        b.iter(|| verify(black_box(&url_mb), &secret))
     });
     c.bench_function("verify/mode", |b| {
         b.iter(|| verify(black_box(&url_m), &secret))

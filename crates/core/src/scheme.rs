@@ -29,6 +29,8 @@ impl Scheme {
     pub const Looker: Scheme = Scheme("looker");
     /// Mode white-label embed (parameters sorted, hex HMAC of a request string).
     pub const Mode: Scheme = Scheme("mode");
+    /// Metabase static (guest) embed (an HS256 JWT in the path or a web component).
+    pub const Metabase: Scheme = Scheme("metabase");
 
     /// The one scheme the product spoke before it recorded a scheme with
     /// what it saved (rows and files without one are this scheme's).

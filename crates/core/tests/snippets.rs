@@ -10,6 +10,7 @@ use std::process::Command;
 use embed_core::request::EmbedRequest;
 use embed_core::schemes::boldbi::BoldBiRequest;
 use embed_core::schemes::looker::{Algorithm, LookerRequest};
+use embed_core::schemes::metabase::{Expiry, MetabaseRequest, Resource};
 use embed_core::schemes::mode::ModeRequest;
 use embed_core::schemes::sigma_classic::{SigmaClassicRequest, UserAttribute};
 use embed_core::schemes::sigma_jwt::SigmaJwtRequest;
@@ -186,6 +187,39 @@ fn cases() -> Vec<(&'static str, EmbedRequest)> {
             }),
         ),
         (
+            "metabase",
+            EmbedRequest::new(MetabaseRequest {
+                site_url: "https://metabase.example.com/bi".into(),
+                resource: Resource::Dashboard,
+                id: "12".into(),
+                params: vec![
+                    ("region".into(), "\"Zürich & \\\"West\\\"\"".into()),
+                    ("ids".into(), "[1,2,3]".into()),
+                    ("nested".into(), "{\"b\":1,\"a\":[true,null]}".into()),
+                ],
+                expiry: Expiry::Ttl(600),
+                time: 1_795_000_000,
+                appearance: vec![
+                    ("bordered".into(), "true".into()),
+                    ("theme".into(), "night".into()),
+                ],
+                guest: false,
+            }),
+        ),
+        (
+            "metabase-question-no-exp",
+            EmbedRequest::new(MetabaseRequest {
+                site_url: "https://metabase.example.com".into(),
+                resource: Resource::Question,
+                id: "Xn2tVJYRsG8y3h9kP4QwA".into(),
+                params: vec![],
+                expiry: Expiry::Never,
+                time: 1_795_000_000,
+                appearance: vec![],
+                guest: false,
+            }),
+        ),
+        (
             "mode-minimal",
             EmbedRequest::new(ModeRequest {
                 report_url: "https://app.mode.com/acme/reports/a1b2c3/embed".into(),
@@ -297,7 +331,20 @@ fn assert_fresh(name: &str, request: &EmbedRequest, code: &str, command: impl Fn
             "{name}: {reason:?}"
         );
         let issued = embed.facts.issued_at;
-        if request.sign(&secret).unwrap().contains("embed_timestamp")
+        // A token that carries only its expiry (Metabase) is signed now if
+        // it expires its validity from now, or never.
+        if !embed_core::schemes::spec(embed.scheme)
+            .capabilities()
+            .issue_time
+        {
+            let validity = request.validity();
+            let expires = embed.facts.expires_at;
+            assert!(
+                validity == u64::MAX && expires.is_none()
+                    || expires.is_some_and(|e| e.abs_diff(now + validity) <= 5),
+                "{name}: expiry {expires:?} is not now + {validity} ({now})"
+            );
+        } else if request.sign(&secret).unwrap().contains("embed_timestamp")
             || request.get::<BoldBiRequest>().is_none()
         {
             assert!(

@@ -9,7 +9,14 @@ use embed_core::InspectReport;
 pub fn render(report: &InspectReport, fingerprint: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", report.scheme_label, report.scheme.id());
-    let _ = writeln!(out, "  base: {}", report.base);
+    if report.base.is_empty() {
+        let _ = writeln!(
+            out,
+            "  base: (a token without its URL: the host is not known)"
+        );
+    } else {
+        let _ = writeln!(out, "  base: {}", report.base);
+    }
     if let Some(fragment) = &report.fragment {
         let _ = writeln!(out, "  fragment (not sent): #{fragment}");
     }

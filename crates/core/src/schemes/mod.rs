@@ -10,6 +10,7 @@
 
 pub mod boldbi;
 pub mod looker;
+pub mod metabase;
 pub mod mode;
 pub mod sigma;
 pub mod sigma_classic;
@@ -42,27 +43,36 @@ pub const DEFAULT_CLOCK_SKEW: u64 = 300;
 
 /// The schemes this build speaks, in the order detection breaks ties
 /// (Looker's `/login/embed/` path also contains Sigma classic's `/embed/`).
-fn built_in() -> [&'static dyn SchemeSpec; 5] {
+fn built_in() -> [&'static dyn SchemeSpec; 6] {
     [
         &looker::Looker,
         &sigma_classic::SigmaClassic,
         &sigma_jwt::SigmaJwt,
         &boldbi::BoldBi,
         &mode::Mode,
+        &metabase::Metabase,
     ]
 }
 
 /// The order people see the built-in schemes listed in.
-const LISTING: [Scheme; 5] = [
+const LISTING: [Scheme; 6] = [
     Scheme::SigmaClassic,
     Scheme::SigmaJwt,
     Scheme::BoldBi,
     Scheme::Looker,
+    Scheme::Metabase,
     Scheme::Mode,
 ];
 
 /// The built-in schemes' ids, in listing order.
-const BUILT_IN_IDS: [&str; 5] = ["sigma-classic", "sigma-jwt", "boldbi", "looker", "mode"];
+const BUILT_IN_IDS: [&str; 6] = [
+    "sigma-classic",
+    "sigma-jwt",
+    "boldbi",
+    "looker",
+    "metabase",
+    "mode",
+];
 
 /// Schemes registered at run time, after the built-in ones.
 static REGISTERED: RwLock<Vec<&'static dyn SchemeSpec>> = RwLock::new(Vec::new());
@@ -96,6 +106,7 @@ pub fn spec(scheme: Scheme) -> &'static dyn SchemeSpec {
         Scheme::BoldBi => &boldbi::BoldBi,
         Scheme::Looker => &looker::Looker,
         Scheme::Mode => &mode::Mode,
+        Scheme::Metabase => &metabase::Metabase,
         // A scheme value exists only for a registered scheme (reading one
         // from text checks the registry); the original is a safe answer.
         other => registered()

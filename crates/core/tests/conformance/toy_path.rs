@@ -6,8 +6,9 @@
 //! named. If the shared code still assumed a query with a nonce, used once,
 //! this scheme would fail the suite.
 //!
-//! Its URL: `https://toy-path.example/embed/dashboard/<JWT>#bordered=true`,
-//! the JWT HS256 over `{"resource":{"dashboard":ID},"params":{},"exp":T}`.
+//! Its URL: `https://toy-path.example/toy-embed/board/<JWT>#bordered=true`,
+//! the JWT HS256 over `{"toy":{"board":ID},"exp":T}` (Metabase's shape
+//! under other names, so the two are told apart by their own marks).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -35,7 +36,7 @@ use embed_core::{Scheme, Secret};
 /// The path toy's scheme id.
 pub const TOY_PATH: Scheme = Scheme::declare("toy-path");
 const ORIGIN: &str = "https://toy-path.example";
-const TOKEN_AT: &str = "/embed/dashboard/";
+const TOKEN_AT: &str = "/toy-embed/board/";
 const VALIDITY: u64 = 600;
 const LEEWAY: u64 = 60;
 const FRAGMENT: &str = "bordered=true";
@@ -60,11 +61,10 @@ impl SignRequest for ToyPathRequest {
         let header = part(&serde_json::json!({"alg": "HS256", "typ": "JWT"}));
         let claims = part(&serde_json::json!({
             // A numeric id as a number, an entity id as a string.
-            "resource": {"dashboard": self.dashboard.parse::<u64>().map_or_else(
+            "toy": {"board": self.dashboard.parse::<u64>().map_or_else(
                 |_| serde_json::json!(self.dashboard),
                 |n| serde_json::json!(n),
             )},
-            "params": {},
             "exp": self.time + VALIDITY,
         }));
         let signed = format!("{header}.{claims}");
@@ -109,7 +109,7 @@ fn token(url: &ParsedUrl) -> Option<&str> {
 /// The dashboard a token names.
 fn dashboard(url: &ParsedUrl) -> Option<String> {
     let claims = embed_core::jwt::decode(token(url)?).ok()?.claims;
-    match claims.get("resource")?.get("dashboard")? {
+    match claims.get("toy")?.get("board")? {
         serde_json::Value::String(id) => Some(id.clone()),
         id => id.as_u64().map(|n| n.to_string()),
     }
@@ -126,7 +126,7 @@ static TABLES: [&[ParamSpec]; 0] = [];
 fn profile() -> ProfileFields {
     ProfileFields {
         path_label: "Dashboard URL".into(),
-        path_placeholder: format!("{ORIGIN}/dashboard/7"),
+        path_placeholder: format!("{ORIGIN}/board/7"),
         client_id_label: None,
     }
 }
@@ -162,10 +162,10 @@ impl SchemeSpec for ToyPath {
         "Toy path"
     }
     fn likeness(&self, url: &ParsedUrl) -> Likeness {
-        // Its tokens name what they embed in `resource`.
+        // Its tokens name what they embed in `toy`.
         let names_a_resource = token(url)
             .and_then(|t| embed_core::jwt::decode(t).ok())
-            .is_some_and(|j| j.claims.get("resource").is_some());
+            .is_some_and(|j| j.claims.get("toy").is_some());
         Likeness::of(names_a_resource, url.base.starts_with(ORIGIN))
     }
     fn facts(&self, url: &ParsedUrl) -> Result<EmbedFacts> {
@@ -235,7 +235,7 @@ impl SchemeSpec for ToyPath {
         dashboard(url)
     }
     fn path_hint(&self) -> &'static str {
-        "/embed/dashboard/<token>"
+        "/toy-embed/board/<token>"
     }
     fn scenario(&self, b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotBuilt> {
         let Some(r) = request.get_mut::<ToyPathRequest>() else {
@@ -260,7 +260,7 @@ impl SchemeSpec for ToyPath {
     fn form_request(&self, env: &Environment, _: &SignForm, basis: FormBasis) -> EmbedRequest {
         let (site, id) = env
             .embed_path
-            .rsplit_once("/dashboard/")
+            .rsplit_once("/board/")
             .unwrap_or((env.embed_path.as_str(), ""));
         EmbedRequest::new(ToyPathRequest {
             site: site.to_owned(),
@@ -274,7 +274,7 @@ impl SchemeSpec for ToyPath {
     }
     fn embed_path_of(&self, embed: &Embed) -> String {
         format!(
-            "{}/dashboard/{}",
+            "{}/board/{}",
             origin(&embed.url),
             dashboard(&embed.url).unwrap_or_default()
         )

@@ -4,6 +4,7 @@
 
 pub mod boldbi;
 pub mod looker;
+pub mod metabase;
 pub mod mode;
 pub mod sigma;
 
@@ -14,8 +15,14 @@ use crate::state::Shared;
 use crate::vendor::{InboundEvents, VendorHost};
 
 /// Every vendor the host stands in for.
-pub fn all() -> [&'static dyn VendorHost; 4] {
-    [&sigma::Sigma, &boldbi::BoldBi, &looker::Looker, &mode::Mode]
+pub fn all() -> [&'static dyn VendorHost; 5] {
+    [
+        &sigma::Sigma,
+        &boldbi::BoldBi,
+        &looker::Looker,
+        &metabase::Metabase,
+        &mode::Mode,
+    ]
 }
 
 /// The vendor whose mock serves `scheme`'s embeds.
