@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use super::sign::{claims, encode, iframe_url, MetabaseRequest, HEADER};
 use super::texts::{ALG_MISSING, ALG_NONE};
+use crate::model::scenario::MISSING_EMBED_ID;
 use crate::model::scenario::{Built, NotBuilt, ScenarioDef, ScenarioId};
 use crate::request::EmbedRequest;
-use crate::model::scenario::MISSING_EMBED_ID;
 use crate::spec::breaking::Breaking;
 use crate::verdict::Reason;
 
