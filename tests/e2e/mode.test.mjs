@@ -1,8 +1,8 @@
 // Mode through the real app, its form drawn from the core's kit: the demo
 // profile signs a white-label URL (parameters sorted, timestamp last, hex
 // signature), the preview shows the local host's mock report with the
-// report's parameters, the replay test says a second load is accepted by
-// Mode's design (no nonce), and the scenario gallery gets each refusal.
+// report's parameters, the replay test expects a second load to be
+// accepted (no nonce), and the scenario gallery gets each refusal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as h from './harness.mjs';
@@ -37,13 +37,13 @@ test('the Mode form signs a sorted URL the local host opens as a mock report', a
   await session.until(() => session.text('[data-testid=load-pill]'), (t) => /^Accepted/.test(t), 'the accepted load');
 });
 
-test('replay: a second load of the same Mode URL is accepted, as Mode documents', async () => {
+test('replay: a second load of the same Mode URL is accepted (no nonce, no single use)', async () => {
   await tab('scenarios');
   await session.click('[data-testid=run-replay]');
   const verdict = await session.until(() => session.text('[data-testid=replay-verdict]'), (t) => t.length > 0, 'the replay verdict', 30000);
   const summary = await session.text('[data-testid=replay-summary]');
   assert.equal(verdict, 'PASS', summary);
-  assert.match(summary, /^As documented: this vendor does not make an embed single-use/);
+  assert.match(summary, /^Expected: this scheme's embeds carry no nonce/);
 });
 
 test('the scenario gallery gets each Mode refusal from the local host', async () => {

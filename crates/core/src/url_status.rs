@@ -159,14 +159,30 @@ pub struct UrlContext {
     pub now: u64,
     /// Whether a load spends it (a single-use nonce or `jti`).
     pub single_use: bool,
+    /// Whether the embed names a user (the vendor then checks who it is).
+    pub names_user: bool,
     /// The host the URL goes to, for messages.
     pub host: String,
 }
 
-fn local_words(local: &LocalCheck) -> String {
-    match local {
-        LocalCheck::Passes => "Local check: the signature is valid with this profile's secret; what only the vendor knows (its teams or groups, account types, embeds) and single use are checked only there.".into(),
-        LocalCheck::Fails(why) => format!("Local check: the vendor would refuse this URL as it stands: {why}"),
+fn local_words(context: &UrlContext) -> String {
+    match &context.local {
+        LocalCheck::Passes => {
+            let knows = if context.names_user {
+                "its users, their teams or groups and account types, and its embeds"
+            } else {
+                "its embeds"
+            };
+            let spent = if context.single_use {
+                " and single use are"
+            } else {
+                " are"
+            };
+            format!("Local check: the signature is valid with this profile's secret; what only the vendor knows ({knows}){spent} checked only there.")
+        }
+        LocalCheck::Fails(why) => {
+            format!("Local check: the vendor would refuse this URL as it stands: {why}")
+        }
         LocalCheck::NotChecked => "Local check: not run (this profile has no secret).".into(),
     }
 }
@@ -259,6 +275,8 @@ pub fn of_report(report: &crate::inspect::InspectReport, now: u64) -> UrlStatus 
         single_use: crate::schemes::spec(report.scheme)
             .capabilities()
             .single_use,
+        names_user: crate::schemes::spec(report.scheme).capabilities().identity
+            != crate::model::capabilities::UserIdentity::None,
         host,
     };
     of(&context, &Observations::default())
@@ -284,7 +302,7 @@ pub fn of(context: &UrlContext, seen: &Observations) -> UrlStatus {
         pill,
         headline,
         fix,
-        local_check: local_words(&context.local),
+        local_check: local_words(context),
         spent,
         expired,
         settled,
@@ -439,6 +457,7 @@ mod tests {
             expires_at: Some(2_000),
             now: 1_000,
             single_use: true,
+            names_user: true,
             host: "app.sigmacomputing.com".into(),
         }
     }

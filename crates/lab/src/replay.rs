@@ -93,7 +93,7 @@ fn verdict(
             };
             (
                 true,
-                format!("As documented: this vendor does not make an embed single-use, so the same URL loaded again. Anyone who sees it can load it until it expires{leeway}: keep its expiry short."),
+                format!("Expected: this scheme's embeds carry no nonce, so nothing makes a load single-use and the same URL loaded again. Anyone who sees it can load it until it expires{leeway}."),
             )
         } else {
             (
@@ -211,7 +211,8 @@ mod tests {
         assert!(!verdict(&ok, &ok, &capabilities(true)).0);
         let (pass, words) = verdict(&ok, &ok, &capabilities(false));
         assert!(
-            pass && words.starts_with("As documented") && words.contains("60 s after"),
+            pass && words.starts_with("Expected: this scheme's embeds carry no nonce")
+                && words.contains("60 s after"),
             "{words}"
         );
         assert!(!verdict(&ok, &spent, &capabilities(false)).0);

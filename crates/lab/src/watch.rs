@@ -92,7 +92,16 @@ impl LoadWatch {
                 local,
                 expires_at: embed.as_ref().and_then(|e| e.facts.expires_at),
                 now,
-                single_use: embed.as_ref().is_some_and(|e| e.facts.nonce.is_some()),
+                single_use: embed.as_ref().is_some_and(|e| {
+                    e.facts.nonce.is_some()
+                        && embed_core::schemes::spec(e.scheme)
+                            .capabilities()
+                            .single_use
+                }),
+                names_user: embed.as_ref().is_some_and(|e| {
+                    embed_core::schemes::spec(e.scheme).capabilities().identity
+                        != embed_core::model::capabilities::UserIdentity::None
+                }),
                 host: origin_of(url),
             },
             local_route,

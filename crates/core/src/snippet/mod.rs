@@ -54,6 +54,10 @@ pub fn snippet_with(
         Language::Rust => declare::rust,
     };
     let single_use = declare::single_use(language, &values);
+    // A fresh nonce only where the scheme has one.
+    let has_nonce = values
+        .iter()
+        .any(|(_, value)| matches!(value, fields::Value::FreshNonce));
     let data: Vec<String> = values
         .iter()
         .filter(|(_, value)| language != Language::Rust || !value.is_fresh())
@@ -71,7 +75,7 @@ pub fn snippet_with(
     .replace("@SINGLE_USE@", &single_use)
     .replace(
         "@FRESH_DEPS@",
-        if freshness == Freshness::Fresh {
+        if freshness == Freshness::Fresh && has_nonce {
             ", uuid = { version = \"1\", features = [\"v4\"] }"
         } else {
             ""
@@ -79,12 +83,12 @@ pub fn snippet_with(
     );
     Ok(match freshness {
         Freshness::Exact => text,
-        Freshness::Fresh => fresh_comment(&text),
+        Freshness::Fresh => fresh_comment(&text, has_nonce),
     })
 }
 
 /// Rewrites the two comment lines above the values for a fresh snippet.
-fn fresh_comment(text: &str) -> String {
+fn fresh_comment(text: &str, has_nonce: bool) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     if let Some(at) = lines
         .iter()
@@ -95,11 +99,17 @@ fn fresh_comment(text: &str) -> String {
         } else {
             "// "
         };
-        lines[at] = format!(
-            "{prefix}The form's values; the nonce and the time are made fresh on every run,"
-        );
+        let (fresh, never) = if has_nonce {
+            (
+                "the nonce and the time are",
+                "a new URL that has never been used",
+            )
+        } else {
+            ("the time is", "a new URL signed now")
+        };
+        lines[at] = format!("{prefix}The form's values; {fresh} made fresh on every run,");
         if let Some(next) = lines.get_mut(at + 1) {
-            *next = format!("{prefix}so each run prints a new URL that has never been used.");
+            *next = format!("{prefix}so each run prints {never}.");
         }
     }
     let mut out = lines.join("\n");
