@@ -11,6 +11,7 @@ mod cli;
 pub mod facts;
 pub mod form;
 mod handoff;
+mod hazards;
 mod layout;
 pub mod read;
 mod request;
@@ -128,16 +129,24 @@ impl SchemeSpec for Metabase {
     fn refusal_text(&self, reason: Reason) -> (&'static str, Wording, Option<&'static str>) {
         texts::message(reason)
     }
-    fn refusal_status(&self, _reason: Reason) -> Option<u16> {
-        // Every refusal is a 400 with a plain-text body (vendors.md §6), so
-        // the status alone says nothing of the reason (no documented_status).
-        Some(400)
+    fn refusal_status(&self, reason: Reason) -> Option<u16> {
+        // A refusal is a 400 with a plain-text body (vendors.md §6), so the
+        // status alone says nothing of the reason (no documented_status);
+        // an object it does not have is a 404 (`check-404`).
+        Some(if reason == Reason::UnknownEmbed {
+            404
+        } else {
+            400
+        })
+    }
+    fn hazards(&self, _url: &ParsedUrl, facts: &EmbedFacts, found: &mut Vec<Hazard>) {
+        hazards::expiry(facts, found);
     }
     fn claim_meaning(&self, claim: &str) -> Option<&'static str> {
         match claim {
             "resource" => Some("What is embedded: {\"dashboard\": ID} or {\"question\": ID}."),
             "params" => Some("The locked parameters' values, by slug."),
-            "exp" => Some("Expiry, Unix seconds (Metabase allows 60 s past it); optional."),
+            "exp" => Some("Expiry, Unix seconds; optional. Metabase refuses the token once now - 60 >= exp (accepted through 59 s past it)."),
             "nbf" => Some("Not before, Unix seconds (Metabase allows 60 s early)."),
             "iat" => Some("Issued at (jsonwebtoken adds it; Metabase does not check it)."),
             _ => None,

@@ -135,7 +135,7 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
         }
         ScenarioId::MISTYPED_PARAMETER => {
             return Err(NotBuilt::NotApplicable(
-                "Metabase's URL has no signed parameters to mistype: the token is in the path.",
+                "Metabase refuses a parameter its object does not have (\"Unknown parameter x.\"), but the local host does not know each object's parameters yet, so it cannot show that.",
             ))
         }
         _ => return Err(NotBuilt::NotApplicable("a scenario every scheme shares")),

@@ -18,7 +18,7 @@ pub const PARAMS: &[ParamSpec] = &[
     ),
     req(
         "signature",
-        "Lower-case hex HMAC-SHA256 of GET,,<MD5 of the empty body>,<the URL before it>,<timestamp>.",
+        "Lower-case hex HMAC-SHA256 of GET,,1B2M2Y8AsgTpgAmY7PhCfg== (the Base64 MD5 of the empty body, not hex),<the URL before it>,<timestamp>.",
         Allowed::Signature,
     ),
 ];

@@ -17,9 +17,9 @@ pub fn build(b: &Breaking<'_>, request: &mut EmbedRequest) -> Result<Built, NotB
     let secret = b.base.secret;
     Ok(match b.id {
         ScenarioId::WRONG_CLIENT_ID => {
-            let was = drop_last_character(&mut r.access_key);
+            let change = drop_last_character(&mut r.access_key);
             b.built(
-                format!("access key {was} with its last character dropped"),
+                format!("the access key: {change}"),
                 super::sign::sign(r, secret)?,
                 b.refused(Reason::UnknownClientId),
             )

@@ -1,7 +1,8 @@
 # Builds a Metabase static embed URL: an HS256 JWT over the resource, the
-# locked parameters and exp, under the embedding secret as text (PyJWT's
-# jwt.encode(payload, secret, algorithm="HS256") gives the same token), in
-# /embed/<resource>/<token>#<appearance>. Run: @SECRET_ENV@=... python3 embed_url.py
+# locked parameters and exp, under the embedding secret as text, in
+# /embed/<resource>/<token>#<appearance> (PyJWT's jwt.encode(payload, secret,
+# algorithm="HS256") signs the same claims; it escapes non-ASCII text, so its
+# token differs there). Run: @SECRET_ENV@=... python3 embed_url.py
 @PRELUDE@
 
 # The values this URL was signed with. The token expires:
