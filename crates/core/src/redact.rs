@@ -111,6 +111,24 @@ pub fn redact_path_tokens(text: &str) -> String {
         .join("/")
 }
 
+/// The address every load of `url`'s embed shares, whatever it was signed
+/// with: the URL without its query and fragment, and without a token in
+/// its path (a fresh token per load changes it). The host's request log is
+/// searched by it.
+pub fn load_address(url: &str) -> String {
+    let base = url.split(['?', '#']).next().unwrap_or_default();
+    match base
+        .split('/')
+        .position(|segment| crate::jwt::decode(segment).is_ok())
+    {
+        Some(at) => {
+            let kept: Vec<&str> = base.split('/').take(at).collect();
+            format!("{}/", kept.join("/"))
+        }
+        None => base.to_owned(),
+    }
+}
+
 /// [`redact`] for a URL already parsed (and its scheme, if known).
 pub fn redact_parsed(url: &ParsedUrl, scheme: Option<Scheme>, nonce: bool) -> String {
     let spec = scheme.map(registry::spec);
@@ -191,6 +209,19 @@ mod tests {
         assert!(
             !alone.contains(signature) && alone.starts_with(&format!("{header}.{claims}.")),
             "{alone}"
+        );
+    }
+
+    #[test]
+    fn every_load_of_an_embed_shares_its_load_address() {
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJyZXNvdXJjZSI6e319.c2ln";
+        assert_eq!(
+            load_address(&format!("http://h:1/embed/dashboard/{token}#bordered=true")),
+            "http://h:1/embed/dashboard/"
+        );
+        assert_eq!(
+            load_address("http://h:1/embed/1-abc?:nonce=n&:signature=s"),
+            "http://h:1/embed/1-abc"
         );
     }
 

@@ -202,6 +202,9 @@ pub struct Signed {
     pub url: String,
     /// The embedding: URL and/or token, and the element to paste into a page.
     pub embedding: embed_core::model::embedding::Embedding,
+    /// The address every load of this embed shares (no query, no token):
+    /// the host's request log is searched by it.
+    pub load_address: String,
     /// The inspector's reading of the URL (no secret in it).
     pub report: embed_core::InspectReport,
     /// Its one status (not loaded yet: the local check, labelled as local).
@@ -246,6 +249,7 @@ impl Profiles {
         let content =
             embed_core::form_request::content_key(&crate::signing::environment(&profile), form)?;
         Ok(Signed {
+            load_address: embed_core::redact::load_address(&url),
             url,
             embedding,
             report,

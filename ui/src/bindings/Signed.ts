@@ -16,6 +16,11 @@ url: string,
  */
 embedding: Embedding, 
 /**
+ * The address every load of this embed shares (no query, no token):
+ * the host's request log is searched by it.
+ */
+load_address: string, 
+/**
  * The inspector's reading of the URL (no secret in it).
  */
 report: InspectReport, 
