@@ -1,6 +1,6 @@
 // The preview parent page: frames the embed URL, lists every message it posts
 // by its event name, and sends any of its vendor's inbound events to it.
-const { src, inbound, outbound, loaded, text_messages: textMessages } = JSON.parse(document.getElementById('data').textContent);
+const { src, inbound, outbound, loaded, posts_loaded: postsLoaded, text_messages: textMessages } = JSON.parse(document.getElementById('data').textContent);
 // The host's tools token arrives in the fragment (never sent over the network,
 // never visible to the framed embed): without it, events are shown here only.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -39,7 +39,9 @@ window.addEventListener('message', (event) => {
 let frameLoaded = false;
 frame.addEventListener('load', () => {
   frameLoaded = true;
-  if (!settled) setStatus('frame loaded (no embed event yet)');
+  // A vendor whose embeds post nothing: the load itself is all there is
+  // (the app's Last load shows the host's verdict).
+  if (!settled) setStatus(postsLoaded ? 'frame loaded (no embed event yet)' : 'frame loaded (this vendor\'s embeds post no events)');
   log('iframe load event (browsers fire it for a refused frame too)');
   // Told apart from the embed's own messages by its prefix.
   relay(location.origin, { type: 'embed-sandbox:frame-load' });

@@ -62,6 +62,7 @@ pub fn render(src: Option<&str>) -> Response {
         "text_messages": text_messages,
         "outbound": crate::vendors::outbound_events(),
         "loaded": crate::vendors::loaded_events(),
+        "posts_loaded": crate::vendors::posts_loaded_event(scheme),
     });
     let data = script_json(&data);
     Page {

@@ -35,13 +35,19 @@ pub fn of(scheme: Scheme) -> &'static dyn VendorHost {
 }
 
 /// What the preview's parent page offers for an embed of `scheme`: its
-/// vendor's events, or Sigma's for a vendor that documents none (the Bold
-/// BI mock speaks Sigma's `workbook:` events).
+/// vendor's events (none, with a note saying so, for a vendor whose embeds
+/// take none).
 pub fn inbound_events(scheme: Scheme) -> InboundEvents {
-    of(scheme)
-        .inbound_events()
-        .or_else(|| sigma::Sigma.inbound_events())
-        .unwrap_or((&[], "", false))
+    of(scheme).inbound_events().unwrap_or((
+        &[],
+        "This vendor documents no events its embeds take from their page.",
+        false,
+    ))
+}
+
+/// Whether `scheme`'s embeds post an event that says they are shown.
+pub fn posts_loaded_event(scheme: Scheme) -> bool {
+    !of(scheme).loaded_events().is_empty()
 }
 
 /// Every vendor's embed events that say the content is shown (the preview's

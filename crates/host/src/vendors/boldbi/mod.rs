@@ -42,6 +42,14 @@ impl VendorHost for BoldBi {
     fn accepted_page(&self, _state: &HostState, accepted: &Accepted) -> Response {
         dashboard::render(accepted)
     }
+    /// Bold BI documents no iframe events: the mock speaks Sigma's
+    /// `workbook:` events, so the preview offers and reads those.
+    fn inbound_events(&self) -> Option<crate::vendor::InboundEvents> {
+        super::sigma::Sigma.inbound_events()
+    }
+    fn loaded_events(&self) -> &'static [&'static str] {
+        super::sigma::Sigma.loaded_events()
+    }
     fn index_entries(&self) -> &'static str {
         "<li>Bold BI: <code>/bi/site/{site}/dashboards/{id}/{category}/{name}</code>, <code>/bi/site/{site}/dashboard-designer</code>; the Embed SDK's <code>/bi/api/site/{site}/embed/authorize</code> (JSON, as an authorization server calls it) and a stand-in for its script at <code>/embedded-sdk/boldbi-embed.js</code></li>"
     }
