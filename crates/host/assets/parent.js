@@ -54,6 +54,11 @@ setTimeout(() => {
     : 'blank frame: no load event and no embed event after 8 s; the frame is probably refused (X-Frame-Options, CSP frame-ancestors, an allowed-domains list) or the server cannot be reached; the main window says which, and its embed doctor why', 'error');
 }, 8000);
 
+log('loading ' + src);
+if (!token) log('events are shown here only: this page was opened without the host\'s token, so it does not relay them to the app');
+// The frame loads before the composer is drawn: nothing below can keep it blank.
+frame.src = src;
+
 // The composer: every inbound event of the embed's vendor with its
 // documented payload, sent to the embed's origin (editable: a real embed
 // only listens to its own).
@@ -70,9 +75,12 @@ for (const event of inbound) {
 }
 function pick() {
   const event = inbound.find((e) => e.type === select.value) || inbound[0];
+  // A vendor whose embeds take no events: nothing to send (the note says so).
+  if (!event) { message.value = ''; note.textContent = ''; return; }
   message.value = event.example;
   note.textContent = event.note;
 }
+document.getElementById('send-form').querySelector('button').disabled = inbound.length === 0;
 select.addEventListener('change', pick);
 pick();
 try { target.value = new URL(src).origin; } catch (e) { target.value = ''; }
@@ -86,7 +94,3 @@ document.getElementById('send-form').addEventListener('submit', (e) => {
   result.textContent = 'sent ' + (msg && msg.type) + ' to ' + (target.value || '*');
   log('→ ' + (msg && msg.type) + '  to ' + (target.value || '*') + '  ' + message.value);
 });
-
-log('loading ' + src);
-if (!token) log('events are shown here only: this page was opened without the host\'s token, so it does not relay them to the app');
-frame.src = src;
